@@ -1,0 +1,46 @@
+# Two commands: `make run` (set up and serve the embedded default) and `make test` (the whole suite).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev env migrate demo worker beat clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+install: $(PY)
+	$(PIP) install -r requirements.txt
+
+install-dev: $(PY)
+	$(PIP) install -r requirements-dev.txt
+
+# A local .env with a random SECRET_KEY, written once and never committed.
+.env:
+	@$(PYTHON) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(50)); print('DEBUG=true')" > .env
+	@echo "Wrote .env with a random SECRET_KEY (DEBUG=true for local use)."
+
+migrate: install .env
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py demo_setup
+
+run: demo
+	@echo "Serving Verity on http://$(HOST):$(PORT)/ (log in with the demo credentials above)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(PY) -m pytest
+
+worker: install .env
+	$(VENV)/bin/celery -A config worker --loglevel=INFO
+
+beat: install .env
+	$(VENV)/bin/celery -A config beat --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) db.sqlite3 var staticfiles

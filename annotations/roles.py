@@ -1,0 +1,28 @@
+"""The three desk roles. Each user is in one group; the groups are created by a migration."""
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+REVIEWER = "reviewer"
+EDITOR = "editor"
+ADMIN = "admin"
+ROLES = (REVIEWER, EDITOR, ADMIN)
+# A role includes the powers of the ones before it.
+ROLE_RANK = {REVIEWER: 1, EDITOR: 2, ADMIN: 3}
+
+
+def user_role(user: AbstractBaseUser | AnonymousUser) -> str | None:
+    """The user's highest role, or None for anonymous users and users with no role."""
+    if not user.is_authenticated:
+        return None
+    if user.is_superuser:
+        return ADMIN
+    names = {group.name for group in user.groups.all()}
+    for role in reversed(ROLES):
+        if role in names:
+            return role
+    return None
+
+
+def user_has_role(user: AbstractBaseUser | AnonymousUser, role: str) -> bool:
+    """True when the user holds `role` or a higher one."""
+    held = user_role(user)
+    return held is not None and ROLE_RANK[held] >= ROLE_RANK[role]

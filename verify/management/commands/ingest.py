@@ -1,0 +1,77 @@
+"""`manage.py ingest PATH|-`: submit an article from a file or standard input."""
+import json
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from verify import selectors, services
+from verify.content import text_from_bytes
+from verify.models import Article, ArticleStatus
+from verify.serializers import ArticleSerializer, ClaimSerializer
+
+
+class Command(BaseCommand):
+    help = "Submit an article (text or HTML file, or - for standard input) and extract its claims."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="A .txt/.html file, or - to read standard input.")
+        parser.add_argument("--title", default="")
+        parser.add_argument("--url", default="")
+        parser.add_argument("--publisher", default="")
+        parser.add_argument("--json", action="store_true", help="Print the article and its claims as JSON.")
+        parser.add_argument("--no-wait", action="store_true", help="Return once queued; do not wait.")
+        parser.add_argument("--timeout", type=float, default=300.0, help="Seconds to wait for a worker.")
+
+    def handle(self, *args, **options):
+        data = self._read(options["path"])
+        try:
+            raw = text_from_bytes(data=data)
+            result = services.article_ingest(
+                raw_content=raw, title=options["title"], url=options["url"], publisher=options["publisher"],
+                is_html=True if options["path"].lower().endswith((".html", ".htm")) else None,
+            )
+        except ValidationError as exc:
+            raise CommandError("; ".join(exc.messages)) from exc
+        article = result.article
+        if result.enqueued is False:
+            self.stderr.write("The task queue is unavailable; the article is saved as pending and will be "
+                              "processed when it is back.")
+        elif not options["no_wait"] and not settings.CELERY_TASK_ALWAYS_EAGER:
+            article = self._wait(article, timeout=options["timeout"])
+        article.refresh_from_db()
+        self._report(article, as_json=options["json"], created=result.created)
+
+    def _read(self, path: str) -> bytes:
+        if path == "-":
+            return sys.stdin.buffer.read()
+        try:
+            return Path(path).read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
+
+    def _wait(self, article: Article, *, timeout: float) -> Article:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            article.refresh_from_db()
+            if article.status in (ArticleStatus.DONE, ArticleStatus.FAILED):
+                return article
+            time.sleep(0.25)
+        raise CommandError(f"Article {article.pk} is still {article.status} after {timeout:.0f}s; "
+                           "is a worker running?")
+
+    def _report(self, article: Article, *, as_json: bool, created: bool) -> None:
+        claims = selectors.article_claims(article=article)
+        if as_json:
+            payload = {"article": ArticleSerializer(article).data, "claims": ClaimSerializer(claims, many=True).data}
+            self.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+        else:
+            verb = "Stored" if created else "Already stored as"
+            self.stdout.write(f"{verb} article {article.pk} ({article.status}), {claims.count()} claims.")
+            for claim in claims:
+                self.stdout.write(f"  [{claim.checkworthiness:.2f}] {claim.text}")
+        if article.status == ArticleStatus.FAILED:
+            raise CommandError(f"Processing failed: {article.error}")

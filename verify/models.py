@@ -1,0 +1,104 @@
+"""Articles as submitted and the claims extracted from them."""
+from django.conf import settings
+from django.db import models
+
+
+class ArticleStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    PROCESSING = "processing", "Processing"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class Verdict(models.TextChoices):
+    UNREVIEWED = "unreviewed", "Unreviewed"
+    VERIFIED = "verified", "Verified"
+    UNVERIFIED = "unverified", "Unverified"
+    DISPUTED = "disputed", "Disputed"
+    NOT_A_CLAIM = "not_a_claim", "Not a claim"
+
+
+class Article(models.Model):
+    class ContentType(models.TextChoices):
+        TEXT = "text", "Plain text"
+        HTML = "html", "HTML"
+
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    raw_content = models.TextField(help_text="The text or HTML exactly as submitted.")
+    content_type = models.CharField(max_length=8, choices=ContentType.choices, default=ContentType.TEXT)
+    cleaned_text = models.TextField(blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    # sha256 of the submitted content: the same text submitted twice is one article.
+    content_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        max_length=12, choices=ArticleStatus.choices, default=ArticleStatus.PENDING, db_index=True
+    )
+    error = models.TextField(blank=True, help_text="Why processing failed.")
+    skipped_reason = models.CharField(
+        max_length=300, blank=True, help_text="Why extraction was skipped (e.g. an unsupported language)."
+    )
+    extractor_version = models.CharField(max_length=32, blank=True)
+    processing_attempts = models.PositiveIntegerField(default=0)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["publisher"])]
+
+    def __str__(self) -> str:
+        return self.title or f"Article {self.pk}"
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField(help_text="The claim as reviewers see it (editable).")
+    sentence = models.TextField(help_text="The whole sentence the claim was extracted from.")
+    start_char = models.PositiveIntegerField()
+    end_char = models.PositiveIntegerField()
+    sentence_index = models.PositiveIntegerField()
+    claimant = models.CharField(max_length=300, blank=True)
+    cue = models.CharField(max_length=100, blank=True)
+    quantities = models.JSONField(default=list, blank=True)
+    entities = models.JSONField(default=list, blank=True)
+    hedges = models.JSONField(default=list, blank=True)
+    checkworthiness = models.FloatField(db_index=True)
+    verdict = models.CharField(
+        max_length=12, choices=Verdict.choices, default=Verdict.UNREVIEWED, db_index=True
+    )
+    extractor_version = models.CharField(max_length=32)
+    # What extraction produced, kept when a reviewer corrects text or claimant.
+    extracted_text = models.TextField()
+    extracted_claimant = models.CharField(max_length=300, blank=True)
+    # Optimistic concurrency: every change bumps it; writes based on an older one are refused.
+    version = models.PositiveIntegerField(default=1)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article_id", "sentence_index", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "start_char", "end_char", "extractor_version"],
+                name="claim_unique_span_per_extractor",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(checkworthiness__gte=0) & models.Q(checkworthiness__lte=1),
+                name="claim_checkworthiness_in_unit_interval",
+            ),
+        ]
+        indexes = [models.Index(fields=["article", "verdict"])]
+
+    def __str__(self) -> str:
+        return self.text[:80]
