@@ -23,8 +23,17 @@ class Article(models.Model):
         TEXT = "text", "Plain text"
         HTML = "html", "HTML"
 
+    class SourceKind(models.TextChoices):
+        TEXT = "text", "Pasted text"
+        FILE = "file", "Uploaded file"
+        URL = "url", "Fetched URL"
+        FEED = "feed", "Feed entry"
+
     title = models.CharField(max_length=500, blank=True)
     url = models.URLField(max_length=2000, blank=True)
+    canonical_url = models.URLField(max_length=2000, blank=True, db_index=True)
+    source_kind = models.CharField(max_length=8, choices=SourceKind.choices, default=SourceKind.TEXT)
+    original_filename = models.CharField(max_length=255, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
     author = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
