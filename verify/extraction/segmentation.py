@@ -1,0 +1,57 @@
+"""Sentence boundaries from layout: a line break always ends a sentence.
+
+The statistical parser happily glues a heading or a "TAGS" line onto the next paragraph, so this
+component (run before the parser, which respects preset boundaries) starts a sentence after every
+line break, and keeps a heading-like line in one piece.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+COMPONENT_NAME = "verify_paragraph_boundaries"
+FINAL_PUNCTUATION = tuple('.!?…"”’\')')
+# Longer lines without final punctuation are probably prose missing a full stop, not a heading.
+MAX_HEADING_TOKENS = 20
+
+
+def is_heading_line(line: str) -> bool:
+    """A short line without sentence-final punctuation: a headline, sub-heading or label."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    return not stripped.endswith(FINAL_PUNCTUATION) and len(stripped.split()) <= MAX_HEADING_TOKENS
+
+
+@Language.component(COMPONENT_NAME)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    line_tokens: list = []
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            _close_line(line_tokens)
+            line_tokens = []
+            continue
+        line_tokens.append(token)
+    _close_line(line_tokens)
+    return doc
+
+
+def _close_line(tokens: list) -> None:
+    if not tokens:
+        return
+    tokens[0].is_sent_start = True
+    text = "".join(token.text_with_ws for token in tokens)
+    if is_heading_line(text):
+        for token in tokens[1:]:
+            token.is_sent_start = False
+
+
+def add_paragraph_boundaries(nlp: Language) -> None:
+    if COMPONENT_NAME in nlp.pipe_names:
+        return
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT_NAME, before="parser")
+    elif "senter" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT_NAME, before="senter")
+    else:
+        nlp.add_pipe(COMPONENT_NAME, first=True)
