@@ -154,3 +154,51 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# --- Reliability: stuck-article sweeper and bounded publishing (issue 6B) -----------------------
+# The sweeper re-enqueues articles left `pending` (broker down at submission) or `processing`
+# (message lost) — see verify/sweeper.py. Run `celery -A config beat` once per deployment.
+# Time limits of one article's processing (soft: the task records the error; hard: the child is killed).
+VERIFY_TASK_SOFT_TIME_LIMIT = env.int("VERIFY_TASK_SOFT_TIME_LIMIT", default=300)
+VERIFY_TASK_TIME_LIMIT = env.int("VERIFY_TASK_TIME_LIMIT", default=VERIFY_TASK_SOFT_TIME_LIMIT + 30)
+VERIFY_SWEEP_INTERVAL_SECONDS = env.int("VERIFY_SWEEP_INTERVAL_SECONDS", default=60)
+VERIFY_SWEEP_PENDING_AFTER_SECONDS = env.int("VERIFY_SWEEP_PENDING_AFTER_SECONDS", default=120)
+CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
+CELERY_BEAT_SCHEDULE["sweep-stuck-articles"] = {
+    "task": "workers.sweep_stuck_articles",
+    "schedule": VERIFY_SWEEP_INTERVAL_SECONDS,
+    # A sweep that could not start before the next one is due is pointless: drop it.
+    "options": {"expires": VERIFY_SWEEP_INTERVAL_SECONDS},
+}
+# With Redis down, publishing must fail fast so the submitter is told "queued later" within
+# seconds instead of hanging in kombu's connection retries (the article stays pending).
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=2.0)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": env.int("CELERY_PUBLISH_MAX_RETRIES", default=2),
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+
+# --- Ingestion from URLs, files and feeds (verify/ingestion, issue 6A) ---------------------------
+# Fetching refuses private, loopback, link-local, reserved and metadata addresses (SSRF). An
+# intranet deployment lists the networks it may fetch from, e.g. "10.20.0.0/16,fd12:3456::/48".
+VERIFY_FETCH_ALLOWED_NETWORKS = env.list("VERIFY_FETCH_ALLOWED_NETWORKS", default=[])
+VERIFY_FETCH_MAX_BYTES = env.int("VERIFY_FETCH_MAX_BYTES", default=5 * 1024 * 1024)
+VERIFY_FETCH_CONNECT_TIMEOUT = env.float("VERIFY_FETCH_CONNECT_TIMEOUT", default=5.0)
+VERIFY_FETCH_READ_TIMEOUT = env.float("VERIFY_FETCH_READ_TIMEOUT", default=15.0)
+# The whole fetch, redirects included, must finish within this many seconds.
+VERIFY_FETCH_TOTAL_TIMEOUT = env.float("VERIFY_FETCH_TOTAL_TIMEOUT", default=45.0)
+VERIFY_FETCH_USER_AGENT = env(
+    "VERIFY_FETCH_USER_AGENT", default="VerityBot/1.0 (+https://github.com/verity-newsroom/verity)"
+)
+# Feeds: at most this many new entries are taken per poll; failures back off up to this long.
+VERIFY_FEED_MAX_ENTRIES_PER_POLL = env.int("VERIFY_FEED_MAX_ENTRIES_PER_POLL", default=50)
+VERIFY_FEED_MAX_BACKOFF_MINUTES = env.int("VERIFY_FEED_MAX_BACKOFF_MINUTES", default=24 * 60)
+CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
+# Every minute: enqueue a poll for each feed whose next_poll_at has come (its own interval).
+CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
+    "task": "workers.feeds_poll_due",
+    "schedule": 60,
+    "options": {"expires": 60},
+}

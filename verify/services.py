@@ -125,9 +125,12 @@ def article_clean(*, article: Article) -> str:
     return clean_text(article.raw_content, is_html=article.content_type == Article.ContentType.HTML)
 
 
-def article_fail(*, article_id: int, error: str) -> Article:
+def article_fail(*, article_id: int, error: str) -> Article | None:
     """Record a failure the worker could not recover from (e.g. retries exhausted)."""
-    return _article_finish(article_id=article_id, status=ArticleStatus.FAILED, error=error[:2000])
+    try:
+        return _article_finish(article_id=article_id, status=ArticleStatus.FAILED, error=error[:2000])
+    except Article.DoesNotExist:  # deleted meanwhile: nothing left to mark
+        return None
 
 
 def claims_extract(*, article: Article, cleaned_text: str) -> list[Claim]:

@@ -1,7 +1,9 @@
 """Celery tasks: thin, ID-only wrappers over services. Safe to run twice (see article_process)."""
 from celery import Task, shared_task
+from django.conf import settings
 
 from verify import services
+from verify.models import Article
 from verify.services import TRANSIENT_ERRORS
 
 
@@ -18,6 +20,8 @@ class ArticleTask(Task):
     name="workers.article_process",
     # Acknowledge after the work is stored: a killed worker's message is redelivered, and the task
     # is idempotent (unique claim spans + a guarded status transition), so a rerun is harmless.
+    # Outcomes live on the Article row (status, error), not in the result backend.
+    ignore_result=True,
     acks_late=True,
     reject_on_worker_lost=True,
     autoretry_for=TRANSIENT_ERRORS,
@@ -25,9 +29,39 @@ class ArticleTask(Task):
     retry_backoff_max=120,
     retry_jitter=True,
     max_retries=6,
-    soft_time_limit=300,
-    time_limit=330,
+    # An article still running at the soft limit ends `failed` with that error; the hard limit
+    # kills a child stuck in C code. Both come from the environment (see config/settings.py).
+    soft_time_limit=settings.VERIFY_TASK_SOFT_TIME_LIMIT,
+    time_limit=settings.VERIFY_TASK_TIME_LIMIT,
+    # The outcome lives on the article; storing results would also make publishing wait on the
+    # result backend (~20 s of reconnects when Redis is down) before the submitter hears back.
+    ignore_result=True,
 )
 def article_process(article_id: int) -> dict:
-    article = services.article_process(article_id=article_id)
+    try:
+        article = services.article_process(article_id=article_id)
+    except Article.DoesNotExist:  # deleted before its turn came: nothing to do, nothing to retry
+        return {"article": article_id, "status": "missing", "claims": 0}
     return {"article": article.pk, "status": article.status, "claims": article.claims.count()}
+
+
+@shared_task(
+    name="workers.sweep_stuck_articles",
+    # A sweep is a query plus re-enqueues guarded by a conditional update: safe to run twice.
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=5,
+    retry_backoff_max=60,
+    max_retries=3,
+    soft_time_limit=120,
+    time_limit=150,
+    ignore_result=True,
+)
+def sweep_stuck_articles(older_than_seconds: int | None = None) -> int:
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from verify.sweeper import articles_requeue_stuck
+
+    seconds = older_than_seconds if older_than_seconds is not None else settings.VERIFY_SWEEP_PENDING_AFTER_SECONDS
+    return articles_requeue_stuck(older_than=timedelta(seconds=seconds))

@@ -63,6 +63,11 @@ class WorkerProcess:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")[-5000:]
 
+    def finished_tasks(self) -> int:
+        """How many tasks this worker has finished (succeeded or failed), from its log."""
+        text = self.log_path.read_text(errors="replace")
+        return text.count(" succeeded in ") + text.count(" raised unexpected")
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()

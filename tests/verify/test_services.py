@@ -19,9 +19,18 @@ def test_ingest_stores_the_article_pending_and_enqueues_after_commit(django_capt
     monkeypatch.setattr(services, "article_enqueue", lambda *, article_id: queued.append(article_id) or True)
     with django_capture_on_commit_callbacks(execute=True):
         result = services.article_ingest(raw_content=TEXT, title="Bridges")
-    assert result.created and result.enqueued is True
+        # Inside an outer transaction the hand-off waits for its commit.
+        assert result.created and result.enqueued is None and queued == []
     assert result.article.status == ArticleStatus.PENDING
     assert queued == [result.article.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_submission_outside_a_transaction_is_enqueued_at_once(monkeypatch):
+    queued = []
+    monkeypatch.setattr(services, "article_enqueue", lambda *, article_id: queued.append(article_id) or True)
+    result = services.article_ingest(raw_content=TEXT)
+    assert result.enqueued is True and queued == [result.article.pk]
 
 
 def test_the_same_text_submitted_twice_is_one_article(django_capture_on_commit_callbacks):
@@ -135,14 +144,14 @@ def test_reprocess_resets_status_and_keeps_existing_claims(django_capture_on_com
     assert Claim.objects.count() == count
 
 
-def test_a_broker_outage_leaves_the_article_pending_and_says_so(django_capture_on_commit_callbacks, monkeypatch):
+@pytest.mark.django_db(transaction=True)
+def test_a_broker_outage_leaves_the_article_pending_and_says_so(monkeypatch):
     from workers import tasks
 
     def broker_down(*args, **kwargs):
         raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
     monkeypatch.setattr(tasks.article_process, "delay", broker_down)
-    with django_capture_on_commit_callbacks(execute=True):
-        result = services.article_ingest(raw_content=TEXT)
+    result = services.article_ingest(raw_content=TEXT)
     assert result.enqueued is False
     assert Article.objects.get(pk=result.article.pk).status == ArticleStatus.PENDING

@@ -38,3 +38,9 @@ def test_a_task_that_fails_for_good_marks_the_article_failed():
     article.refresh_from_db()
     assert article.status == ArticleStatus.FAILED
     assert "OperationalError: gone" in article.error
+
+
+@pytest.mark.django_db
+def test_a_message_for_a_deleted_article_is_dropped_quietly():
+    result = article_process.apply(args=[987654]).get()
+    assert result == {"article": 987654, "status": "missing", "claims": 0}

@@ -175,11 +175,18 @@ def _unit_for(number: Token) -> Token | None:
     return None
 
 
+_DATE_WORDS = re.compile(
+    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"\b(yesterday|today|tomorrow|last|next|this|earlier|ago|week|month|year)\b",
+    re.IGNORECASE,
+)
+
+
 def _dates(sentence: Span) -> list[dict[str, Any]]:
     dates = []
     for entity in sentence.ents:
-        if entity.label_ != "DATE":
-            continue
+        if entity.label_ != "DATE" or not _DATE_WORDS.search(entity.text):
+            continue  # "nightly" is a DATE entity but nothing a reader could check
         year = _YEAR.search(entity.text)
         dates.append(_quantity(
             value=int(year.group(1)) if year else None, unit="year" if year else "", surface=entity.text,

@@ -13,6 +13,7 @@ COMPONENT_NAME = "verify_paragraph_boundaries"
 FINAL_PUNCTUATION = tuple('.!?…"”’\')')
 # Longer lines without final punctuation are probably prose missing a full stop, not a heading.
 MAX_HEADING_TOKENS = 20
+_BOUNDARY_PUNCTUATION = FINAL_PUNCTUATION + (":", ";")
 
 
 def is_heading_line(line: str) -> bool:
@@ -41,8 +42,11 @@ def _close_line(tokens: list) -> None:
         return
     tokens[0].is_sent_start = True
     text = "".join(token.text_with_ws for token in tokens)
-    if is_heading_line(text):
-        for token in tokens[1:]:
+    heading = is_heading_line(text)
+    for previous, token in zip(tokens, tokens[1:]):
+        # Inside a line a sentence can only start after sentence-final punctuation: this stops
+        # the parser splitting "General | Oleksandr Tarnavskiy has been appointed".
+        if heading or not previous.text.endswith(_BOUNDARY_PUNCTUATION):
             token.is_sent_start = False
 
 

@@ -1,0 +1,100 @@
+"""Verdicts. Reviews are append-only: the claim's verdict is its latest review."""
+from collections.abc import Callable, Mapping, Sequence
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from annotations.models import Review
+from annotations.roles import REVIEWER, user_has_role
+from annotations.services.audit import audit_record
+from annotations.services.sources import _source_create, source_clean
+from annotations.services.versioning import claim_lock, claim_sync
+from verify.models import Claim, Verdict
+
+# "unreviewed" is not a verdict one gives: claim_reopen puts a claim back into the queue.
+SUBMITTABLE_VERDICTS = tuple(value for value in Verdict.values if value != Verdict.UNREVIEWED)
+RATIONALE_LIMIT = 10_000
+# A review carries at most this many sources; more are attached one by one.
+SOURCES_PER_REVIEW_LIMIT = 50
+
+
+def review_submit(
+    *,
+    claim: Claim,
+    reviewer: AbstractBaseUser,
+    verdict: str,
+    rationale: str = "",
+    sources: Sequence[Mapping] = (),
+    expected_version: int | None = None,
+) -> Review:
+    """Give the claim a verdict (with its sources), refusing a stale `expected_version`."""
+    if not user_has_role(reviewer, REVIEWER):
+        raise PermissionDenied("You need the reviewer role (or higher) to review claims.")
+    if verdict not in SUBMITTABLE_VERDICTS:
+        raise ValidationError(
+            {"verdict": f"“{str(verdict)[:50]}” is not a verdict; choose one of {', '.join(SUBMITTABLE_VERDICTS)}."}
+        )
+    return review_record(claim=claim, actor=reviewer, verdict=verdict, rationale=rationale, sources=sources,
+                         expected_version=expected_version, action="review.submit")
+
+
+def review_record(
+    *,
+    claim: Claim,
+    actor: AbstractBaseUser,
+    verdict: str,
+    rationale: str,
+    sources: Sequence[Mapping],
+    expected_version: int | None,
+    action: str,
+    precondition: Callable[[Claim], None] | None = None,
+) -> Review:
+    """The one write path for every verdict change (submit, dismiss, reopen); role checked by callers.
+
+    `precondition` sees the locked claim and may raise ValidationError (e.g. "already open").
+    """
+    rationale = _rationale_clean(rationale)
+    if isinstance(sources, (str, bytes, Mapping)) or not isinstance(sources, Sequence):
+        raise ValidationError({"sources": "Sources must be a list of objects with url, title, publisher, quote, stance."})
+    if len(sources) > SOURCES_PER_REVIEW_LIMIT:
+        raise ValidationError({"sources": f"A review can carry at most {SOURCES_PER_REVIEW_LIMIT} sources."})
+    cleaned_sources = []
+    for position, data in enumerate(sources, start=1):
+        if not isinstance(data, Mapping):
+            raise ValidationError({"sources": f"Source {position} must be an object with a url."})
+        try:
+            cleaned_sources.append(source_clean(data=data))
+        except ValidationError as error:
+            raise ValidationError({"sources": [f"Source {position}: {message}" for message in error.messages]}) from error
+
+    with transaction.atomic():
+        locked = claim_lock(claim=claim, expected_version=expected_version)
+        if precondition is not None:
+            precondition(locked)
+        before = {"verdict": locked.verdict, "version": locked.version}
+        review = Review.objects.create(claim=locked, reviewer=actor, verdict=verdict, rationale=rationale)
+        for fields in cleaned_sources:
+            _source_create(claim=locked, user=actor, review=review, fields=fields)
+        locked.verdict = verdict
+        locked.version += 1
+        locked.save(update_fields=["verdict", "version", "updated_at"])
+        audit_record(
+            actor=actor, action=action, target=locked,
+            before=before,
+            after={"verdict": verdict, "version": locked.version, "review_id": review.pk,
+                   "rationale": rationale, "sources": len(cleaned_sources)},
+        )
+    claim_sync(target=claim, source=locked, fields=("verdict", "version", "updated_at"))
+    return review
+
+
+def _rationale_clean(rationale) -> str:
+    if rationale is None:
+        return ""
+    if not isinstance(rationale, str):
+        raise ValidationError({"rationale": "The rationale must be text."})
+    rationale = rationale.strip()
+    if len(rationale) > RATIONALE_LIMIT:
+        raise ValidationError({"rationale": f"The rationale is {len(rationale):,} characters; the limit is {RATIONALE_LIMIT:,}."})
+    return rationale

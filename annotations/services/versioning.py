@@ -1,0 +1,94 @@
+"""Optimistic concurrency for claims: lock the row, compare versions, explain a conflict.
+
+Every write that changes what a reviewer judges (verdict, text, claimant) bumps `Claim.version` and
+records the new version in its audit entry's `after`, so a conflict can list exactly what changed.
+"""
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import transaction
+
+from annotations.errors import ClaimVersionConflict
+from annotations.models import AuditEntry
+from verify.models import Claim, Verdict
+
+_QUOTE_LIMIT = 80
+
+
+def claim_lock(*, claim: Claim, expected_version: int | None = None) -> Claim:
+    """The claim re-read under a row lock (call inside a transaction); refuses a stale version."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("claim_lock must run inside transaction.atomic()")
+    try:
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    except ObjectDoesNotExist as exc:
+        raise ValidationError("This claim no longer exists.", code="gone") from exc
+    if expected_version is not None and expected_version != locked.version:
+        raise ClaimVersionConflict(
+            claim=locked,
+            expected_version=expected_version,
+            current_version=locked.version,
+            changes=claim_changes_since(claim=locked, version=expected_version),
+        )
+    return locked
+
+
+def claim_changes_since(*, claim: Claim, version: int) -> list[dict]:
+    """The audited changes that moved the claim past `version`, oldest first."""
+    entries = (AuditEntry.objects.filter(claim=claim).select_related("actor").order_by("created_at", "id"))
+    changes = []
+    for entry in entries:
+        entry_version = (entry.after or {}).get("version")
+        if not isinstance(entry_version, int) or entry_version <= version:
+            continue
+        who = entry.actor.get_username() if entry.actor else "the system"
+        changes.append({
+            "who": who,
+            "action": entry.action,
+            "before": entry.before,
+            "after": entry.after,
+            "when": entry.created_at,
+            "summary": change_summary(who=who, action=entry.action, before=entry.before, after=entry.after),
+        })
+    return changes
+
+
+def change_summary(*, who: str, action: str, before: dict, after: dict) -> str:
+    """One line a reviewer understands, e.g. "rita set the verdict to disputed"."""
+    if action == "review.submit":
+        return f"{who} set the verdict to {_verdict_label(after.get('verdict'))}"
+    if action == "claim.dismiss":
+        return f"{who} marked it not a claim"
+    if action == "claim.reopen":
+        return f"{who} reopened it (verdict back to unreviewed)"
+    if action == "claim.edit":
+        parts = []
+        if "text" in after:
+            parts.append(f"changed the text to “{_shorten(after['text'])}”")
+        if "claimant" in after:
+            parts.append(f"changed the claimant to “{_shorten(after['claimant'])}”")
+        return f"{who} {' and '.join(parts) or 'edited it'}"
+    if action == "claim.assign":
+        assignee = after.get("assigned_to")
+        return f"{who} assigned it to {assignee}" if assignee else f"{who} unassigned it"
+    if action == "source.attach":
+        return f"{who} attached a source: {_shorten(after.get('title') or after.get('url') or '')}"
+    return f"{who} did {action}"
+
+
+def _verdict_label(value) -> str:
+    try:
+        return Verdict(value).label.lower()
+    except ValueError:
+        return str(value)
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= _QUOTE_LIMIT else text[: _QUOTE_LIMIT - 1] + "…"
+
+
+def claim_sync(*, target: Claim, source: Claim, fields: tuple[str, ...]) -> None:
+    """Copy the saved state onto the caller's instance so it does not go on with a stale version."""
+    if target is source:
+        return
+    for name in fields:
+        setattr(target, name, getattr(source, name))

@@ -1,0 +1,25 @@
+"""The extraction result handed to the rest of Verity."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    text: str  # the claim as a reviewer reads it (reporting frame dropped where that reads better)
+    sentence: str  # the whole sentence, exactly cleaned[start:end]
+    start: int
+    end: int
+    sentence_index: int
+    claimant: str = ""
+    cue: str = ""
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+    score: float = 0.0
+    claimant_start: int | None = None  # claimant character offsets in the cleaned text
+    claimant_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,120 @@
+"""Cleaned text -> check-worthy claims, with one spaCy pass per text."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Iterable
+
+from spacy.tokens import Doc, Span
+
+from verify.extraction.attribution import find_attribution
+from verify.extraction.claim import ExtractedClaim
+from verify.extraction.cleaning import clean_text
+from verify.extraction.dates import resolve_dates
+from verify.extraction.hedges import find_hedges
+from verify.extraction.quantities import extract_quantities
+from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, Scorer, get_scorer, score_spans
+from verify.extraction.selection import skip_reason
+
+PublishedAt = datetime | date | None
+
+
+def extract_claims(
+    text: str, *, published_at: PublishedAt = None, threshold: float = CHECKWORTHINESS_THRESHOLD
+) -> list[ExtractedClaim]:
+    """Claims in CLEANED text (see `clean_text`); offsets refer to `text`."""
+    from workers.nlp import get_nlp
+
+    return claims_from_doc(get_nlp()(text), published_at=published_at, threshold=threshold)
+
+
+def extract_claims_from_raw(
+    raw: str, *, is_html: bool = False, published_at: PublishedAt = None,
+    threshold: float = CHECKWORTHINESS_THRESHOLD,
+) -> tuple[str, list[ExtractedClaim]]:
+    """Convenience: clean, then extract. Returns the cleaned text the offsets refer to."""
+    cleaned = clean_text(raw, is_html=is_html)
+    return cleaned, extract_claims(cleaned, published_at=published_at, threshold=threshold)
+
+
+def extract_claims_batch(
+    texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32, published_at: PublishedAt = None,
+    threshold: float = CHECKWORTHINESS_THRESHOLD,
+) -> list[list[ExtractedClaim]]:
+    """`extract_claims` for many cleaned texts through one `nlp.pipe` stream."""
+    from workers.nlp import get_nlp
+
+    scorer = get_scorer()
+    return [
+        claims_from_doc(doc, published_at=published_at, threshold=threshold, scorer=scorer)
+        for doc in get_nlp().pipe(texts, n_process=n_process, batch_size=batch_size)
+    ]
+
+
+def _trimmed(sentence: Span) -> tuple[int, int]:
+    """Character range of the sentence without surrounding whitespace."""
+    text = sentence.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    end = sentence.start_char + len(text.rstrip())
+    return start, end
+
+
+def claims_from_doc(
+    doc: Doc, *, published_at: PublishedAt = None, threshold: float = CHECKWORTHINESS_THRESHOLD,
+    scorer: Scorer | None = None,
+) -> list[ExtractedClaim]:
+    candidates: list[tuple[int, Span]] = []
+    sentence_index = 0
+    for sentence in doc.sents:
+        start, end = _trimmed(sentence)
+        if start >= end:
+            continue  # whitespace between paragraphs is not a sentence
+        index = sentence_index
+        sentence_index += 1
+        if skip_reason(doc.text[start:end]):
+            continue
+        candidates.append((index, sentence))
+    scores = score_spans([sentence for _, sentence in candidates], scorer=scorer)
+    claims = []
+    for (index, sentence), score in zip(candidates, scores):
+        if score < threshold:
+            continue
+        claims.append(_claim(doc, sentence, index=index, score=score, published_at=published_at))
+    return claims
+
+
+def _claim(doc: Doc, sentence: Span, *, index: int, score: float, published_at: PublishedAt) -> ExtractedClaim:
+    start, end = _trimmed(sentence)
+    sentence_text = doc.text[start:end]
+    attribution = find_attribution(sentence)
+    text = sentence_text
+    if attribution is not None and attribution.frame_droppable:
+        text = _as_claim_text(doc.text[attribution.content_start:attribution.content_end])
+    quantities = resolve_dates(extract_quantities(sentence), published_at=published_at)
+    return ExtractedClaim(
+        text=text,
+        sentence=sentence_text,
+        start=start,
+        end=end,
+        sentence_index=index,
+        claimant=attribution.claimant if attribution else "",
+        cue=attribution.cue if attribution else "",
+        quantities=quantities,
+        entities=[
+            {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char} for e in sentence.ents
+        ],
+        hedges=find_hedges(sentence),
+        score=round(score, 4),
+        claimant_start=attribution.claimant_start if attribution else None,
+        claimant_end=attribution.claimant_end if attribution else None,
+    )
+
+
+def _as_claim_text(content: str) -> str:
+    """Attributed content as a standalone sentence: capitalised, with a full stop."""
+    content = content.strip()
+    if not content:
+        return content
+    content = content[0].upper() + content[1:]
+    if not content.endswith((".", "!", "?", "”", '"')):
+        content += "."
+    return content

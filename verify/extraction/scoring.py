@@ -1,0 +1,72 @@
+"""Check-worthiness scoring: one code path for extraction, workers and the evaluation command."""
+from __future__ import annotations
+
+import os
+import threading
+from typing import Protocol
+
+from spacy.tokens import Span
+
+from verify.extraction.rule_scorer import RuleScorer
+
+CHECKWORTHINESS_THRESHOLD = 0.5
+MODEL_SETTING_NAME = "VERIFY_CHECKWORTHINESS_MODEL"
+
+_lock = threading.Lock()
+_scorers: dict[str, "Scorer"] = {}
+
+
+class Scorer(Protocol):
+    name: str
+
+    def score(self, sentences: list[Span]) -> list[float]: ...
+
+
+def configured_model_dir() -> str:
+    """A trained model directory from the Django setting or environment; "" means the rules."""
+    try:
+        from django.conf import settings
+
+        if settings.configured:
+            value = getattr(settings, MODEL_SETTING_NAME, None)
+            if value is not None:
+                return str(value)
+    except ImportError:
+        pass
+    return os.environ.get(MODEL_SETTING_NAME, "")
+
+
+def get_scorer(model_dir: str | None = None) -> Scorer:
+    """The scorer for a model directory (None: the configured one), loaded once per process."""
+    directory = configured_model_dir() if model_dir is None else model_dir
+    scorer = _scorers.get(directory)
+    if scorer is not None:
+        return scorer
+    with _lock:
+        if directory not in _scorers:
+            _scorers[directory] = _load_scorer(directory)
+        return _scorers[directory]
+
+
+def _load_scorer(directory: str) -> Scorer:
+    if not directory:
+        return RuleScorer()
+    from verify.extraction.trained_scorer import TrainedScorer
+
+    return TrainedScorer.load(directory)
+
+
+def score_spans(spans: list[Span], *, scorer: Scorer | None = None) -> list[float]:
+    if not spans:
+        return []
+    scores = (scorer or get_scorer()).score(spans)
+    return [min(1.0, max(0.0, float(s))) for s in scores]
+
+
+def score_sentences(sentences: list[str], *, model_dir: str | None = None, batch_size: int = 256) -> list[float]:
+    """Scores for standalone sentences: one nlp.pipe pass, then the same scorer extraction uses."""
+    from workers.nlp import get_nlp
+
+    nlp = get_nlp()
+    spans = [doc[:] for doc in nlp.pipe(sentences, batch_size=batch_size)]
+    return score_spans(spans, scorer=get_scorer(model_dir))

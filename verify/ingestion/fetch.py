@@ -1,0 +1,316 @@
+"""A fetcher for untrusted URLs: no requests to internal addresses (SSRF), bounded in size and time.
+
+Every hop (the first URL and each redirect) is checked the same way: the host name is resolved
+once, every address it resolves to must be public (or inside VERIFY_FETCH_ALLOWED_NETWORKS), and
+the connection goes to the address that was checked. The request is sent to that IP with the
+original Host header and TLS server name, so a DNS answer that changes between the check and the
+connection (DNS rebinding) cannot steer the request elsewhere.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import httpx
+from django.conf import settings
+
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+TEXT_TYPES = {"text/plain"}
+FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
+              "application/rdf+xml", "application/feed+json"}
+ARTICLE_TYPES = HTML_TYPES | TEXT_TYPES
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+MAX_REDIRECTS = 5
+# Cloud metadata endpoints are refused even when an allow-list covers their network: an intranet
+# deployment never needs them, and they hand out credentials.
+METADATA_ADDRESSES = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)["']""")
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class FetchError(Exception):
+    """A fetch that did not produce a usable page. `str(error)` is meant for the person who asked."""
+
+    # Worth trying again later (timeouts, refused connections, 5xx); the others will not change.
+    transient = False
+
+
+class InvalidURLError(FetchError):
+    pass
+
+
+class ForbiddenAddressError(FetchError):
+    pass
+
+
+class TooManyRedirectsError(FetchError):
+    pass
+
+
+class ResponseTooLargeError(FetchError):
+    pass
+
+
+class UnsupportedContentTypeError(FetchError):
+    pass
+
+
+class HTTPStatusError(FetchError):
+    def __init__(self, message: str, *, status_code: int):
+        super().__init__(message)
+        self.status_code = status_code
+        self.transient = status_code >= 500 or status_code in (408, 425, 429)
+
+
+class FetchTimeoutError(FetchError):
+    transient = True
+
+
+class FetchConnectionError(FetchError):
+    transient = True
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str  # as asked for
+    final_url: str  # after redirects
+    status_code: int
+    mime_type: str  # e.g. "text/html", without parameters
+    charset: str  # the one the text was decoded with ("" when not modified)
+    content: bytes
+    text: str
+    headers: dict[str, str] = field(default_factory=dict)
+    redirects: tuple[str, ...] = ()
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status_code == 304
+
+
+def fetch_url(
+    *,
+    url: str,
+    accept: set[str] | frozenset[str] = frozenset(ARTICLE_TYPES),
+    extra_headers: dict[str, str] | None = None,
+) -> FetchResult:
+    """GET `url` safely and return its decoded body; raises a FetchError subclass otherwise."""
+    max_bytes = settings.VERIFY_FETCH_MAX_BYTES
+    deadline = time.monotonic() + settings.VERIFY_FETCH_TOTAL_TIMEOUT
+    timeout = httpx.Timeout(
+        connect=settings.VERIFY_FETCH_CONNECT_TIMEOUT, read=settings.VERIFY_FETCH_READ_TIMEOUT,
+        write=settings.VERIFY_FETCH_READ_TIMEOUT, pool=settings.VERIFY_FETCH_CONNECT_TIMEOUT,
+    )
+    headers = {
+        "User-Agent": settings.VERIFY_FETCH_USER_AGENT,
+        "Accept": ", ".join(sorted(accept)) + ", */*;q=0.1",
+        "Accept-Encoding": "gzip, deflate",
+        **(extra_headers or {}),
+    }
+    redirects: list[str] = []
+    current = url
+    # trust_env=False: an HTTP(S)_PROXY in the environment would connect on our behalf, unchecked.
+    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+        while True:
+            target = url_check(url=current)
+            request = client.build_request("GET", target.pinned_url, headers={**headers, "Host": target.host_header},
+                                           extensions=target.extensions)
+            try:
+                response = client.send(request, stream=True)
+            except httpx.TimeoutException as exc:
+                raise FetchTimeoutError(f"{target.host} did not answer in time.") from exc
+            except httpx.TransportError as exc:
+                raise FetchConnectionError(f"Could not connect to {target.host}: {exc or type(exc).__name__}.") from exc
+            try:
+                if response.status_code in REDIRECT_STATUSES and response.headers.get("location"):
+                    if len(redirects) >= MAX_REDIRECTS:
+                        raise TooManyRedirectsError(f"More than {MAX_REDIRECTS} redirects; stopped at {current}.")
+                    current = urljoin(current, response.headers["location"].strip())
+                    redirects.append(current)
+                    if time.monotonic() > deadline:
+                        raise FetchTimeoutError("The page took too long to load (redirects).")
+                    continue
+                return _read_response(response, url=url, final_url=current, accept=accept, max_bytes=max_bytes,
+                                      deadline=deadline, redirects=tuple(redirects))
+            finally:
+                response.close()
+
+
+@dataclass(frozen=True)
+class CheckedTarget:
+    host: str  # the name as written (punycode for IDNs)
+    address: Address  # the vetted address we connect to
+    pinned_url: str  # the URL with the host replaced by that address
+    host_header: str
+    extensions: dict
+
+
+def url_check(*, url: str) -> CheckedTarget:
+    """Validate one hop: scheme, syntax, and every address the host resolves to. No connection is made."""
+    parsed = url_parse(url=url)
+    host = parsed.raw_host.decode("ascii")
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    addresses = host_resolve(host=host, port=port)
+    for address in addresses:
+        reason = address_refusal(address=address)
+        if reason:
+            raise ForbiddenAddressError(f"Refused to fetch {host}: it resolves to {address}, {reason}.")
+    address = addresses[0]
+    pinned_host = f"[{address}]" if address.version == 6 else str(address)
+    pinned = parsed.copy_with(host=pinned_host.strip("[]"))
+    default_port = parsed.port is None or parsed.port == (443 if parsed.scheme == "https" else 80)
+    host_header = host if default_port else f"{host}:{port}"
+    extensions = {"sni_hostname": host} if parsed.scheme == "https" else {}
+    return CheckedTarget(host=host, address=address, pinned_url=str(pinned), host_header=host_header,
+                         extensions=extensions)
+
+
+def url_parse(*, url: str) -> httpx.URL:
+    """Syntax checks that need no network: http(s) only, a host, no credentials."""
+    url = (url or "").strip()
+    if not url:
+        raise InvalidURLError("The URL is empty.")
+    if len(url) > 2000:
+        raise InvalidURLError("The URL is longer than 2,000 characters.")
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError, TypeError) as exc:
+        raise InvalidURLError(f"Not a valid URL: {exc}.") from exc
+    if parsed.scheme not in ("http", "https"):
+        raise InvalidURLError("Only http:// and https:// URLs can be fetched.")
+    if not parsed.raw_host:
+        raise InvalidURLError("The URL has no host name.")
+    if parsed.userinfo:
+        raise InvalidURLError("URLs with a user name or password are not fetched.")
+    return parsed
+
+
+def host_resolve(*, host: str, port: int) -> list[Address]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        raise FetchConnectionError(f"The host name {host} could not be resolved.") from exc
+    addresses: list[Address] = []
+    for _family, _type, _proto, _name, sockaddr in infos:
+        address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])  # drop an IPv6 zone id
+        if address not in addresses:
+            addresses.append(address)
+    if not addresses:
+        raise FetchConnectionError(f"The host name {host} has no addresses.")
+    return addresses
+
+
+def address_refusal(*, address: Address) -> str:
+    """Why we will not connect to `address`, or "" when we will."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        return address_refusal(address=address.ipv4_mapped)
+    if address in METADATA_ADDRESSES:
+        return "a cloud metadata address"
+    if any(address in network for network in allowed_networks()):
+        return ""
+    for attribute, label in (
+        ("is_loopback", "a loopback address"),
+        ("is_link_local", "a link-local address"),
+        ("is_multicast", "a multicast address"),
+        ("is_unspecified", "an unspecified address"),
+        ("is_reserved", "a reserved address"),
+        ("is_private", "a private address"),
+    ):
+        if getattr(address, attribute):
+            return label
+    if not address.is_global:
+        return "not a public address"
+    return ""
+
+
+def allowed_networks() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    return [ipaddress.ip_network(cidr, strict=False) for cidr in settings.VERIFY_FETCH_ALLOWED_NETWORKS]
+
+
+def _read_response(response: httpx.Response, *, url: str, final_url: str, accept, max_bytes: int,
+                   deadline: float, redirects: tuple[str, ...]) -> FetchResult:
+    headers = {name.lower(): value for name, value in response.headers.items()}
+    if response.status_code == 304:
+        return FetchResult(url=url, final_url=final_url, status_code=304, mime_type="", charset="", content=b"",
+                           text="", headers=headers, redirects=redirects)
+    if response.status_code >= 400 or response.status_code < 200:
+        raise HTTPStatusError(f"The server answered {response.status_code} {response.reason_phrase}.".replace(" .", "."),
+                              status_code=response.status_code)
+    mime_type, declared_charset = content_type_parse(headers.get("content-type", ""))
+    if mime_type and mime_type not in accept:
+        raise UnsupportedContentTypeError(
+            f"The URL serves {mime_type}, not a web page or text (accepted: {', '.join(sorted(accept))})."
+        )
+    declared_length = headers.get("content-length", "")
+    if declared_length.isdigit() and int(declared_length) > max_bytes:
+        raise ResponseTooLargeError(f"The page is {int(declared_length):,} bytes; the limit is {max_bytes:,}.")
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        # iter_bytes decompresses, so the cap also bounds what a gzip bomb expands to.
+        for chunk in response.iter_bytes(chunk_size=65536):
+            size += len(chunk)
+            if size > max_bytes:
+                raise ResponseTooLargeError(f"The page is larger than the limit of {max_bytes:,} bytes.")
+            if time.monotonic() > deadline:
+                raise FetchTimeoutError("The page took too long to download.")
+            chunks.append(chunk)
+    except httpx.TimeoutException as exc:
+        raise FetchTimeoutError("The server stopped sending the page (read timeout).") from exc
+    except httpx.DecodingError as exc:
+        raise FetchConnectionError("The page's compressed body is corrupt.") from exc
+    except httpx.TransportError as exc:
+        raise FetchConnectionError(f"The connection broke while reading the page: {exc or type(exc).__name__}.") from exc
+    content = b"".join(chunks)
+    text, charset = bytes_decode(content=content, declared_charset=declared_charset)
+    return FetchResult(url=url, final_url=final_url, status_code=response.status_code, mime_type=mime_type,
+                       charset=charset, content=content, text=text, headers=headers, redirects=redirects)
+
+
+def content_type_parse(value: str) -> tuple[str, str]:
+    """("text/html", "utf-8") from "text/html; charset=UTF-8"."""
+    parts = [part.strip() for part in value.split(";")]
+    mime_type = parts[0].lower() if parts else ""
+    charset = ""
+    for part in parts[1:]:
+        name, _, param = part.partition("=")
+        if name.strip().lower() == "charset":
+            charset = param.strip().strip("\"'").lower()
+    return mime_type, charset
+
+
+def bytes_decode(*, content: bytes, declared_charset: str = "") -> tuple[str, str]:
+    """Decode with the declared charset (header, then <meta>/XML prolog); when it does not fit, detect."""
+    candidates = [declared_charset]
+    head = content[:4096]
+    for pattern in (_META_CHARSET, _XML_ENCODING):
+        match = pattern.search(head)
+        if match:
+            candidates.append(match.group(1).decode("ascii", "ignore").lower())
+    if content.startswith(b"\xef\xbb\xbf"):
+        candidates.insert(0, "utf-8-sig")
+    for charset in [c for c in candidates if c] + ["utf-8"]:
+        try:
+            return content.decode(charset), charset
+        except (UnicodeDecodeError, LookupError):
+            continue
+    # The declared charset lies (e.g. Latin-1 bytes labelled UTF-8): guess from the bytes.
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(content)
+    best = matches.best()
+    if best is not None and best.encoding:
+        # Near-ties between Western code pages are common on short text; mislabelled pages are
+        # overwhelmingly Windows-1252 (which is why browsers default to it), so it wins a tie.
+        for match in matches:
+            if (match.encoding == "cp1252" and match.chaos <= best.chaos
+                    and match.coherence >= best.coherence - 0.05):
+                return str(match), "cp1252"
+        return str(best), best.encoding
+    return content.decode("cp1252", errors="replace"), "cp1252"

@@ -1,0 +1,11 @@
+"""One module per format; each exposes CONTENT_TYPE, EXTENSION, ITEMS_SHARE and render(doc) -> bytes."""
+from verify.reports.renderers import claimreview, csv, html, markdown, pdf
+
+RENDERERS = {
+    "claimreview": claimreview,
+    "html": html,
+    "md": markdown,
+    "csv": csv,
+    "pdf": pdf,
+}
+FORMATS = tuple(RENDERERS)

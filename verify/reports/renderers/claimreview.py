@@ -1,0 +1,98 @@
+"""schema.org ClaimReview JSON-LD, one ClaimReview per claim, as Google Fact Check Tools reads it.
+
+Field rules followed (schema.org + Google's ClaimReview guidelines):
+- claimReviewed: a short summary of the claim, under 75 characters (longer claims are cut at a word
+  and end with "…"); the full text is in itemReviewed.text.
+- reviewRating: a Rating with alternateName (the verdict's label) and ratingValue/bestRating/
+  worstRating on the scale documented in verify/reports/rating.py.
+- url: the report's permalink with a per-claim anchor; author: the publishing Organization;
+  datePublished: the revision's publication date (ISO 8601).
+- itemReviewed: a Claim with author (the claimant, Person or Organization), datePublished (the
+  article's) and appearance (the article URLs).
+"""
+import json
+
+from verify.reports.document import ReportDocument, item_anchor
+from verify.reports.rating import BEST_RATING, RATING_VALUES, WORST_RATING, verdict_label
+
+CONTENT_TYPE = "application/ld+json; charset=utf-8"
+EXTENSION = "jsonld"
+ITEMS_SHARE = 1.0
+CLAIM_REVIEWED_MAX_CHARS = 75
+
+
+def render(doc: ReportDocument) -> bytes:
+    return json.dumps(claimreview_graph(doc), ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def claimreview_graph(doc: ReportDocument) -> dict:
+    author = {"@type": "Organization", "name": doc.org_name}
+    if doc.org_url:
+        author["url"] = doc.org_url
+    permalink = doc.permalink
+    date_published = doc.published_at.date().isoformat() if doc.published_at else None
+    reviews = []
+    append = reviews.append
+    for item in doc.items:
+        verdict = item["verdict"]
+        rating = {
+            "@type": "Rating",
+            "ratingValue": RATING_VALUES.get(verdict, WORST_RATING),
+            "bestRating": BEST_RATING,
+            "worstRating": WORST_RATING,
+            "alternateName": verdict_label(verdict),
+        }
+        if item["rationale"]:
+            rating["ratingExplanation"] = item["rationale"]
+        claim = {"@type": "Claim", "text": item["claim_text"]}
+        claimant_author = _claimant(item)
+        if claimant_author:
+            claim["author"] = claimant_author
+        if item["article_published_at"]:
+            claim["datePublished"] = item["article_published_at"].date().isoformat()
+        if item["article_url"]:
+            appearance = {"@type": "CreativeWork", "url": item["article_url"]}
+            if item["article_title"]:
+                appearance["headline"] = item["article_title"]
+            if item["article_publisher"]:
+                appearance["publisher"] = {"@type": "Organization", "name": item["article_publisher"]}
+            claim["appearance"] = [appearance]
+        review = {
+            "@type": "ClaimReview",
+            "url": f"{permalink}#{item_anchor(item)}",
+            "claimReviewed": short_claim(item["claim_text"]),
+            "author": author,
+            "reviewRating": rating,
+            "itemReviewed": claim,
+        }
+        if date_published:
+            review["datePublished"] = date_published
+        append(review)
+    return {"@context": "https://schema.org", "@graph": reviews}
+
+
+def short_claim(text: str, limit: int = CLAIM_REVIEWED_MAX_CHARS) -> str:
+    """The claim as one line of at most `limit` characters, cut at a word boundary with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.—-") + "…"
+
+
+def _claimant(item: dict) -> dict | None:
+    if item["claimant"]:
+        return {"@type": item["claimant_type"] or "Organization", "name": item["claimant"]}
+    if item["article_publisher"]:
+        # No attributed speaker: the article itself makes the claim.
+        return {"@type": "Organization", "name": item["article_publisher"]}
+    return None
+
+
+def jsonld_for_script(doc: ReportDocument) -> str:
+    """The JSON-LD made safe inside <script>: "<", ">" and "&" escaped as JSON unicode escapes."""
+    text = render(doc).decode()
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,31 @@
+"""Small template helpers for the reviewer UI (roles in the navigation, verdict styling)."""
+from django import template
+
+from annotations.roles import EDITOR, user_has_role, user_role
+
+register = template.Library()
+
+
+@register.filter
+def role_of(user) -> str:
+    return user_role(user) or ""
+
+
+@register.filter
+def is_editor(user) -> bool:
+    return user_has_role(user, EDITOR)
+
+
+@register.filter
+def verdict_class(verdict: str) -> str:
+    """The CSS modifier for a verdict badge (values are fixed choices, never user text)."""
+    return f"verdict-{(verdict or 'unreviewed').replace('_', '-')}"
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, *names: str) -> str:
+    """aria-current="page" for the navigation link of the page being shown."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    if match and match.url_name in names:
+        return 'aria-current=page'
+    return ""
