@@ -20,8 +20,6 @@ class ArticleTask(Task):
     name="workers.article_process",
     # Acknowledge after the work is stored: a killed worker's message is redelivered, and the task
     # is idempotent (unique claim spans + a guarded status transition), so a rerun is harmless.
-    # Outcomes live on the Article row (status, error), not in the result backend.
-    ignore_result=True,
     acks_late=True,
     reject_on_worker_lost=True,
     autoretry_for=TRANSIENT_ERRORS,

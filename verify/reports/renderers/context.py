@@ -1,0 +1,34 @@
+"""Template context shared by the downloadable HTML, the PDF and the public permalink page."""
+from verify.reports.document import ReportDocument, item_anchor
+from verify.reports.rating import verdict_label
+from verify.reports.renderers.claimreview import jsonld_for_script
+
+
+class _ItemView(dict):
+    """An item dict plus what the template needs (label, anchor, stale flag)."""
+
+
+def report_context(doc: ReportDocument, *, stale_claim_ids: frozenset = frozenset()) -> dict:
+    def views():
+        for item in doc.items:
+            view = _ItemView(item)
+            view["verdict_label"] = verdict_label(item["verdict"])
+            view["anchor"] = item_anchor(item)
+            view["stale"] = item["claim_id"] in stale_claim_ids
+            yield view
+
+    return {"doc": doc, "items": _Sized(views(), len(doc.items)), "jsonld": jsonld_for_script(doc)}
+
+
+class _Sized:
+    """A one-pass iterable with a length, so {% for %} does not copy it into a list first."""
+
+    def __init__(self, iterator, length: int):
+        self._iterator = iterator
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self):
+        return self._iterator
