@@ -12,6 +12,8 @@ from verify.models import Claim, Verdict
 
 # Queue orders the pages and the API offer; ties are broken by id so paging is stable.
 CLAIM_ORDERS = ("-checkworthiness", "checkworthiness", "-created_at", "created_at", "-updated_at", "updated_at")
+# Article IDs are 64-bit; a larger number (typed into a URL) names no article instead of crashing the query.
+_MAX_ID = 2**63 - 1
 
 
 def claim_queue(
@@ -55,7 +57,7 @@ def claims_filter(
             raise ValidationError({"verdict": f"Unknown verdict; choose one of {', '.join(Verdict.values)}."})
         claims = claims.filter(verdict=verdict)
     if article_id is not None:
-        claims = claims.filter(article_id=article_id)
+        claims = claims.filter(article_id=article_id) if 0 < article_id <= _MAX_ID else claims.none()
     if publisher:
         claims = claims.filter(article__publisher__iexact=publisher)
     if assigned_to_me:

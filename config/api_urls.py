@@ -1,5 +1,5 @@
 """The REST API under /api/. Each app contributes its own urls module; the schema documents all."""
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 
@@ -7,4 +7,8 @@ urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("verify.api.urls")),
+    path("", include("annotations.api.urls")),
+    path("", include("verify.reports.api.urls")),  # issue 5: reports
+    path("", include("verify.ingestion.api_urls")),  # issue 6A: feeds (editors)
 ]

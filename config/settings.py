@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "verify",
     "annotations",
     "workers",
+    "verify.ingestion",  # issue 6A: URLs, files, feeds
+    "verify.reports",  # issue 5: fact-check reports
 ]
 
 MIDDLEWARE = [
@@ -172,6 +174,10 @@ CELERY_BEAT_SCHEDULE["sweep-stuck-articles"] = {
 }
 # With Redis down, publishing must fail fast so the submitter is told "queued later" within
 # seconds instead of hanging in kombu's connection retries (the article stays pending).
+# A message whose worker died entirely (nobody left to requeue it) comes back after the visibility
+# timeout, noticed by a scan every INTERVAL*THROTTLE seconds (kombu's defaults: 10*10).
+CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] = env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10)
+CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_throttle"] = env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10)
 CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=2.0)
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": env.int("CELERY_PUBLISH_MAX_RETRIES", default=2),
@@ -192,6 +198,9 @@ VERIFY_FETCH_TOTAL_TIMEOUT = env.float("VERIFY_FETCH_TOTAL_TIMEOUT", default=45.
 VERIFY_FETCH_USER_AGENT = env(
     "VERIFY_FETCH_USER_AGENT", default="VerityBot/1.0 (+https://github.com/verity-newsroom/verity)"
 )
+# Fetches and feed polls wait on other sites: a deployment may give them a queue (and workers) of
+# their own so slow sites never hold up claim extraction. Empty: the default queue.
+VERIFY_FETCH_QUEUE = env("VERIFY_FETCH_QUEUE", default="")
 # Feeds: at most this many new entries are taken per poll; failures back off up to this long.
 VERIFY_FEED_MAX_ENTRIES_PER_POLL = env.int("VERIFY_FEED_MAX_ENTRIES_PER_POLL", default=50)
 VERIFY_FEED_MAX_BACKOFF_MINUTES = env.int("VERIFY_FEED_MAX_BACKOFF_MINUTES", default=24 * 60)
@@ -202,3 +211,28 @@ CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
     "schedule": 60,
     "options": {"expires": 60},
 }
+
+# --- REST API error mapping (issue 4A) ----------------------------------------------------------
+# Service errors answer the same way in every view: ValidationError 400, ClaimVersionConflict 409
+# (with what changed), PermissionDenied 403. See verify/api/exceptions.py.
+REST_FRAMEWORK["EXCEPTION_HANDLER"] = "verify.api.exceptions.api_exception_handler"
+# Choice sets whose field names collide across endpoints (verdict, status) get stable schema names.
+# update(), not assignment, so other blocks can add their own overrides.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update({
+    "VerdictEnum": "verify.models.Verdict.choices",
+    "SubmittableVerdictEnum": "annotations.services.reviews.SUBMITTABLE_VERDICT_CHOICES",
+    "ArticleStatusEnum": "verify.models.ArticleStatus.choices",
+    "ReportStatusEnum": "verify.reports.models.ReportStatus.choices",
+})
+# The schema and Swagger UI need a login like every other endpoint (401 otherwise).
+SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"] = ["rest_framework.permissions.IsAuthenticated"]
+
+# --- Fact-check reports (verify/reports, issue 5) ------------------------------------------------
+# The organisation that signs reports (ClaimReview `author`); a report may override both.
+VERIFY_ORG_NAME = env("VERIFY_ORG_NAME", default="Verity Fact Check")
+VERIFY_ORG_URL = env("VERIFY_ORG_URL", default="")
+# The public address of this site: permalinks (/r/<slug>/) and ClaimReview `url` are built on it.
+VERIFY_SITE_URL = env("VERIFY_SITE_URL", default="http://127.0.0.1:8000")
+# Reports covering more claims than this are built by a worker (progress shown) instead of in the request.
+VERIFY_REPORT_SYNC_MAX_CLAIMS = env.int("VERIFY_REPORT_SYNC_MAX_CLAIMS", default=500)
+VERIFY_REPORT_MAX_CLAIMS = env.int("VERIFY_REPORT_MAX_CLAIMS", default=20_000)

@@ -8,5 +8,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("config.api_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("reports/", include("verify.reports.urls")),  # issue 5: fact-check reports (desk)
+    path("r/", include("verify.reports.public_urls")),  # issue 5: public report permalinks
+    path("feeds/", include("verify.ingestion.urls")),  # issue 6A: feeds (editors)
     path("", include("verify.urls")),
 ]

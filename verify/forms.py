@@ -50,6 +50,14 @@ class QueueFilterForm(forms.Form):
     )
     order = forms.ChoiceField(label="Sort", required=False, choices=QUEUE_ORDERS)
 
+    def __init__(self, data=None, **kwargs):
+        data = data.copy() if data is not None else {}
+        # No verdict in the querystring means the default one; it is shown selected but not carried in links.
+        self.verdict_defaulted = data.get("verdict") is None
+        if self.verdict_defaulted:
+            data["verdict"] = QUEUE_DEFAULT_VERDICT
+        super().__init__(data=data, **kwargs)
+
     def clean(self):
         data = super().clean()
         low, high = data.get("score_min"), data.get("score_max")
@@ -68,9 +76,6 @@ class QueueFilterForm(forms.Form):
     @property
     def verdict_value(self) -> str:
         """The verdict filter in force: the default when absent, '' for any verdict."""
-        raw = self.data.get("verdict")
-        if raw is None:
-            return QUEUE_DEFAULT_VERDICT
         value = self._valid("verdict") or ""
         return "" if value == QUEUE_ALL_VERDICTS else value
 
@@ -96,7 +101,7 @@ class QueueFilterForm(forms.Form):
         params = {}
         for name in self.fields:
             value = self.data.get(name)
-            if value in (None, "") or name in self.errors:
+            if value in (None, "") or name in self.errors or (name == "verdict" and self.verdict_defaulted):
                 continue
             params[name] = value
         for name, value in overrides.items():
@@ -126,7 +131,10 @@ class SourceForm(forms.Form):
     publisher = forms.CharField(label="Publisher", required=False, max_length=200)
     quote = forms.CharField(label="Quote", required=False, max_length=10_000,
                             widget=forms.Textarea(attrs={"rows": 2}))
-    stance = forms.ChoiceField(label="Stance", choices=Stance.choices, initial=Stance.CONTEXT)
+    stance = forms.ChoiceField(label="Stance", choices=Stance.choices, initial=Stance.CONTEXT, required=False)
+
+    def clean_stance(self):
+        return self.cleaned_data.get("stance") or Stance.CONTEXT
 
     def is_blank(self) -> bool:
         """True when the reviewer left every source field empty (the source is optional with a verdict)."""
@@ -135,18 +143,21 @@ class SourceForm(forms.Form):
 
 
 class SubmitArticleForm(forms.Form):
-    """Paste text or upload a .txt/.html file. A URL field is added when URL ingestion exists."""
+    """Paste text, upload a file (the view passes the extensions it can read), or give a URL (when URL
+    ingestion exists)."""
 
     title = forms.CharField(label="Title", required=False, max_length=500)
     text = forms.CharField(label="Article text or HTML", required=False, strip=False,
                            widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}))
-    file = forms.FileField(label="…or upload a .txt or .html file", required=False,
-                           widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"}))
+    file = forms.FileField(label="…or upload a file", required=False, widget=forms.ClearableFileInput)
 
-    def __init__(self, *args, url_ingestion: bool = False, **kwargs):
+    def __init__(self, *args, url_ingestion: bool = False, upload_extensions=UPLOAD_EXTENSIONS, **kwargs):
         super().__init__(*args, **kwargs)
-        # HOOK(url-ingestion): the submit view passes url_ingestion=True once a URL ingest service
-        # exists (see verify/views/submit.py: _url_ingest_service); until then there is no URL field.
+        self.upload_extensions = tuple(upload_extensions)
+        self.fields["file"].label = f"…or upload a file ({self.extensions_label()})"
+        self.fields["file"].widget.attrs["accept"] = ",".join(self.upload_extensions)
+        # HOOK(url-ingestion): the submit view passes url_ingestion=True when a URL ingest service
+        # exists (see verify/views/submit.py: _url_ingest_service); without one there is no URL field.
         if url_ingestion:
             self.fields["url"] = forms.URLField(label="…or the article's URL", required=False,
                                                 max_length=2000, assume_scheme="https")
@@ -155,14 +166,18 @@ class SubmitArticleForm(forms.Form):
         upload = self.cleaned_data.get("file")
         if not upload:
             return upload
-        if not upload.name.lower().endswith(UPLOAD_EXTENSIONS):
-            raise forms.ValidationError("Only .txt and .html files can be uploaded.", code="extension")
+        if not upload.name.lower().endswith(self.upload_extensions):
+            raise forms.ValidationError(f"This kind of file cannot be read; upload one of: {self.extensions_label()}.",
+                                        code="extension")
         limit = settings.VERIFY_MAX_UPLOAD_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
                 f"The file is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}.", code="too_large"
             )
         return upload
+
+    def extensions_label(self) -> str:
+        return ", ".join(extension for extension in self.upload_extensions if extension != ".htm")
 
     def clean(self):
         data = super().clean()

@@ -70,6 +70,12 @@ def article_enqueue(*, article_id: int) -> bool:
     """Hand the article to the workers. A broker outage leaves it pending for the sweeper."""
     from workers.tasks import article_process as article_process_task
 
+    # Issue 6A: an article submitted by URL whose page is not fetched yet goes to the fetch task
+    # (which hands it back here once the page is stored); so the sweeper also retries lost fetches.
+    from verify.ingestion.services import article_fetch_enqueue, article_fetch_pending
+
+    if article_fetch_pending(article_id=article_id):
+        return article_fetch_enqueue(article_id=article_id)
     try:
         article_process_task.delay(article_id)
     except Exception:  # kombu raises several unrelated types when the broker is down

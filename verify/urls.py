@@ -1,8 +1,16 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from verify import views
 
 app_name = "verify"
 urlpatterns = [
-    path("", views.claim_list, name="claim-list"),
+    path("", RedirectView.as_view(pattern_name="verify:claim-list", query_string=True), name="home"),
+    path("claims/", views.queue, name="claim-list"),
+    path("claims/<int:pk>/", views.claim_detail, name="claim-detail"),
+    path("claims/<int:pk>/assign/", views.claim_assign, name="claim-assign"),
+    path("articles/", views.article_list, name="article-list"),
+    path("articles/<int:pk>/", views.article_detail, name="article-detail"),
+    path("articles/<int:pk>/status/", views.article_status, name="article-status"),
+    path("submit/", views.article_submit, name="article-submit"),
 ]

@@ -63,3 +63,8 @@ def sweep_stuck_articles(older_than_seconds: int | None = None) -> int:
 
     seconds = older_than_seconds if older_than_seconds is not None else settings.VERIFY_SWEEP_PENDING_AFTER_SECONDS
     return articles_requeue_stuck(older_than=timedelta(seconds=seconds))
+
+# URL fetch and feed tasks (issue 6A) live in their own module; importing it registers them here.
+from workers import ingest_tasks  # noqa: E402,F401
+# Report export tasks (issue 5) likewise.
+from workers import report_tasks  # noqa: E402,F401

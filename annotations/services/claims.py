@@ -25,7 +25,8 @@ def claim_assign(*, claim: Claim, assignee: AbstractBaseUser | None, actor: Abst
     "take this claim" button); moving someone else's work needs an editor.
     """
     if assignee is not None and not user_has_role(assignee, REVIEWER):
-        raise ValidationError({"assignee": f"{assignee.get_username()} has no reviewer role, so cannot be assigned claims."})
+        raise ValidationError(
+            {"assignee": f"{assignee.get_username()} has no reviewer role, so cannot be assigned claims."})
     with transaction.atomic():
         locked = claim_lock(claim=claim)
         if not user_has_role(actor, EDITOR):
@@ -57,7 +58,8 @@ def claim_edit(
     if not user_has_role(actor, REVIEWER):
         raise PermissionDenied("You need the reviewer role (or higher) to edit claims.")
     if expected_version is None:
-        raise ValidationError({"version": "Send the claim's version as you read it, so edits never overwrite each other."})
+        raise ValidationError(
+            {"version": "Send the claim's version as you read it, so edits never overwrite each other."})
     errors = {}
     if text is not None:
         text = " ".join(str(text).split()) if isinstance(text, str) else text
@@ -114,7 +116,8 @@ def claim_reopen(*, claim: Claim, actor: AbstractBaseUser, rationale: str = "") 
 
 def _refuse_if_open(claim: Claim) -> None:
     if claim.verdict == Verdict.UNREVIEWED:
-        raise ValidationError("This claim is already open (unreviewed); there is nothing to reopen.", code="already_open")
+        raise ValidationError("This claim is already open (unreviewed); there is nothing to reopen.",
+                              code="already_open")
 
 
 def _username(user: AbstractBaseUser | None) -> str | None:

@@ -14,6 +14,7 @@ from verify.models import Claim, Verdict
 
 # "unreviewed" is not a verdict one gives: claim_reopen puts a claim back into the queue.
 SUBMITTABLE_VERDICTS = tuple(value for value in Verdict.values if value != Verdict.UNREVIEWED)
+SUBMITTABLE_VERDICT_CHOICES = [(value, label) for value, label in Verdict.choices if value in SUBMITTABLE_VERDICTS]
 RATIONALE_LIMIT = 10_000
 # A review carries at most this many sources; more are attached one by one.
 SOURCES_PER_REVIEW_LIMIT = 50
@@ -56,7 +57,8 @@ def review_record(
     """
     rationale = _rationale_clean(rationale)
     if isinstance(sources, (str, bytes, Mapping)) or not isinstance(sources, Sequence):
-        raise ValidationError({"sources": "Sources must be a list of objects with url, title, publisher, quote, stance."})
+        raise ValidationError(
+            {"sources": "Sources must be a list of objects with url, title, publisher, quote, stance."})
     if len(sources) > SOURCES_PER_REVIEW_LIMIT:
         raise ValidationError({"sources": f"A review can carry at most {SOURCES_PER_REVIEW_LIMIT} sources."})
     cleaned_sources = []
@@ -66,7 +68,8 @@ def review_record(
         try:
             cleaned_sources.append(source_clean(data=data))
         except ValidationError as error:
-            raise ValidationError({"sources": [f"Source {position}: {message}" for message in error.messages]}) from error
+            messages = [f"Source {position}: {message}" for message in error.messages]
+            raise ValidationError({"sources": messages}) from error
 
     with transaction.atomic():
         locked = claim_lock(claim=claim, expected_version=expected_version)
@@ -96,5 +99,6 @@ def _rationale_clean(rationale) -> str:
         raise ValidationError({"rationale": "The rationale must be text."})
     rationale = rationale.strip()
     if len(rationale) > RATIONALE_LIMIT:
-        raise ValidationError({"rationale": f"The rationale is {len(rationale):,} characters; the limit is {RATIONALE_LIMIT:,}."})
+        raise ValidationError(
+            {"rationale": f"The rationale is {len(rationale):,} characters; the limit is {RATIONALE_LIMIT:,}."})
     return rationale

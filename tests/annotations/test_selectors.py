@@ -45,6 +45,13 @@ def test_claim_queue_has_sources_false_keeps_claims_without_sources(reviewer):
     assert _ids(claim_queue(user=reviewer, has_sources=False)) == [without.pk]
 
 
+@pytest.mark.parametrize("article_id", [0, -3, 10**30])
+def test_claim_queue_with_an_impossible_article_id_is_empty_not_an_error(reviewer, article_id):
+    ClaimFactory()
+
+    assert list(claim_queue(user=reviewer, article_id=article_id)) == []
+
+
 def test_claim_queue_refuses_an_unknown_order(reviewer):
     with pytest.raises(ValidationError):
         claim_queue(user=reviewer, order="password")

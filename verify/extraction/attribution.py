@@ -1,26 +1,24 @@
-"""Who says so: claimant, reporting cue and the attributed content of a sentence (dependency rules)."""
+"""Who says so: claimant, reporting cue and the attributed content of a sentence (dependency rules).
+
+Patterns, tried in order: "according to X"; a reporting verb with a clause ("X said that Y",
+"Y, X said", passive "it was reported that Y"); a speech verb without a clause ('"...," he said');
+a cue noun with a possessor ("Trump's claim that Y").
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-REPORTING_LEMMAS = frozenset({
-    "say", "state", "claim", "tell", "report", "announce", "confirm", "deny", "add", "note", "warn",
-    "insist", "argue", "allege", "suggest", "accuse", "estimate", "write", "explain", "declare", "assert",
-    "maintain", "acknowledge", "admit", "indicate", "reveal", "predict", "stress", "emphasise", "emphasize",
-    "contend", "testify", "tweet", "post", "conclude", "believe", "think", "expect", "recall", "complain",
-    "caution", "concede", "disclose", "agree", "promise", "vow", "pledge", "urge", "speculate", "fear",
-    "mention", "observe", "remark", "reply", "respond", "answer", "signal", "show", "find", "charge",
-    "boast", "acknowledge", "concur", "hint", "imply", "reiterate", "repeat", "point", "assure", "suspect",
-    "allege", "insinuate", "proclaim", "counter", "predict", "forecast", "project", "calculate",
-})
+from verify.extraction.reporting_cues import NOUN_CUES, REPORTING_LEMMAS, SPEECH_LEMMAS
+
 # Pronouns make a poor claim text on their own ("it threatens ..."), so the frame is kept then.
 _PRONOUNS = frozenset({"it", "they", "he", "she", "this", "that", "these", "those", "we", "i", "you", "there"})
 # Children that belong to a claimant's description, not to its name ("John Smith, the mayor, who ...").
-_CLAIMANT_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "parataxis"})
+_CLAIMANT_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "parataxis", "case"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _TRAILING_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "…"})
+_NON_CLAIMANTS = frozenset({"it", "there", "which", "that", "what"})
 
 
 @dataclass(frozen=True)
@@ -35,7 +33,7 @@ class Attribution:
 
 
 def find_attribution(sentence: Span) -> Attribution | None:
-    return _according_to(sentence) or _reporting_verb(sentence)
+    return _according_to(sentence) or _reporting_verb(sentence) or _noun_cue(sentence)
 
 
 def _noun_phrase(head: Token) -> tuple[str, int, int]:
@@ -74,8 +72,7 @@ def _according_to(sentence: Span) -> Attribution | None:
             continue
         claimant, c_start, c_end = _noun_phrase(source)
         frame = sorted(set(token.subtree) | set(to.subtree), key=lambda t: t.i)
-        frame_start, frame_end = frame[0].i, frame[-1].i + 1
-        content = _outside(sentence, frame_start, frame_end)
+        content = _outside(sentence, frame[0].i, frame[-1].i + 1)
         if content is None:
             continue
         return Attribution(
@@ -92,13 +89,17 @@ def _outside(sentence: Span, frame_start: int, frame_end: int) -> tuple[int, int
     before = [t for t in doc[sentence.start:frame_start] if not t.is_space]
     after = [t for t in doc[frame_end:sentence.end] if not t.is_space]
     side = after if len(after) >= len(before) else before
-    while side and side[0].is_punct and side[0].text in ",;:—–-":
-        side = side[1:]
-    while side and side[-1].text in _TRAILING_PUNCTUATION:
-        side = side[:-1]
-    if len(side) < 3:
+    return _trimmed_range(side)
+
+
+def _trimmed_range(tokens: list[Token]) -> tuple[int, int] | None:
+    while tokens and (tokens[0].is_space or (tokens[0].is_punct and tokens[0].text in ",;:—–-")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_space or tokens[-1].text in _TRAILING_PUNCTUATION):
+        tokens = tokens[:-1]
+    if len(tokens) < 3:
         return None
-    return side[0].idx, side[-1].idx + len(side[-1].text)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _depth(token: Token) -> int:
@@ -106,64 +107,110 @@ def _depth(token: Token) -> int:
 
 
 def _reporting_verb(sentence: Span) -> Attribution | None:
-    candidates = [
-        t for t in sentence
-        if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ in ("VERB", "AUX")
-        and any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "parataxis" for c in t.children)
-        or (t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" and t.head.dep_ == "ccomp"
-            and t.dep_ == "ROOT")
-    ]
+    candidates = [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_LEMMAS]
     # The reporting verb nearest the root frames the whole sentence; nested ones are content.
-    for verb in sorted(candidates, key=_depth):
+    candidates.sort(key=_depth)
+    for verb in candidates:
         attribution = _from_verb(sentence, verb)
         if attribution is not None:
             return attribution
-    # "The economy grew, the minister said.": the content is a ccomp to the left of the verb.
+    for verb in candidates:
+        if verb.lemma_.lower() in SPEECH_LEMMAS:
+            attribution = _speech_without_clause(sentence, verb)
+            if attribution is not None:
+                return attribution
     return None
 
 
 def _subject_of(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-    if subject is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBN", "VB"):
+    if subject is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ"):
         # "NATO officials have expressed concerns, stating that ...": the subject is inherited.
         return _subject_of(verb.head)
     return subject
 
 
-def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
-    content_head = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None) or next(
-        (c for c in verb.children if c.dep_ == "xcomp"), None)
-    if content_head is None:
-        return None
+def _claimant_for(verb: Token) -> tuple[str, int | None, int | None] | None:
+    """Claimant of a reporting verb: its subject, or the agent of a passive ("it was said by X")."""
     subject = _subject_of(verb)
-    cue_tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
-    cue = " ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i))
-    claimant, c_start, c_end = "", None, None
-    if subject is not None and subject.dep_ == "nsubjpass" and subject.lower_ == "it":
+    if subject is None:
+        return None
+    if subject.dep_ == "nsubjpass" or subject.lower_ in _NON_CLAIMANTS:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:
-            claimant, c_start, c_end = _noun_phrase(pobj)
-    elif subject is not None:
-        claimant, c_start, c_end = _noun_phrase(subject)
-    else:
+            return _noun_phrase(pobj)
+        if subject.lower_ in _NON_CLAIMANTS or subject.dep_ == "nsubjpass" and subject.lower_ == "it":
+            return "", None, None  # "it was reported that ...": attributed, source unstated
+    if subject.dep_ == "nsubjpass":
+        return None  # "the deal was announced": the subject is the content, not the claimant
+    return _noun_phrase(subject)
+
+
+def _cue_text(verb: Token) -> str:
+    cue_tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    return " ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i))
+
+
+def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
+    content_head = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None) or next(
+        (c for c in verb.children if c.dep_ == "xcomp"), None)
+    if content_head is None and verb.dep_ == "ROOT":
+        # "The economy grew, the minister said." is sometimes parsed with the clause as the head.
+        content_head = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if content_head is None:
+        return None
+    claimant = _claimant_for(verb)
+    if claimant is None:
         return None
     content_tokens = [t for t in content_head.subtree if not (t.dep_ == "mark" and t.head == content_head
                                                               and t.lower_ in ("that", "whether", "if"))]
-    content_tokens = [t for t in content_tokens if not t.is_space]
-    while content_tokens and (content_tokens[0].is_punct or content_tokens[0].is_quote):
+    while content_tokens and (content_tokens[0].is_punct or content_tokens[0].is_quote or content_tokens[0].is_space):
         content_tokens = content_tokens[1:]
-    while content_tokens and content_tokens[-1].text in _TRAILING_PUNCTUATION:
-        content_tokens = content_tokens[:-1]
-    if len(content_tokens) < 3:
+    content = _trimmed_range(content_tokens)
+    if content is None:
         return None
-    start = content_tokens[0].idx
-    end = content_tokens[-1].idx + len(content_tokens[-1].text)
     return Attribution(
-        claimant=claimant, claimant_start=c_start, claimant_end=c_end, cue=cue,
-        content_start=start, content_end=end,
-        frame_droppable=content_head.dep_ == "ccomp" and _reads_alone(sentence.doc, start, end),
+        claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=_cue_text(verb),
+        content_start=content[0], content_end=content[1],
+        frame_droppable=content_head.dep_ == "ccomp" and bool(claimant[0] or "report" in verb.lemma_)
+        and _reads_alone(sentence.doc, *content),
     )
+
+
+def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
+    """'"We will win," he said.' or 'he said, "..."': the content is the rest of the sentence."""
+    claimant = _claimant_for(verb)
+    if claimant is None or not claimant[0]:
+        return None
+    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in _SUBJECT_DEPS + ("aux", "neg", "prt") for t in c.subtree}
+    rest = [t for t in sentence if t.i not in frame]
+    content = _trimmed_range(rest)
+    if content is None:
+        return None
+    return Attribution(
+        claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=_cue_text(verb),
+        content_start=content[0], content_end=content[1], frame_droppable=False,
+    )
+
+
+def _noun_cue(sentence: Span) -> Attribution | None:
+    """"Trump's claim that ...", "the minister's statement": the possessor is the claimant."""
+    for token in sentence:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
+            continue
+        possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+        if possessor is None or possessor.lower_ in ("its", "their", "his", "her", "our", "my", "your"):
+            continue
+        claimant = _noun_phrase(possessor)
+        content = _trimmed_range([t for t in sentence if t.i not in {possessor.i, token.i}])
+        if content is None:
+            continue
+        return Attribution(
+            claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=token.text,
+            content_start=content[0], content_end=content[1], frame_droppable=False,
+        )
+    return None
 
 
 def _reads_alone(doc, start: int, end: int) -> bool:

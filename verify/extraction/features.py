@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span
 
-from verify.extraction.attribution import REPORTING_LEMMAS
+from verify.extraction.reporting_cues import CORE_REPORTING_LEMMAS
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
@@ -45,7 +45,7 @@ def sentence_features(sentence: Span) -> dict[str, float]:
         "person": 1.0 if "PERSON" in labels else 0.0,
         "org": 1.0 if "ORG" in labels else 0.0,
         "gpe_norp": 1.0 if any(label in ("GPE", "NORP", "LOC") for label in labels) else 0.0,
-        "reporting_verb": 1.0 if any(t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" for t in tokens)
+        "reporting_verb": 1.0 if any(t.lemma_.lower() in CORE_REPORTING_LEMMAS and t.pos_ == "VERB" for t in tokens)
         or "according" in lowers else 0.0,
         "past_event": 1.0 if "VBD" in tags else 0.0,
         "present_perfect": 1.0 if "VBN" in tags and lowers & {"has", "have", "had", "been"} else 0.0,

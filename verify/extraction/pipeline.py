@@ -6,12 +6,13 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
-from verify.extraction.attribution import find_attribution
+from verify.extraction.attribution import Attribution, find_attribution
 from verify.extraction.claim import ExtractedClaim
 from verify.extraction.cleaning import clean_text
 from verify.extraction.dates import resolve_dates
 from verify.extraction.hedges import find_hedges
 from verify.extraction.quantities import extract_quantities
+from verify.extraction.quotes import spread_over_quotes
 from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, Scorer, get_scorer, score_spans
 from verify.extraction.selection import skip_reason
 
@@ -74,20 +75,26 @@ def claims_from_doc(
             continue
         candidates.append((index, sentence))
     scores = score_spans([sentence for _, sentence in candidates], scorer=scorer)
+    attributions = spread_over_quotes(
+        text=doc.text, ranges=[_trimmed(sentence) for _, sentence in candidates],
+        owners=[find_attribution(sentence) for _, sentence in candidates],
+    )
     claims = []
-    for (index, sentence), score in zip(candidates, scores):
+    for (index, sentence), score, attribution in zip(candidates, scores, attributions):
         if score < threshold:
             continue
-        claims.append(_claim(doc, sentence, index=index, score=score, published_at=published_at))
+        claims.append(_claim(doc, sentence, index=index, score=score, attribution=attribution,
+                             published_at=published_at))
     return claims
 
 
-def _claim(doc: Doc, sentence: Span, *, index: int, score: float, published_at: PublishedAt) -> ExtractedClaim:
+def _claim(doc: Doc, sentence: Span, *, index: int, score: float, attribution: Attribution | None,
+           published_at: PublishedAt) -> ExtractedClaim:
     start, end = _trimmed(sentence)
     sentence_text = doc.text[start:end]
-    attribution = find_attribution(sentence)
     text = sentence_text
-    if attribution is not None and attribution.frame_droppable:
+    # A quote's speaker found in another sentence: this sentence's own text is the claim.
+    if attribution is not None and start <= attribution.content_start < end and attribution.frame_droppable:
         text = _as_claim_text(doc.text[attribution.content_start:attribution.content_end])
     quantities = resolve_dates(extract_quantities(sentence), published_at=published_at)
     return ExtractedClaim(

@@ -63,6 +63,10 @@ class ProgressItems:
         self._report = report
         self._share = share
 
+    @property
+    def raw(self) -> list[dict]:
+        return self._items
+
     def __len__(self) -> int:
         return len(self._items)
 

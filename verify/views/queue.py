@@ -51,5 +51,5 @@ def queue(request):
         "articles": articles,
         "publishers": publishers,
         "order_label": dict(QUEUE_ORDERS)[filters.selector_kwargs()["order"]].lower(),
-        "filtered": any(filters.querystring(verdict=None, order=None, page=None)),
+        "filtered": bool(filters.querystring(verdict=None, order=None, page=None)),
     })

@@ -1,4 +1,5 @@
-"""Submitting an article: pasted text or an uploaded .txt/.html file (and a URL once that exists)."""
+"""Submitting an article: pasted text, an uploaded file, or a URL (when URL ingestion is installed)."""
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -8,42 +9,75 @@ from verify.content import text_from_bytes
 from verify.forms import SubmitArticleForm
 from verify.views._common import reviewer_required
 
+INGESTION_APP = "verify.ingestion"
+# Without the ingestion app only files we can decode ourselves are accepted.
+PLAIN_UPLOAD_EXTENSIONS = (".txt", ".html", ".htm")
+# The ingestion app reads these (it decides the type from the content, the name is a first filter).
+INGESTION_UPLOAD_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+
 
 def _url_ingest_service():
-    """HOOK(url-ingestion): the service that fetches and ingests an article from a URL, once it exists.
+    """HOOK(url-ingestion): the service that stores an article for a URL and queues its fetch, or None.
 
-    When another engineer adds it to verify.services (keyword-only, `url=`, `submitted_by=`, returning
-    an IngestResult), the submit page shows the URL field and calls it; until then this is None.
+    Provided by verify.ingestion (issue 6A) as article_ingest_url(*, url, title, submitted_by) ->
+    IngestResult. Without that app the submit page simply has no URL field.
     """
-    return getattr(services, "article_ingest_url", None)
+    if not apps.is_installed(INGESTION_APP):
+        return None
+    from verify.ingestion.services import article_ingest_url
+
+    return article_ingest_url
+
+
+def _upload_ingest_service():
+    """verify.ingestion's upload service (records the file name and kind, reads PDF/DOCX too), or None."""
+    if not apps.is_installed(INGESTION_APP):
+        return None
+    from verify.ingestion.services import article_ingest_upload
+
+    return article_ingest_upload
+
+
+def _form(request=None) -> SubmitArticleForm:
+    options = {
+        "url_ingestion": _url_ingest_service() is not None,
+        "upload_extensions": INGESTION_UPLOAD_EXTENSIONS if _upload_ingest_service() else PLAIN_UPLOAD_EXTENSIONS,
+    }
+    if request is None:
+        return SubmitArticleForm(**options)
+    return SubmitArticleForm(data=request.POST, files=request.FILES, **options)
+
+
+def _ingest_file(*, upload, title: str, user):
+    ingest_upload = _upload_ingest_service()
+    if ingest_upload is not None:
+        return ingest_upload(data=upload, filename=upload.name, title=title, submitted_by=user)
+    return services.article_ingest(
+        raw_content=text_from_bytes(data=upload.read()),
+        title=title or upload.name.rsplit(".", 1)[0][:500],
+        is_html=upload.name.lower().endswith((".html", ".htm")),
+        submitted_by=user,
+    )
 
 
 @reviewer_required
 def article_submit(request):
-    url_ingest = _url_ingest_service()
     if request.method != "POST":
-        form = SubmitArticleForm(url_ingestion=url_ingest is not None)
-        return render(request, "verify/submit.html", {"form": form})
+        return render(request, "verify/submit.html", {"form": _form()})
 
-    form = SubmitArticleForm(data=request.POST, files=request.FILES, url_ingestion=url_ingest is not None)
+    form = _form(request)
     if not form.is_valid():
         return render(request, "verify/submit.html", {"form": form}, status=400)
     data = form.cleaned_data
     try:
         if data["kind"] == "url":
-            result = url_ingest(url=data["url"], title=data["title"], submitted_by=request.user)
+            result = _url_ingest_service()(url=data["url"], title=data["title"], submitted_by=request.user)
         elif data["kind"] == "file":
-            upload = data["file"]
-            result = services.article_ingest(
-                raw_content=text_from_bytes(data=upload.read()),
-                title=data["title"] or upload.name.rsplit(".", 1)[0][:500],
-                is_html=upload.name.lower().endswith((".html", ".htm")),
-                submitted_by=request.user,
-            )
+            result = _ingest_file(upload=data["file"], title=data["title"], user=request.user)
         else:
             result = services.article_ingest(raw_content=data["text"], title=data["title"], submitted_by=request.user)
     except ValidationError as error:
-        form.add_error("file" if data["kind"] == "file" else None, error.messages)
+        form.add_error(data["kind"] if data["kind"] in form.fields else None, error.messages)
         return render(request, "verify/submit.html", {"form": form}, status=400)
 
     article = result.article
@@ -53,5 +87,5 @@ def article_submit(request):
         messages.warning(request, "The article is saved as pending: the processing queue is not answering "
                                   "right now, and it will be processed as soon as the queue is back.")
     else:
-        messages.success(request, "Article received; claims appear here when processing is done.")
+        messages.success(request, "Article received; its claims appear here when processing is done.")
     return redirect("verify:article-detail", pk=article.pk)

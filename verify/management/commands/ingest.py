@@ -18,7 +18,7 @@ class Command(BaseCommand):
     help = "Submit an article (text or HTML file, or - for standard input) and extract its claims."
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="A .txt/.html file, or - to read standard input.")
+        parser.add_argument("path", help="A .txt/.html file, - to read standard input, or an http(s):// URL to fetch.")
         parser.add_argument("--title", default="")
         parser.add_argument("--url", default="")
         parser.add_argument("--publisher", default="")
@@ -27,13 +27,18 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=300.0, help="Seconds to wait for a worker.")
 
     def handle(self, *args, **options):
-        data = self._read(options["path"])
         try:
-            raw = text_from_bytes(data=data)
-            result = services.article_ingest(
-                raw_content=raw, title=options["title"], url=options["url"], publisher=options["publisher"],
-                is_html=True if options["path"].lower().endswith((".html", ".htm")) else None,
-            )
+            if options["path"].startswith(("http://", "https://")):
+                # Issue 6A: a URL is fetched by a worker (SSRF-checked), then processed as usual.
+                from verify.ingestion.services import article_ingest_url
+
+                result = article_ingest_url(url=options["path"])
+            else:
+                raw = text_from_bytes(data=self._read(options["path"]))
+                result = services.article_ingest(
+                    raw_content=raw, title=options["title"], url=options["url"], publisher=options["publisher"],
+                    is_html=True if options["path"].lower().endswith((".html", ".htm")) else None,
+                )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
         article = result.article
@@ -71,6 +76,8 @@ class Command(BaseCommand):
         else:
             verb = "Stored" if created else "Already stored as"
             self.stdout.write(f"{verb} article {article.pk} ({article.status}), {claims.count()} claims.")
+            if article.skipped_reason:  # issue 6A: say why there are no claims (language, duplicate)
+                self.stdout.write(article.skipped_reason)
             for claim in claims:
                 self.stdout.write(f"  [{claim.checkworthiness:.2f}] {claim.text}")
         if article.status == ArticleStatus.FAILED:

@@ -1,7 +1,20 @@
 """Template context shared by the downloadable HTML, the PDF and the public permalink page."""
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
 from verify.reports.document import ReportDocument, item_anchor
 from verify.reports.rating import verdict_label
 from verify.reports.renderers.claimreview import jsonld_for_script
+
+
+REPORT_CSS = Path(__file__).resolve().parent.parent / "static" / "reports" / "report.css"
+
+
+@lru_cache(maxsize=1)
+def report_css() -> str:
+    """The page's stylesheet, inlined into the standalone HTML file and the PDF (no server to fetch it)."""
+    return REPORT_CSS.read_text(encoding="utf-8")
 
 
 class _ItemView(dict):
@@ -17,7 +30,9 @@ def report_context(doc: ReportDocument, *, stale_claim_ids: frozenset = frozense
             view["stale"] = item["claim_id"] in stale_claim_ids
             yield view
 
-    return {"doc": doc, "items": _Sized(views(), len(doc.items)), "jsonld": jsonld_for_script(doc)}
+    # The JSON-LD reads the bare items: progress is reported once, by the visible list below.
+    jsonld = jsonld_for_script(replace(doc, items=getattr(doc.items, "raw", doc.items)))
+    return {"doc": doc, "items": _Sized(views(), len(doc.items)), "jsonld": jsonld, "report_css": report_css()}
 
 
 class _Sized:

@@ -1,0 +1,134 @@
+"""Admin console for articles and claims. Rows are read-only; actions call the same services as
+the pages and the API (re-run extraction, assign, mark not-a-claim, reopen)."""
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+
+from annotations.admin_roles import ReadOnlyInline, RoleModelAdmin
+from annotations.errors import ClaimVersionConflict
+from annotations.models import Review, Source
+from annotations.roles import ROLES
+from annotations.services import claim_assign, claim_dismiss, claim_reopen
+from verify.models import Article, Claim
+from verify.services import article_reprocess
+
+DESK_ERRORS = (PermissionDenied, ValidationError, ClaimVersionConflict)
+
+
+class ClaimInline(ReadOnlyInline):
+    model = Claim
+    fields = ["text", "claimant", "checkworthiness", "verdict", "assigned_to", "version"]
+    readonly_fields = fields
+    ordering = ["sentence_index", "id"]
+
+
+@admin.register(Article)
+class ArticleAdmin(RoleModelAdmin):
+    list_display = ["id", "title", "publisher", "status", "language", "claim_count", "created_at"]
+    list_filter = ["status", "content_type", "source_kind", "language", "publisher"]
+    search_fields = ["title", "url", "publisher", "author"]
+    date_hierarchy = "created_at"
+    inlines = [ClaimInline]
+    actions = ["rerun_extraction"]
+    readonly_fields = [
+        "title", "url", "canonical_url", "source_kind", "original_filename", "publisher", "author",
+        "published_at", "content_type", "language", "content_hash", "status", "error", "skipped_reason",
+        "extractor_version", "processing_attempts", "submitted_by", "created_at", "updated_at",
+        "processed_at", "cleaned_text",
+    ]
+    exclude = ["raw_content"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_total=Count("claims"))
+
+    @admin.display(description="claims", ordering="claim_total")
+    def claim_count(self, article: Article) -> int:
+        return article.claim_total
+
+    @admin.action(description="Re-run extraction", permissions=["editor"])
+    def rerun_extraction(self, request, queryset):
+        count = 0
+        for article in queryset:
+            article_reprocess(article=article)
+            count += 1
+        self.message_user(request, f"Extraction queued again for {count} article(s).", messages.SUCCESS)
+
+
+class ReviewInline(ReadOnlyInline):
+    model = Review
+    fields = ["created_at", "reviewer", "verdict", "rationale"]
+    readonly_fields = fields
+    ordering = ["-created_at", "-id"]
+
+
+class SourceInline(ReadOnlyInline):
+    model = Source
+    fields = ["url", "title", "publisher", "stance", "added_by", "review", "created_at"]
+    readonly_fields = fields
+
+
+class ClaimActionForm(ActionForm):
+    assignee = forms.ModelChoiceField(
+        queryset=(get_user_model().objects.filter(groups__name__in=ROLES, is_active=True)
+                  .distinct().order_by("username")),
+        required=False, label="Assign to", empty_label="(nobody: unassign)",
+    )
+
+
+@admin.register(Claim)
+class ClaimAdmin(RoleModelAdmin):
+    list_display = ["id", "short_text", "claimant", "article", "checkworthiness", "verdict", "assigned_to",
+                    "version"]
+    list_filter = ["verdict", "extractor_version", "assigned_to", "article__publisher"]
+    search_fields = ["text", "claimant", "sentence", "article__title"]
+    list_select_related = ["article", "assigned_to"]
+    inlines = [ReviewInline, SourceInline]
+    action_form = ClaimActionForm
+    actions = ["assign_to_reviewer", "mark_not_a_claim", "reopen"]
+    readonly_fields = [
+        "article", "text", "claimant", "extracted_text", "extracted_claimant", "sentence", "start_char",
+        "end_char", "sentence_index", "cue", "quantities", "entities", "hedges", "checkworthiness", "verdict",
+        "extractor_version", "version", "assigned_to", "created_at", "updated_at",
+    ]
+
+    @admin.display(description="claim")
+    def short_text(self, claim: Claim) -> str:
+        return claim.text if len(claim.text) <= 90 else claim.text[:89] + "…"
+
+    def _apply(self, request, queryset, *, service, done: str) -> None:
+        succeeded, refused = 0, []
+        for claim in queryset:
+            try:
+                service(claim)
+                succeeded += 1
+            except DESK_ERRORS as error:
+                refused.append(f"#{claim.pk}: {' '.join(getattr(error, 'messages', [str(error)]))}")
+        if succeeded:
+            self.message_user(request, f"{done}: {succeeded} claim(s).", messages.SUCCESS)
+        if refused:
+            self.message_user(request, "Refused — " + "; ".join(refused), messages.ERROR)
+
+    @admin.action(description="Assign to the chosen reviewer (or unassign)", permissions=["editor"])
+    def assign_to_reviewer(self, request, queryset):
+        # Only the assignee field: the bound action form's own "action" choices are set by the changelist.
+        try:
+            assignee = ClaimActionForm.base_fields["assignee"].clean(request.POST.get("assignee") or None)
+        except ValidationError:
+            self.message_user(request, "Choose a valid user to assign to.", messages.ERROR)
+            return
+        self._apply(request, queryset,
+                    service=lambda claim: claim_assign(claim=claim, assignee=assignee, actor=request.user),
+                    done=f"Assigned to {assignee.get_username()}" if assignee else "Unassigned")
+
+    @admin.action(description="Mark not a claim", permissions=["editor"])
+    def mark_not_a_claim(self, request, queryset):
+        self._apply(request, queryset, done="Marked not a claim", service=lambda claim: claim_dismiss(
+            claim=claim, actor=request.user, rationale="Marked not a claim in the admin console."))
+
+    @admin.action(description="Reopen (back to unreviewed)", permissions=["editor"])
+    def reopen(self, request, queryset):
+        self._apply(request, queryset, done="Reopened", service=lambda claim: claim_reopen(
+            claim=claim, actor=request.user, rationale="Reopened in the admin console."))

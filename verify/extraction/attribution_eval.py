@@ -1,0 +1,70 @@
+"""Claimant precision/recall against PolNeAR-style annotations."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from verify.extraction.brat import AnnotatedAttribution, Spans, article_pairs, read_brat_attributions
+from verify.extraction.claim import ExtractedClaim
+
+
+def _overlaps(spans: Spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def score_article(claims: list[ExtractedClaim], gold: list[AnnotatedAttribution]) -> dict[str, int]:
+    """Counts for one article.
+
+    A predicted claimant is correct when it overlaps the Source of an attribution whose Content
+    overlaps the claim's sentence. A gold sourced attribution is found when some claim overlapping
+    its Content has such a claimant.
+    """
+    sourced = [g for g in gold if g.source]
+    predicted = [c for c in claims if c.claimant and c.claimant_start is not None]
+    correct = 0
+    for claim in predicted:
+        if any(_overlaps(g.content, claim.start, claim.end) and _overlaps(g.source, claim.claimant_start, claim.claimant_end)
+               for g in sourced):
+            correct += 1
+    found = 0
+    for g in sourced:
+        if any(_overlaps(g.content, c.start, c.end) and _overlaps(g.source, c.claimant_start, c.claimant_end)
+               for c in predicted):
+            found += 1
+    contents_covered = sum(1 for g in gold if any(_overlaps(g.content, c.start, c.end) for c in claims))
+    return {"predicted": len(predicted), "correct": correct, "gold_sourced": len(sourced), "found": found,
+            "gold_contents": len(gold), "contents_covered": contents_covered}
+
+
+def evaluate_directory(directory: str | Path, *, threshold: float | None = None) -> dict[str, Any]:
+    from verify.extraction.pipeline import claims_from_doc
+    from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, get_scorer
+    from workers.nlp import get_nlp
+
+    pairs = article_pairs(directory)
+    nlp = get_nlp()
+    scorer = get_scorer()
+    texts = [text.read_text(encoding="utf-8") for text, _ in pairs]
+    totals = {"predicted": 0, "correct": 0, "gold_sourced": 0, "found": 0, "gold_contents": 0, "contents_covered": 0}
+    started = time.perf_counter()
+    # The annotated offsets refer to the file text as is, so it is not cleaned first.
+    for doc, (_, annotation) in zip(nlp.pipe(texts, batch_size=16), pairs):
+        claims = claims_from_doc(doc, threshold=CHECKWORTHINESS_THRESHOLD if threshold is None else threshold,
+                                 scorer=scorer)
+        for key, value in score_article(claims, read_brat_attributions(annotation)).items():
+            totals[key] += value
+    elapsed = time.perf_counter() - started
+    precision = totals["correct"] / totals["predicted"] if totals["predicted"] else 0.0
+    recall = totals["found"] / totals["gold_sourced"] if totals["gold_sourced"] else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "articles": len(pairs),
+        "claimant_precision": round(precision, 4),
+        "claimant_recall": round(recall, 4),
+        "claimant_f1": round(f1, 4),
+        "content_recall": round(totals["contents_covered"] / totals["gold_contents"], 4) if totals["gold_contents"] else 0.0,
+        **totals,
+        "threshold": CHECKWORTHINESS_THRESHOLD if threshold is None else threshold,
+        "seconds": round(elapsed, 2),
+    }

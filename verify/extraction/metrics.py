@@ -1,0 +1,25 @@
+"""Evaluation metrics without a scikit-learn dependency at run time."""
+from __future__ import annotations
+
+
+def precision_recall_f1(*, labels: list[int], predictions: list[int]) -> tuple[float, float, float]:
+    """Of the positive class (label 1)."""
+    true_positive = sum(1 for y, p in zip(labels, predictions) if y and p)
+    predicted = sum(predictions)
+    actual = sum(labels)
+    precision = true_positive / predicted if predicted else 0.0
+    recall = true_positive / actual if actual else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def average_precision(*, labels: list[int], scores: list[float]) -> float:
+    """Mean of precision at each positive, ranking by score (ties broken by input order)."""
+    ranked = sorted(zip(scores, labels), key=lambda pair: -pair[0])
+    hits = 0
+    total = 0.0
+    for rank, (_, label) in enumerate(ranked, start=1):
+        if label:
+            hits += 1
+            total += hits / rank
+    return total / hits if hits else 0.0

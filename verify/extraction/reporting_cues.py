@@ -1,0 +1,35 @@
+"""Vocabulary of attribution: verbs and nouns that introduce what someone says, thinks or claims."""
+
+# The core set is also a scoring feature (frozen: trained models depend on it).
+CORE_REPORTING_LEMMAS = frozenset({
+    "say", "state", "claim", "tell", "report", "announce", "confirm", "deny", "add", "note", "warn",
+    "insist", "argue", "allege", "suggest", "accuse", "estimate", "write", "explain", "declare", "assert",
+    "maintain", "acknowledge", "admit", "indicate", "reveal", "predict", "stress", "emphasise", "emphasize",
+    "contend", "testify", "tweet", "post", "conclude", "believe", "think", "expect", "recall", "complain",
+    "caution", "concede", "disclose", "agree", "promise", "vow", "pledge", "urge", "speculate", "fear",
+    "mention", "observe", "remark", "reply", "respond", "answer", "signal", "show", "find", "charge",
+    "boast", "concur", "hint", "imply", "reiterate", "repeat", "point", "assure", "suspect", "proclaim",
+    "counter", "forecast", "project", "calculate",
+})
+REPORTING_LEMMAS = CORE_REPORTING_LEMMAS | frozenset({
+    "ask", "demand", "question", "wonder", "acknowledge",
+    "describe", "call", "criticize", "criticise", "praise", "blame", "dismiss", "reject", "denounce",
+    "condemn", "propose", "recommend", "advise", "threaten", "know", "learn", "hope", "worry", "doubt",
+    "predict", "joke", "quip", "tout", "lament", "brag", "plead", "retort", "shout", "yell", "cite",
+    "declare", "assert", "affirm", "announce", "contend", "estimate",
+})
+# Verbs that report speech even with the content elsewhere: '"We will win," he said.'
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "add", "ask", "write", "tweet", "explain", "note", "reply", "respond", "insist", "argue",
+    "warn", "claim", "state", "announce", "declare", "continue", "conclude", "answer", "recall", "joke",
+    "quip", "retort", "post", "counter", "shout", "yell", "testify", "acknowledge", "admit", "concede",
+    "complain", "stress", "emphasize", "emphasise", "remark", "observe", "predict", "report", "confirm",
+})
+# Nouns that carry an attribution from their possessor: "Trump's claim that ...".
+NOUN_CUES = frozenset({
+    "claim", "assertion", "argument", "allegation", "accusation", "warning", "statement", "promise", "pledge",
+    "view", "belief", "plan", "proposal", "suggestion", "insistence", "contention", "prediction", "estimate",
+    "charge", "remark", "comment", "bet", "position", "assessment", "announcement", "testimony", "report",
+    "analysis", "message", "speech", "tweet", "call", "demand", "criticism", "concern", "hope", "fear",
+    "vow", "denial", "admission", "insinuation", "conclusion", "finding", "stance", "complaint", "threat",
+})

@@ -1,0 +1,91 @@
+"""Training and evaluating check-worthiness models (used by the management commands)."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from verify.extraction.metrics import average_precision, precision_recall_f1
+from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, Scorer, get_scorer, score_spans
+
+POSITIVE_VERDICTS = ("verified", "unverified", "disputed")
+NEGATIVE_VERDICTS = ("not_a_claim",)
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: int
+
+
+def parse(texts: list[str], *, batch_size: int = 256) -> list:
+    """Sentence spans for standalone sentences (one nlp.pipe pass, same pipeline as extraction)."""
+    from workers.nlp import get_nlp
+
+    return [doc[:] for doc in get_nlp().pipe(texts, batch_size=batch_size)]
+
+
+def evaluate_scores(*, labels: list[int], scores: list[float], threshold: float) -> dict[str, float]:
+    predictions = [1 if s >= threshold else 0 for s in scores]
+    precision, recall, f1 = precision_recall_f1(labels=labels, predictions=predictions)
+    return {"n": len(labels), "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "map": round(average_precision(labels=labels, scores=scores), 4), "threshold": threshold}
+
+
+def evaluate_examples(examples: list[Example], *, scorer: Scorer | None = None,
+                      threshold: float | None = None) -> dict[str, Any]:
+    """Score every sentence through the extraction scoring path and measure it."""
+    scorer = scorer or get_scorer()
+    if threshold is None:
+        threshold = getattr(scorer, "threshold", CHECKWORTHINESS_THRESHOLD)
+    from workers.nlp import get_nlp
+
+    get_nlp()  # load outside the timed section: throughput is about scoring, not start-up
+    started = time.perf_counter()
+    scores = score_spans(parse([e.text for e in examples]), scorer=scorer)
+    elapsed = time.perf_counter() - started
+    result = evaluate_scores(labels=[e.label for e in examples], scores=scores, threshold=threshold)
+    result["sentences_per_second"] = round(len(examples) / elapsed, 1) if elapsed > 0 else None
+    result["scorer"] = scorer.name
+    return result
+
+
+def review_examples() -> list[Example]:
+    """Reviewer verdicts as labels: dismissed 'not a claim' -> 0; checked claims -> 1."""
+    from verify.models import Claim
+
+    examples = []
+    rows = Claim.objects.filter(verdict__in=POSITIVE_VERDICTS + NEGATIVE_VERDICTS).values_list(
+        "sentence", "text", "verdict")
+    for sentence, text, verdict in rows.iterator():
+        examples.append(Example(text=sentence or text, label=1 if verdict in POSITIVE_VERDICTS else 0))
+    return examples
+
+
+def train_model(*, train: list[Example], dev: list[Example] | None = None, sources: list[str],
+                c: float = 1.0, review_weight: int = 1) -> "TrainedScorer":
+    """Fit the trained scorer; metrics on `dev` (if given) go into its meta.json."""
+    from verify.extraction import EXTRACTOR_VERSION
+    from verify.extraction.trained_scorer import FORMAT_VERSION, TrainedScorer
+
+    started = time.perf_counter()
+    spans = parse([e.text for e in train])
+    scorer = TrainedScorer.fit(sentences=spans, labels=[e.label for e in train], c=c)
+    meta: dict[str, Any] = {
+        "kind": "tfidf-word12-char25+spacy-features logistic regression (class-balanced)",
+        "format_version": FORMAT_VERSION,
+        "extractor_version": EXTRACTOR_VERSION,
+        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "data": sources,
+        "n_train": len(train),
+        "n_train_positive": sum(e.label for e in train),
+        "threshold": scorer.threshold,
+        "c": c,
+        "training_seconds": None,
+    }
+    if dev:
+        meta["dev"] = evaluate_examples(dev, scorer=scorer, threshold=scorer.threshold)
+    meta["training_seconds"] = round(time.perf_counter() - started, 1)
+    scorer.meta = meta
+    return scorer

@@ -1,0 +1,81 @@
+"""The feeds API (/api/feeds/), editors only: thin views over verify.ingestion.feeds."""
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from annotations.permissions import IsEditor
+from verify.ingestion import feeds, selectors
+from verify.ingestion.models import Feed
+
+
+class FeedSerializer(serializers.ModelSerializer):
+    entry_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Feed
+        fields = ["id", "url", "title", "poll_interval_minutes", "enabled", "last_polled_at", "last_success_at",
+                  "next_poll_at", "consecutive_failures", "last_error", "last_error_at", "entry_count",
+                  "created_at"]
+        read_only_fields = ["id", "last_polled_at", "last_success_at", "next_poll_at", "consecutive_failures",
+                            "last_error", "last_error_at", "entry_count", "created_at"]
+
+
+class FeedRegisterSerializer(serializers.Serializer):
+    url = serializers.URLField(max_length=2000)
+    title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    poll_interval_minutes = serializers.IntegerField(min_value=5, max_value=7 * 24 * 60, default=60)
+
+
+class FeedUpdateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    poll_interval_minutes = serializers.IntegerField(min_value=5, max_value=7 * 24 * 60, required=False)
+    enabled = serializers.BooleanField(required=False)
+
+
+def _as_drf(error: DjangoValidationError) -> ValidationError:
+    return ValidationError({"detail": error.messages} if not hasattr(error, "error_dict") else error.message_dict)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List feeds (editors)"),
+    retrieve=extend_schema(summary="A feed with its polling status and last error (editors)"),
+)
+class FeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    permission_classes = [IsEditor]
+    serializer_class = FeedSerializer
+
+    def get_queryset(self):
+        return selectors.feed_list()
+
+    @extend_schema(summary="Register a feed (editors)", request=FeedRegisterSerializer,
+                   responses={201: FeedSerializer})
+    def create(self, request):
+        incoming = FeedRegisterSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            feed = feeds.feed_register(created_by=request.user, **incoming.validated_data)
+        except DjangoValidationError as error:
+            # Registration refuses only because of the URL (invalid, internal, already registered).
+            raise ValidationError({"url": error.messages}) from error
+        return Response(FeedSerializer(self.get_queryset().get(pk=feed.pk)).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(summary="Change a feed's name, interval or enabled flag (editors)",
+                   request=FeedUpdateSerializer, responses=FeedSerializer)
+    def partial_update(self, request, pk=None):
+        feed = self.get_object()
+        incoming = FeedUpdateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            feeds.feed_update(feed=feed, **incoming.validated_data)
+        except DjangoValidationError as error:
+            raise _as_drf(error) from error
+        return Response(FeedSerializer(self.get_queryset().get(pk=feed.pk)).data)
+
+    @extend_schema(summary="Poll this feed at the next beat (editors)", request=None, responses=FeedSerializer)
+    @action(detail=True, methods=["post"])
+    def poll(self, request, pk=None):
+        feed = feeds.feed_poll_soon(feed=self.get_object())
+        return Response(FeedSerializer(self.get_queryset().get(pk=feed.pk)).data, status=status.HTTP_202_ACCEPTED)

@@ -1,0 +1,48 @@
+"""Train the check-worthiness model from CheckThat!-style TSVs and/or reviewers' verdicts."""
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Train a check-worthiness model directory (model.joblib + meta.json) for VERIFY_CHECKWORTHINESS_MODEL."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--data", action="append", default=[], help="training TSV (repeatable)")
+        parser.add_argument("--dev", default=None, help="dev TSV: metrics written to meta.json")
+        parser.add_argument("--from-reviews", action="store_true",
+                            help="add reviewed claims: 'not_a_claim' -> negative, verified/unverified/disputed -> positive")
+        parser.add_argument("--review-weight", type=int, default=3,
+                            help="repeat each review this many times (reviews are few but in-domain)")
+        parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+        parser.add_argument("--out", required=True, help="model directory to write")
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args, **options):
+        from verify.extraction.checkthat import read_checkthat_tsv
+        from verify.extraction.training import Example, review_examples, train_model
+
+        train: list[Example] = []
+        sources: list[str] = []
+        for path in options["data"]:
+            try:
+                rows = read_checkthat_tsv(path)
+            except OSError as exc:
+                raise CommandError(f"Cannot read {path}: {exc}") from exc
+            train.extend(Example(text=r.text, label=r.label) for r in rows)
+            sources.append(f"{path} ({len(rows)} sentences)")
+        if options["from_reviews"]:
+            reviews = review_examples()
+            train.extend(reviews * max(1, options["review_weight"]))
+            sources.append(f"reviews ({len(reviews)} claims x{options['review_weight']})")
+        if len({e.label for e in train}) < 2:
+            raise CommandError("Training needs both check-worthy and not check-worthy examples.")
+        dev = None
+        if options["dev"]:
+            dev = [Example(text=r.text, label=r.label) for r in read_checkthat_tsv(options["dev"])]
+        scorer = train_model(train=train, dev=dev, sources=sources, c=options["c"])
+        scorer.save(options["out"])
+        if options["json"]:
+            self.stdout.write(json.dumps(scorer.meta))
+        else:
+            self.stdout.write(f"Model written to {options['out']}: {json.dumps(scorer.meta, indent=2)}")

@@ -1,0 +1,114 @@
+/* Keyboard shortcuts for the reviewer pages. Loaded from a file (no inline script: the CSP forbids it).
+ *
+ * Everywhere:   ?  help · /  search the queue · Esc  leave a text field
+ * Queue:        j / k  select next / previous claim · Enter  open it
+ * Claim view:   v / u / d / x  choose the verdict · r  rationale · s  add a source
+ *               j / k  next / previous claim in the queue · Ctrl+Enter  save the verdict
+ */
+(function () {
+  "use strict";
+
+  function isTyping(target) {
+    if (!target || !target.tagName) return false;
+    var tag = target.tagName.toLowerCase();
+    if (tag === "textarea" || tag === "select" || target.isContentEditable) return true;
+    if (tag !== "input") return false;
+    var type = (target.getAttribute("type") || "text").toLowerCase();
+    return ["radio", "checkbox", "button", "submit", "reset", "file"].indexOf(type) === -1;
+  }
+
+  function openHelp() {
+    var dialog = document.getElementById("shortcuts-help");
+    if (dialog && !dialog.open && typeof dialog.showModal === "function") dialog.showModal();
+  }
+
+  // Queue: a movable selection over the rows; the selected row's link has the focus.
+  function queueMove(step) {
+    var links = Array.prototype.slice.call(document.querySelectorAll("#queue-table [data-row-link]"));
+    if (!links.length) return false;
+    var current = links.indexOf(document.activeElement);
+    var next = current === -1 ? (step > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + step));
+    links.forEach(function (link) { link.closest("[data-row]").classList.remove("is-selected"); });
+    var link = links[next];
+    link.closest("[data-row]").classList.add("is-selected");
+    link.focus();
+    link.scrollIntoView({ block: "nearest" });
+    return true;
+  }
+
+  function follow(selector) {
+    var link = document.querySelector(selector);
+    if (link && link.href) { window.location.assign(link.href); return true; }
+    return false;
+  }
+
+  function chooseVerdict(key) {
+    var radio = document.querySelector('#review-form input[name="verdict"][data-key="' + key + '"]');
+    if (!radio) return false;
+    radio.checked = true;
+    radio.dispatchEvent(new Event("change", { bubbles: true }));
+    var rationale = document.getElementById("id_rationale");
+    if (rationale) rationale.focus(); else radio.focus();
+    return true;
+  }
+
+  function focusField(id) {
+    var field = document.getElementById(id);
+    if (!field) return false;
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+    return true;
+  }
+
+  function submitReview() {
+    var form = document.getElementById("review-form");
+    var button = document.getElementById("save-verdict");
+    if (!form || !button) return false;
+    if (typeof form.requestSubmit === "function") form.requestSubmit(button); else button.click();
+    return true;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.isComposing) return;
+    var target = event.target;
+
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && target.closest && target.closest("#review-form")) {
+      if (submitReview()) event.preventDefault();
+      return;
+    }
+    if (event.key === "Escape" && isTyping(target)) {
+      target.blur();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(target)) return;
+    if (document.querySelector("dialog[open]")) return;
+
+    var handled = false;
+    switch (event.key) {
+      case "?": openHelp(); handled = true; break;
+      case "/": handled = focusField("id_q"); break;
+      case "j": handled = queueMove(1) || follow('[data-nav="next"]'); break;
+      case "k": handled = queueMove(-1) || follow('[data-nav="prev"]'); break;
+      case "v": case "u": case "d": case "x": handled = chooseVerdict(event.key); break;
+      case "r": handled = focusField("id_rationale"); break;
+      case "s": handled = focusField("id_source-url"); break;
+    }
+    if (handled) event.preventDefault();
+  });
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-shortcuts-open]")) openHelp();
+  });
+
+  // Show the claim in the middle of the article panel, without scrolling the page itself.
+  document.addEventListener("DOMContentLoaded", function () {
+    var mark = document.getElementById("claim-mark");
+    var panel = document.getElementById("article-text");
+    if (mark && panel) panel.scrollTop = Math.max(0, mark.offsetTop - panel.clientHeight / 3);
+    // On a phone the queue's filters start folded (one line) unless some are in use.
+    var filters = document.querySelector(".filters-details");
+    if (filters && !filters.hasAttribute("data-active") && window.matchMedia("(max-width: 960px)").matches) {
+      filters.open = false;
+    }
+  });
+})();
