@@ -119,7 +119,22 @@ class ReviewForm(forms.Form):
                                 error_messages={"required": "Choose a verdict (keys v, u, d or x)."})
     rationale = forms.CharField(label="Rationale", required=False, max_length=10_000,
                                 widget=forms.Textarea(attrs={"rows": 4, "placeholder": "Why this verdict? What did you check?"}))
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, error_messages={
+        "required": "The form lost the claim's version; reload the claim and try again.",
+        "invalid": "The form lost the claim's version; reload the claim and try again.",
+        "min_value": "The form lost the claim's version; reload the claim and try again.",
+    })
+
+
+class ClaimEditForm(forms.Form):
+    """A reviewer's correction of the claim text or claimant (the extracted originals are kept)."""
+
+    text = forms.CharField(label="Claim text", max_length=10_000, widget=forms.Textarea(attrs={"rows": 3}))
+    claimant = forms.CharField(label="Claimant", required=False, max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, error_messages={
+        "required": "The form lost the claim's version; reload the claim and try again.",
+        "invalid": "The form lost the claim's version; reload the claim and try again.",
+    })
 
 
 class SourceForm(forms.Form):

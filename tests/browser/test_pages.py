@@ -84,3 +84,24 @@ def test_queue_and_claim_view_fit_the_screen(browser, live_server, reviewer, sam
         if shots:
             page.screenshot(path=str(Path(shots) / f"verity-{name}-{viewport['width']}.png"), full_page=False)
     context.close()
+
+
+def test_every_visible_form_field_has_a_label(reviewer_page, live_server):
+    page = reviewer_page
+    claim = ClaimFactory()
+    for path in ("/claims/", f"/claims/{claim.pk}/", "/articles/", f"/articles/{claim.article_id}/", "/submit/"):
+        page.goto(f"{live_server.url}{path}")
+        unlabelled = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea')]
+            .filter(el => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+            .map(el => el.name || el.id)""")
+        assert unlabelled == [], f"{path}: {unlabelled}"
+
+
+def test_the_skip_link_moves_focus_to_the_main_content(reviewer_page):
+    page = reviewer_page
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("main#main")).to_be_focused()

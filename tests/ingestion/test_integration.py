@@ -20,6 +20,8 @@ def fetch_worker(celery_live, settings):
     settings.VERIFY_FETCH_QUEUE = fetch_queue
     settings.VERIFY_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]  # the submission-time check, in this process
     worker = WorkerProcess(queue=f"{celery_live},{fetch_queue}", extra_env={
+        "CELERY_QUEUE": celery_live,  # its default queue; -Q listens on both
+        "VERIFY_FETCH_QUEUE": fetch_queue,
         "VERIFY_FETCH_ALLOWED_NETWORKS": "127.0.0.1/32",
         "VERIFY_FETCH_READ_TIMEOUT": "2",
         "VERIFY_FETCH_TOTAL_TIMEOUT": "10",

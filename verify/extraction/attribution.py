@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from verify.extraction.reporting_cues import NOUN_CUES, REPORTING_LEMMAS, SPEECH_LEMMAS
+from verify.extraction.reporting_cues import NOUN_CUES, POSITION_LEMMAS, REPORTING_LEMMAS, SPEECH_LEMMAS
 
 # Pronouns make a poor claim text on their own ("it threatens ..."), so the frame is kept then.
 _PRONOUNS = frozenset({"it", "they", "he", "she", "this", "that", "these", "those", "we", "i", "you", "there"})
@@ -106,9 +106,28 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
+def _is_trailing_frame(sentence: Span, verb: Token) -> bool:
+    """'..., the source added.' / '..., said Mr. Smith on Friday.': a speech frame closing the sentence."""
+    if verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    frame = [verb] + [t for c in verb.children if c.dep_ in _SUBJECT_DEPS + ("aux", "neg", "prt", "npadvmod", "advmod")
+                      for t in c.subtree]
+    first = min(t.i for t in frame)
+    last = max(t.i for t in frame)
+    before = sentence.doc[first - 1] if first > sentence.start else None
+    after = [t for t in sentence.doc[last + 1:sentence.end] if not (t.is_punct or t.is_space)]
+    return before is not None and (before.text == "," or before.is_quote) and not after
+
+
 def _reporting_verb(sentence: Span) -> Attribution | None:
     candidates = [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_LEMMAS]
-    # The reporting verb nearest the root frames the whole sentence; nested ones are content.
+    # A closing "..., X said." frames the whole sentence; otherwise the reporting verb nearest the
+    # root does, and nested ones are content.
+    trailing = [t for t in candidates if _is_trailing_frame(sentence, t)]
+    for verb in trailing:
+        attribution = _speech_without_clause(sentence, verb)
+        if attribution is not None:
+            return attribution
     candidates.sort(key=_depth)
     for verb in candidates:
         attribution = _from_verb(sentence, verb)
@@ -119,6 +138,18 @@ def _reporting_verb(sentence: Span) -> Attribution | None:
             attribution = _speech_without_clause(sentence, verb)
             if attribution is not None:
                 return attribution
+    return _position_verb(sentence)
+
+
+def _position_verb(sentence: Span) -> Attribution | None:
+    """'Mr. Trump has called for taxing pass-through income': a stated position, content = the object."""
+    verbs = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in POSITION_LEMMAS
+             and t.dep_ in ("ROOT", "conj", "advcl", "xcomp")]
+    for verb in sorted(verbs, key=_depth):
+        claimant = _claimant_for(verb)
+        if claimant is None or not claimant[0] or claimant[0].lower() in _NON_CLAIMANTS:
+            continue
+        return _speech_without_clause(sentence, verb)
     return None
 
 

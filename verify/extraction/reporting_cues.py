@@ -33,3 +33,16 @@ NOUN_CUES = frozenset({
     "analysis", "message", "speech", "tweet", "call", "demand", "criticism", "concern", "hope", "fear",
     "vow", "denial", "admission", "insinuation", "conclusion", "finding", "stance", "complaint", "threat",
 })
+# Verbs of taking a position whose object is the attributed content: "Trump has called for X",
+# "the senator condemned the deal". The subject is a claimant even without a reported clause.
+POSITION_LEMMAS = frozenset({
+    "call", "echo", "attack", "condemn", "denounce", "criticize", "criticise", "praise", "blame", "dismiss",
+    "reject", "urge", "demand", "want", "propose", "push", "vow", "pledge", "promise", "forecast", "predict",
+    "estimate", "rate", "dispute", "deny", "oppose", "endorse", "defend", "slam", "accuse", "warn", "fear",
+    "hope", "question", "challenge", "acknowledge", "admit", "recommend", "advocate", "insist", "chant",
+    "cite", "describe", "label", "characterize", "characterise", "highlight", "tout", "suggest", "argue",
+    "claim", "blast", "rebuke", "mock", "applaud", "welcome", "decry", "lament", "complain", "announce",
+    "report", "confirm", "reveal", "disclose", "predict", "project", "identify", "conclude", "find",
+    "express", "voice", "raise", "suggest", "mention", "discuss", "debate", "ask", "say", "tell", "write",
+    "tweet", "post", "speak", "talk", "testify", "brag", "boast", "threaten", "insult", "refer", "compare",
+})

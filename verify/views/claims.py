@@ -10,14 +10,15 @@ from annotations.errors import ClaimVersionConflict
 from annotations.selectors import claim_history, claim_sources
 from annotations.services import claim_assign as claim_assign_service
 from annotations.services import review_submit, source_attach
-from verify.forms import VERDICT_KEYS, QueueFilterForm, ReviewForm, SourceForm
+from verify.forms import VERDICT_KEYS, ClaimEditForm, QueueFilterForm, ReviewForm, SourceForm
 from verify.models import Claim, Verdict
 from verify.views._common import claim_in_context, queue_position, reviewer_required
 
 SOURCE_PREFIX = "source"
+EDIT_PREFIX = "edit"
 
 
-def _claim_url(claim_id: int, querystring: str) -> str:
+def claim_page_url(claim_id: int, querystring: str) -> str:
     url = reverse("verify:claim-detail", args=[claim_id])
     return f"{url}?{querystring}" if querystring else url
 
@@ -27,13 +28,13 @@ def _queue_url(querystring: str) -> str:
     return f"{url}?{querystring}" if querystring else url
 
 
-def _load_claim(pk: int) -> Claim:
+def claim_load(pk: int) -> Claim:
     return get_object_or_404(Claim.objects.select_related("article", "assigned_to"), pk=pk)
 
 
 @reviewer_required
 def claim_detail(request, pk: int):
-    claim = _load_claim(pk)
+    claim = claim_load(pk)
     filters = QueueFilterForm(data=request.GET)
     filters.is_valid()
     if request.method == "POST":
@@ -63,7 +64,7 @@ def _claim_post(request, *, claim: Claim, filters: QueueFilterForm):
         review = _review_save(claim=claim, user=request.user, review=review_form.cleaned_data,
                               source=source_form.cleaned_data if with_source else None)
     except ClaimVersionConflict as conflict:
-        claim = _load_claim(claim.pk)
+        claim = claim_load(claim.pk)
         return _render_claim(request, claim=claim, filters=filters, review_form=_rebased(review_form, claim),
                              source_form=source_form, conflict=conflict, status=409)
     except ValidationError as error:
@@ -75,7 +76,7 @@ def _claim_post(request, *, claim: Claim, filters: QueueFilterForm):
     if position.next_id is None:
         messages.info(request, "That was the last claim in this queue.")
         return HttpResponseRedirect(_queue_url(querystring))
-    return HttpResponseRedirect(_claim_url(position.next_id, querystring))
+    return HttpResponseRedirect(claim_page_url(position.next_id, querystring))
 
 
 def _review_save(*, claim: Claim, user, review: dict, source: dict | None):
@@ -96,7 +97,7 @@ def _source_add(request, *, claim: Claim, filters: QueueFilterForm, review_form:
         return _render_claim(request, claim=claim, filters=filters, review_form=_unvalidated(review_form),
                              source_form=source_form, status=400)
     messages.success(request, "Source added.")
-    return _render_claim(request, claim=_load_claim(claim.pk), filters=filters,
+    return _render_claim(request, claim=claim_load(claim.pk), filters=filters,
                          review_form=_unvalidated(review_form), source_form=SourceForm(prefix=SOURCE_PREFIX))
 
 
@@ -122,17 +123,25 @@ def _rebased(form: ReviewForm, claim: Claim) -> ReviewForm:
 @reviewer_required
 def claim_assign(request, pk: int):
     """Take the claim (or give it back): the queue's "assigned to me" filter shows it."""
-    claim = _load_claim(pk)
+    claim = claim_load(pk)
     filters = QueueFilterForm(data=request.GET)
     filters.is_valid()
     release = request.POST.get("release") == "1"
     claim_assign_service(claim=claim, assignee=None if release else request.user, actor=request.user)
     messages.success(request, "Claim released." if release else "Claim assigned to you.")
-    return HttpResponseRedirect(_claim_url(claim.pk, filters.querystring(page=None)))
+    return HttpResponseRedirect(claim_page_url(claim.pk, filters.querystring(page=None)))
 
 
-def _render_claim(request, *, claim: Claim, filters: QueueFilterForm, review_form: ReviewForm,
-                  source_form: SourceForm, conflict=None, status: int = 200):
+def claim_edit_form(claim: Claim) -> ClaimEditForm:
+    return ClaimEditForm(prefix=EDIT_PREFIX, initial={"text": claim.text, "claimant": claim.claimant,
+                                                      "version": claim.version})
+
+
+def _render_claim(request, *, claim: Claim, filters: QueueFilterForm, review_form: ReviewForm | None = None,
+                  source_form: SourceForm | None = None, edit_form: ClaimEditForm | None = None,
+                  conflict=None, conflict_on: str = "review", status: int = 200):
+    review_form = review_form or ReviewForm(initial={"version": claim.version})
+    source_form = source_form or SourceForm(prefix=SOURCE_PREFIX)
     querystring = filters.querystring(page=None)
     position = queue_position(user=request.user, filters=filters, claim_id=claim.pk)
     verdict_buttons = [
@@ -149,12 +158,14 @@ def _render_claim(request, *, claim: Claim, filters: QueueFilterForm, review_for
         "source_form": source_form,
         "verdict_buttons": verdict_buttons,
         "selected_verdict": review_form["verdict"].value() or "",
+        "edit_form": edit_form or claim_edit_form(claim),
         "conflict": conflict,
+        "conflict_on": conflict_on,
         "position": position,
         "querystring": querystring,
         "queue_url": _queue_url(querystring),
-        "previous_url": _claim_url(position.previous_id, querystring) if position.previous_id else "",
-        "next_url": _claim_url(position.next_id, querystring) if position.next_id else "",
-        "action_url": _claim_url(claim.pk, querystring),
+        "previous_url": claim_page_url(position.previous_id, querystring) if position.previous_id else "",
+        "next_url": claim_page_url(position.next_id, querystring) if position.next_id else "",
+        "action_url": claim_page_url(claim.pk, querystring),
     }
     return render(request, "verify/claim_detail.html", context, status=status)

@@ -18,6 +18,8 @@ def _pages(claim):
         ("get", reverse("verify:claim-detail", args=[claim.pk])),
         ("post", reverse("verify:claim-detail", args=[claim.pk])),
         ("post", reverse("verify:claim-assign", args=[claim.pk])),
+        ("post", reverse("verify:claim-correct", args=[claim.pk])),
+        ("post", reverse("verify:claim-reopen", args=[claim.pk])),
         ("get", reverse("verify:article-list")),
         ("get", reverse("verify:article-detail", args=[claim.article_id])),
         ("get", reverse("verify:article-status", args=[claim.article_id])),

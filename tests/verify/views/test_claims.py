@@ -172,3 +172,18 @@ def test_offsets_outside_the_text_fall_back_to_finding_the_claim(reviewer_client
                          extracted_text="The port handled 9 million tonnes.")
     content = reviewer_client.get(_url(claim)).content.decode()
     assert '<mark id="claim-mark">The port handled 9 million tonnes.</mark>' in content
+
+
+def test_a_post_without_the_version_is_refused_with_a_reason(reviewer_client, queue_claims):
+    claim = queue_claims[0]
+    response = reviewer_client.post(_url(claim), {"verdict": "verified", "rationale": "Kept", "version": "x"})
+    assert response.status_code == 400
+    assert b"lost the claim&#x27;s version" in response.content and b"Kept" in response.content
+    assert not Review.objects.exists()
+
+
+def test_unreviewed_is_not_a_verdict_one_can_submit(reviewer_client, queue_claims):
+    claim = queue_claims[0]
+    response = reviewer_client.post(_url(claim), {"verdict": "unreviewed", "version": claim.version})
+    assert response.status_code == 400
+    assert not Review.objects.exists()

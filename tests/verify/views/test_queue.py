@@ -98,3 +98,10 @@ def test_the_queue_pages_fifty_claims_at_a_time(reviewer_client):
     assert len(_claim_ids(reviewer_client.get(QUEUE))) == 50
     assert len(_claim_ids(reviewer_client.get(QUEUE, {"page": "2"}))) == 5
     assert len(_claim_ids(reviewer_client.get(QUEUE, {"page": "nonsense"}))) == 50
+
+
+def test_the_verdict_filter_shows_the_default_it_applies(reviewer_client, desk):
+    content = reviewer_client.get(QUEUE).content.decode()
+    assert '<option value="unreviewed" selected>' in content
+    content = reviewer_client.get(QUEUE, {"verdict": "all"}).content.decode()
+    assert '<option value="all" selected>' in content
