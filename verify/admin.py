@@ -52,7 +52,7 @@ class ArticleAdmin(RoleModelAdmin):
     def rerun_extraction(self, request, queryset):
         count = 0
         for article in queryset:
-            article_reprocess(article=article)
+            article_reprocess(article=article, actor=request.user)
             count += 1
         self.message_user(request, f"Extraction queued again for {count} article(s).", messages.SUCCESS)
 

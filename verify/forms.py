@@ -117,8 +117,10 @@ class ReviewForm(forms.Form):
 
     verdict = forms.ChoiceField(label="Verdict", choices=REVIEW_VERDICTS, widget=forms.RadioSelect,
                                 error_messages={"required": "Choose a verdict (keys v, u, d or x)."})
-    rationale = forms.CharField(label="Rationale", required=False, max_length=10_000,
-                                widget=forms.Textarea(attrs={"rows": 4, "placeholder": "Why this verdict? What did you check?"}))
+    rationale = forms.CharField(
+        label="Rationale", required=False, max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "Why this verdict? What did you check?"}),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, error_messages={
         "required": "The form lost the claim's version; reload the claim and try again.",
         "invalid": "The form lost the claim's version; reload the claim and try again.",

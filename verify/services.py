@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
+from annotations.services.audit import audit_record
 from verify.content import content_hash, content_is_html, content_validate
 from verify.language import language_detect
 from verify.models import Article, ArticleStatus, Claim
@@ -62,6 +63,9 @@ def article_ingest(
             content_hash=content_hash(raw_content=raw_content), defaults=defaults
         )
         if created:
+            audit_record(actor=submitted_by, action="article.submit", target=article,
+                         after={"title": article.title, "content_hash": article.content_hash,
+                                "source_kind": article.source_kind})
             transaction.on_commit(lambda: enqueued.append(article_enqueue(article_id=article.pk)))
     return IngestResult(article=article, created=created, enqueued=enqueued[0] if enqueued else None)
 
@@ -84,10 +88,13 @@ def article_enqueue(*, article_id: int) -> bool:
     return True
 
 
-def article_reprocess(*, article: Article) -> Article:
+def article_reprocess(*, article: Article, actor: AbstractBaseUser | None = None) -> Article:
     """Run extraction again (e.g. after a new extractor version); existing claims are kept."""
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article.pk)
+        audit_record(actor=actor, action="article.reprocess", target=article,
+                     before={"status": article.status, "extractor_version": article.extractor_version},
+                     after={"status": ArticleStatus.PENDING})
         article.status = ArticleStatus.PENDING
         article.error = ""
         article.processing_attempts = 0

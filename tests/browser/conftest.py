@@ -4,10 +4,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a thread with
-# a running loop unless told this is deliberate (the tests set up and check data between page steps).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -17,8 +13,23 @@ PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's passw
 SAMPLE_ARTICLE = Path(__file__).resolve().parents[2] / "verify" / "sample_data" / "sample_article.txt"
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package", autouse=True)
+def allow_orm_beside_playwright():
+    """Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a thread
+    with a running loop unless told this is deliberate (the tests set up and check data between steps)."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+# One Chromium for this package, stopped when it is done: another sync Playwright started later in the
+# same process (other packages' browser tests) would refuse to run inside this one's event loop.
+@pytest.fixture(scope="package")
+def browser(allow_orm_beside_playwright):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

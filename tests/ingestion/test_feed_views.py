@@ -144,3 +144,11 @@ def test_the_api_shows_a_feeds_errors_and_can_disable_it(editor_api, failing_fee
     assert shown.data["last_error"].startswith("The server answered 503")
     assert shown.data["consecutive_failures"] == 3
     assert changed.status_code == 200 and changed.data["enabled"] is False
+
+
+@pytest.mark.parametrize("path", ["/admin/ingestion/feed/", "/admin/ingestion/feedentry/",
+                                  "/admin/ingestion/fetchedpage/"])
+def test_the_admin_lists_ingestion_records(client, admin_user, failing_feed, path):
+    client.force_login(admin_user)
+
+    assert client.get(path).status_code == 200

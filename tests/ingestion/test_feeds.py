@@ -191,3 +191,29 @@ def test_a_disabled_feed_is_not_polled(site, poll):
     poll(feed)
 
     assert site.requests == [] and feed.last_polled_at is None
+
+
+def test_celery_beat_polls_due_feeds_every_minute(settings):
+    from config.celery import app
+    import workers.tasks  # noqa: F401 (registers the ingestion tasks)
+
+    entry = settings.CELERY_BEAT_SCHEDULE["poll-due-feeds"]
+
+    assert entry["task"] == "workers.feeds_poll_due" and entry["schedule"] == 60
+    assert entry["task"] in app.tasks
+
+
+def test_the_beat_task_polls_a_due_feed_end_to_end(site, django_capture_on_commit_callbacks):
+    from workers.ingest_tasks import feeds_poll_due
+
+    site.add("/story/1", story(1))
+    site.add("/rss.xml", rss_feed(site.base, [("/story/1", "One")]), content_type="application/rss+xml")
+    feed = feeds.feed_register(url=site.url("/rss.xml"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = feeds_poll_due.apply().get()
+
+    feed.refresh_from_db()
+    assert outcome == {"enqueued": 1}
+    assert feed.last_success_at is not None
+    assert FeedEntry.objects.get(feed=feed).article.status == ArticleStatus.DONE

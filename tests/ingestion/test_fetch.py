@@ -300,3 +300,33 @@ def test_charset_fallback_never_raises_on_undecodable_bytes():
     text, charset = fetch.bytes_decode(content=bytes(range(256)) * 4, declared_charset="utf-8")
 
     assert isinstance(text, str) and charset
+
+
+def test_a_server_dripping_bytes_forever_hits_the_total_deadline(site, settings):
+    settings.VERIFY_FETCH_TOTAL_TIMEOUT = 1.0
+
+    def drip(wfile):
+        import time
+        wfile.write(b"<html><body><p>")
+        for _ in range(40):  # 40 × 0.1 s: each gap is under the read timeout, the whole is not
+            wfile.write(b"x")
+            wfile.flush()
+            time.sleep(0.1)
+
+    site.add("/drip", writer=drip, headers={"Connection": "close"})
+
+    with pytest.raises(FetchTimeoutError, match="took too long"):
+        fetch.fetch_url(url=site.url("/drip"))
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", ""])
+def test_utf8_bytes_labelled_latin1_or_unlabelled_are_read_as_utf8(declared):
+    text, charset = fetch.bytes_decode(content="Le café a fermé; “citation”.".encode(), declared_charset=declared)
+
+    assert text == "Le café a fermé; “citation”." and charset == "utf-8"
+
+
+def test_a_correct_latin1_label_is_kept():
+    text, charset = fetch.bytes_decode(content="Le café a fermé.".encode("latin-1"), declared_charset="iso-8859-1")
+
+    assert text == "Le café a fermé." and charset == "iso-8859-1"

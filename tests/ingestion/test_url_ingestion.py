@@ -238,3 +238,17 @@ def test_the_ingest_command_refuses_an_internal_url_before_storing_anything():
     with pytest.raises(CommandError, match="loopback"):
         call_command("ingest", "http://127.0.0.9/", stdout=StringIO())
     assert Article.objects.count() == 0
+
+
+def test_the_ingest_command_reads_a_pdf_file(tmp_path):
+    from tests.ingestion.test_files import make_pdf
+
+    path = tmp_path / "bridges.pdf"
+    path.write_bytes(make_pdf(["The council said 14 bridges were repaired in 2023."]))
+    out = StringIO()
+
+    call_command("ingest", str(path), stdout=out)
+
+    article = Article.objects.get()
+    assert "14 bridges were repaired" in article.raw_content
+    assert f"Stored article {article.pk}" in out.getvalue()

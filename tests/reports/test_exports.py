@@ -88,7 +88,7 @@ def test_a_queue_outage_fails_the_export_with_a_clear_message(editor, big_report
 
 
 @pytest.mark.parametrize("fmt, starts", [("claimreview", b"{"), ("html", b"<!doctype html>"), ("md", b"# "),
-                                         ("csv", "\ufeffclaim,".encode()), ("pdf", b"%PDF")])
+                                         ("csv", "\ufeff\"claim\",".encode()), ("pdf", b"%PDF")])
 def test_export_report_command_writes_each_format(troops_report, tmp_path, fmt, starts):
     out = tmp_path / f"report.{fmt}"
     stderr = io.StringIO()

@@ -119,7 +119,7 @@ def test_a_large_download_from_the_page_becomes_a_background_export(editor, sett
     status = browser.get(f"/reports/exports/{export.pk}/").json()
     assert status["status"] == "done" and status["progress"] == 100
     download = browser.get(status["download_url"])
-    assert download.status_code == 200 and b"claim,claimant" in b"".join(download.streaming_content)
+    assert download.status_code == 200 and b"\"claim\",\"claimant\"" in b"".join(download.streaming_content)
 
 
 def test_user_text_is_escaped_on_the_desk_pages(editor):

@@ -155,3 +155,15 @@ def test_a_broker_outage_leaves_the_article_pending_and_says_so(monkeypatch):
     result = services.article_ingest(raw_content=TEXT)
     assert result.enqueued is False
     assert Article.objects.get(pk=result.article.pk).status == ArticleStatus.PENDING
+
+
+def test_submission_and_reprocessing_are_in_the_audit_trail(django_capture_on_commit_callbacks, reviewer, editor):
+    from annotations.models import AuditEntry
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article = services.article_ingest(raw_content=TEXT, submitted_by=reviewer).article
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_reprocess(article=article, actor=editor)
+    entries = list(AuditEntry.objects.filter(target_type="verify.article", target_id=str(article.pk))
+                   .order_by("id").values_list("action", "actor__username"))
+    assert entries == [("article.submit", "rita"), ("article.reprocess", "eddie")]

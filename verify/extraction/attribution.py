@@ -33,7 +33,7 @@ class Attribution:
 
 
 def find_attribution(sentence: Span) -> Attribution | None:
-    return _according_to(sentence) or _reporting_verb(sentence) or _noun_cue(sentence)
+    return _according_to(sentence) or _dash_signature(sentence) or _reporting_verb(sentence) or _noun_cue(sentence)
 
 
 def _noun_phrase(head: Token) -> tuple[str, int, int]:
@@ -79,6 +79,31 @@ def _according_to(sentence: Span) -> Attribution | None:
             claimant=claimant, claimant_start=c_start, claimant_end=c_end, cue="according to",
             content_start=content[0], content_end=content[1],
             frame_droppable=_reads_alone(sentence.doc, content[0], content[1]),
+        )
+    return None
+
+
+_DASHES = frozenset({"―", "—", "–"})
+
+
+def _dash_signature(sentence: Span) -> Attribution | None:
+    """'"... to be a bully." ― Veronica Cruz': a quotation signed after a dash."""
+    tokens = [t for t in sentence if not t.is_space]
+    for position, token in enumerate(tokens[1:-1], start=1):
+        if token.text not in _DASHES or not tokens[position - 1].is_quote:
+            continue
+        signature = tokens[position + 1:]
+        while signature and signature[-1].is_punct:
+            signature = signature[:-1]
+        if not signature or len(signature) > 8 or not any(t.pos_ == "PROPN" for t in signature):
+            continue
+        content = _trimmed_range([t for t in tokens[:position] if not t.is_quote])
+        if content is None:
+            continue
+        start, end = signature[0].idx, signature[-1].idx + len(signature[-1].text)
+        return Attribution(
+            claimant=sentence.doc.text[start:end], claimant_start=start, claimant_end=end, cue=token.text,
+            content_start=content[0], content_end=content[1], frame_droppable=False,
         )
     return None
 
@@ -144,10 +169,10 @@ def _reporting_verb(sentence: Span) -> Attribution | None:
 def _position_verb(sentence: Span) -> Attribution | None:
     """'Mr. Trump has called for taxing pass-through income': a stated position, content = the object."""
     verbs = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in POSITION_LEMMAS
-             and t.dep_ in ("ROOT", "conj", "advcl", "xcomp")]
+             and t.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp")]
     for verb in sorted(verbs, key=_depth):
         claimant = _claimant_for(verb)
-        if claimant is None or not claimant[0] or claimant[0].lower() in _NON_CLAIMANTS:
+        if claimant is None or not claimant[0] or claimant[0].lower() in _NON_CLAIMANTS - {"it"}:
             continue
         return _speech_without_clause(sentence, verb)
     return None
@@ -166,7 +191,7 @@ def _claimant_for(verb: Token) -> tuple[str, int | None, int | None] | None:
     subject = _subject_of(verb)
     if subject is None:
         return None
-    if subject.dep_ == "nsubjpass" or subject.lower_ in _NON_CLAIMANTS:
+    if subject.dep_ == "nsubjpass" or subject.lower_ in _NON_CLAIMANTS - {"it"}:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:

@@ -1,10 +1,12 @@
-"""Multi-sentence quotations: every sentence of a quote belongs to the speaker named once in it.
+"""Multi-sentence quotations: every sentence of a quote belongs to the speaker named once near it.
 
-'"We will rebuild. The money is there," the mayor said.' -> "We will rebuild." is the mayor's too.
+'"We will rebuild. The money is there," the mayor said.' -> "We will rebuild." is the mayor's too;
+so are further quotes in the same paragraph, and a quoted paragraph introduced by "She said:".
 """
 from __future__ import annotations
 
 _OPENING = {"“": "”", '"': '"', "«": "»"}
+_QUOTE_CHARS = "“”\"«»"
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -19,25 +21,54 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         elif char == closing:
             regions.append((open_at, index + 1))
             open_at = None
-        elif char == "\n" and text[index + 1: index + 2] == "\n":
-            open_at = None  # a paragraph break ends an unclosed quotation
+        elif char == "\n":
+            open_at = None  # a line break ends an unclosed quotation
     return regions
 
 
-def spread_over_quotes(*, text: str, ranges: list[tuple[int, int]], owners: list) -> list:
-    """For sentences (char ranges) sharing a quotation, copy the one known owner to the others.
+def _paragraph_of(text: str, position: int) -> int:
+    """Paragraph number of a character position (paragraphs are separated by line breaks)."""
+    return text.count("\n", 0, position)
 
-    `owners[i]` is the attribution of sentence i or None; returns the completed list.
+
+def spread_over_quotes(*, text: str, ranges: list[tuple[int, int]], owners: list) -> list:
+    """Complete sentence attributions from quotations; `owners[i]` belongs to sentence `ranges[i]`.
+
+    A speaker is copied only when it is the single speaker available: never a guess between two.
     """
     result = list(owners)
-    for quote_start, quote_end in quote_regions(text):
-        members = [i for i, (start, end) in enumerate(ranges) if start < quote_end and quote_start < end]
-        if len(members) < 2:
-            continue
-        known = [result[i] for i in members if result[i] is not None and result[i].claimant]
-        if len({a.claimant for a in known}) != 1:
-            continue  # no speaker, or two different ones: do not guess
+    regions = quote_regions(text)
+    quoted = [any(s < q_end and q_start < e for q_start, q_end in regions) or text[s:s + 1] in _QUOTE_CHARS
+              for s, e in ranges]
+
+    def single_speaker(indexes: list[int]):
+        known = [result[i] for i in indexes if result[i] is not None and result[i].claimant]
+        return known[0] if known and len({a.claimant for a in known}) == 1 else None
+
+    # 1. Sentences sharing one quotation.
+    for quote_start, quote_end in regions:
+        members = [i for i, (s, e) in enumerate(ranges) if s < quote_end and quote_start < e]
+        speaker = single_speaker(members) if len(members) > 1 else None
         for i in members:
-            if result[i] is None:
-                result[i] = known[0]
+            if speaker is not None and result[i] is None:
+                result[i] = speaker
+    # 2. Quoted sentences in a paragraph with a single speaker.
+    paragraphs: dict[int, list[int]] = {}
+    for i, (start, _) in enumerate(ranges):
+        paragraphs.setdefault(_paragraph_of(text, start), []).append(i)
+    ordered = sorted(paragraphs)
+    for position, number in enumerate(ordered):
+        members = paragraphs[number]
+        speaker = single_speaker(members)
+        if speaker is None and position > 0 and quoted[members[0]]:
+            # 3. A quoted paragraph introduced by 'She made the following comment:'.
+            previous = paragraphs[ordered[position - 1]][-1]
+            if text[:ranges[previous][1]].rstrip().endswith(":") and result[previous] is not None \
+                    and result[previous].claimant:
+                speaker = result[previous]
+        if speaker is None:
+            continue
+        for i in members:
+            if result[i] is None and quoted[i]:
+                result[i] = speaker
     return result

@@ -45,4 +45,10 @@ POSITION_LEMMAS = frozenset({
     "report", "confirm", "reveal", "disclose", "predict", "project", "identify", "conclude", "find",
     "express", "voice", "raise", "suggest", "mention", "discuss", "debate", "ask", "say", "tell", "write",
     "tweet", "post", "speak", "talk", "testify", "brag", "boast", "threaten", "insult", "refer", "compare",
+    # Epistemic and evaluative verbs: what a poll shows, what a court rules, what a leader signals.
+    "agree", "disagree", "show", "indicate", "see", "signal", "articulate", "rule", "point", "unveil",
+    "downplay", "discover", "learn", "know", "believe", "think", "consider", "judge", "view", "regard",
+    "recognize", "recognise", "note", "observe", "determine", "decide", "assess", "offer", "pitch",
+    "explain", "stress", "emphasize", "emphasise", "dismiss", "concede", "doubt", "worry", "acknowledge",
+    "accept", "support", "back", "favor", "favour", "embrace", "champion", "criticize", "fault", "credit",
 })

@@ -43,11 +43,14 @@ def _close_line(tokens: list) -> None:
     tokens[0].is_sent_start = True
     text = "".join(token.text_with_ws for token in tokens)
     heading = is_heading_line(text)
-    for previous, token in zip(tokens, tokens[1:]):
+    previous = tokens[0]
+    for token in tokens[1:]:
         # Inside a line a sentence can only start after sentence-final punctuation: this stops
         # the parser splitting "General | Oleksandr Tarnavskiy has been appointed".
         if heading or not previous.text.endswith(_BOUNDARY_PUNCTUATION):
             token.is_sent_start = False
+        if not token.is_space:  # "end.  Next": look past the extra space
+            previous = token
 
 
 def add_paragraph_boundaries(nlp: Language) -> None:

@@ -8,15 +8,22 @@ connection (DNS rebinding) cannot steer the request elsewhere.
 """
 from __future__ import annotations
 
-import ipaddress
-import re
-import socket
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import httpx
 from django.conf import settings
+
+from verify.ingestion.addresses import (  # noqa: F401 (re-exported: the SSRF rules live there)
+    METADATA_ADDRESSES,
+    Address,
+    ResolutionError,
+    address_refusal,
+    allowed_networks,
+    host_resolve,
+)
+from verify.ingestion.charsets import bytes_decode, content_type_parse
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 TEXT_TYPES = {"text/plain"}
@@ -25,14 +32,6 @@ FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/xml", 
 ARTICLE_TYPES = HTML_TYPES | TEXT_TYPES
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 5
-# Cloud metadata endpoints are refused even when an allow-list covers their network: an intranet
-# deployment never needs them, and they hand out credentials.
-METADATA_ADDRESSES = {ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254")}
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)["']""")
-
-Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 class FetchError(Exception):
@@ -156,7 +155,10 @@ def url_check(*, url: str) -> CheckedTarget:
     parsed = url_parse(url=url)
     host = parsed.raw_host.decode("ascii")
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
-    addresses = host_resolve(host=host, port=port)
+    try:
+        addresses = host_resolve(host=host, port=port)
+    except ResolutionError as exc:
+        raise FetchConnectionError(str(exc)) from exc
     for address in addresses:
         reason = address_refusal(address=address)
         if reason:
@@ -165,7 +167,8 @@ def url_check(*, url: str) -> CheckedTarget:
     pinned_host = f"[{address}]" if address.version == 6 else str(address)
     pinned = parsed.copy_with(host=pinned_host.strip("[]"))
     default_port = parsed.port is None or parsed.port == (443 if parsed.scheme == "https" else 80)
-    host_header = host if default_port else f"{host}:{port}"
+    named = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets in Host
+    host_header = named if default_port else f"{named}:{port}"
     extensions = {"sni_hostname": host} if parsed.scheme == "https" else {}
     return CheckedTarget(host=host, address=address, pinned_url=str(pinned), host_header=host_header,
                          extensions=extensions)
@@ -191,48 +194,6 @@ def url_parse(*, url: str) -> httpx.URL:
     return parsed
 
 
-def host_resolve(*, host: str, port: int) -> list[Address]:
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError, OSError) as exc:
-        raise FetchConnectionError(f"The host name {host} could not be resolved.") from exc
-    addresses: list[Address] = []
-    for _family, _type, _proto, _name, sockaddr in infos:
-        address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])  # drop an IPv6 zone id
-        if address not in addresses:
-            addresses.append(address)
-    if not addresses:
-        raise FetchConnectionError(f"The host name {host} has no addresses.")
-    return addresses
-
-
-def address_refusal(*, address: Address) -> str:
-    """Why we will not connect to `address`, or "" when we will."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        return address_refusal(address=address.ipv4_mapped)
-    if address in METADATA_ADDRESSES:
-        return "a cloud metadata address"
-    if any(address in network for network in allowed_networks()):
-        return ""
-    for attribute, label in (
-        ("is_loopback", "a loopback address"),
-        ("is_link_local", "a link-local address"),
-        ("is_multicast", "a multicast address"),
-        ("is_unspecified", "an unspecified address"),
-        ("is_reserved", "a reserved address"),
-        ("is_private", "a private address"),
-    ):
-        if getattr(address, attribute):
-            return label
-    if not address.is_global:
-        return "not a public address"
-    return ""
-
-
-def allowed_networks() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
-    return [ipaddress.ip_network(cidr, strict=False) for cidr in settings.VERIFY_FETCH_ALLOWED_NETWORKS]
-
-
 def _read_response(response: httpx.Response, *, url: str, final_url: str, accept, max_bytes: int,
                    deadline: float, redirects: tuple[str, ...]) -> FetchResult:
     headers = {name.lower(): value for name, value in response.headers.items()}
@@ -245,7 +206,7 @@ def _read_response(response: httpx.Response, *, url: str, final_url: str, accept
     mime_type, declared_charset = content_type_parse(headers.get("content-type", ""))
     if mime_type and mime_type not in accept:
         raise UnsupportedContentTypeError(
-            f"The URL serves {mime_type}, not a web page or text (accepted: {', '.join(sorted(accept))})."
+            f"The URL serves {mime_type}, which is not accepted here (accepted: {', '.join(sorted(accept))})."
         )
     declared_length = headers.get("content-length", "")
     if declared_length.isdigit() and int(declared_length) > max_bytes:
@@ -253,8 +214,9 @@ def _read_response(response: httpx.Response, *, url: str, final_url: str, accept
     chunks: list[bytes] = []
     size = 0
     try:
-        # iter_bytes decompresses, so the cap also bounds what a gzip bomb expands to.
-        for chunk in response.iter_bytes(chunk_size=65536):
+        # iter_bytes decompresses, so the cap also bounds what a gzip bomb expands to. No chunk_size:
+        # chunks come as they arrive, so a server dripping bytes still meets the deadline check.
+        for chunk in response.iter_bytes():
             size += len(chunk)
             if size > max_bytes:
                 raise ResponseTooLargeError(f"The page is larger than the limit of {max_bytes:,} bytes.")
@@ -271,46 +233,3 @@ def _read_response(response: httpx.Response, *, url: str, final_url: str, accept
     text, charset = bytes_decode(content=content, declared_charset=declared_charset)
     return FetchResult(url=url, final_url=final_url, status_code=response.status_code, mime_type=mime_type,
                        charset=charset, content=content, text=text, headers=headers, redirects=redirects)
-
-
-def content_type_parse(value: str) -> tuple[str, str]:
-    """("text/html", "utf-8") from "text/html; charset=UTF-8"."""
-    parts = [part.strip() for part in value.split(";")]
-    mime_type = parts[0].lower() if parts else ""
-    charset = ""
-    for part in parts[1:]:
-        name, _, param = part.partition("=")
-        if name.strip().lower() == "charset":
-            charset = param.strip().strip("\"'").lower()
-    return mime_type, charset
-
-
-def bytes_decode(*, content: bytes, declared_charset: str = "") -> tuple[str, str]:
-    """Decode with the declared charset (header, then <meta>/XML prolog); when it does not fit, detect."""
-    candidates = [declared_charset]
-    head = content[:4096]
-    for pattern in (_META_CHARSET, _XML_ENCODING):
-        match = pattern.search(head)
-        if match:
-            candidates.append(match.group(1).decode("ascii", "ignore").lower())
-    if content.startswith(b"\xef\xbb\xbf"):
-        candidates.insert(0, "utf-8-sig")
-    for charset in [c for c in candidates if c] + ["utf-8"]:
-        try:
-            return content.decode(charset), charset
-        except (UnicodeDecodeError, LookupError):
-            continue
-    # The declared charset lies (e.g. Latin-1 bytes labelled UTF-8): guess from the bytes.
-    from charset_normalizer import from_bytes
-
-    matches = from_bytes(content)
-    best = matches.best()
-    if best is not None and best.encoding:
-        # Near-ties between Western code pages are common on short text; mislabelled pages are
-        # overwhelmingly Windows-1252 (which is why browsers default to it), so it wins a tie.
-        for match in matches:
-            if (match.encoding == "cp1252" and match.chaos <= best.chaos
-                    and match.coherence >= best.coherence - 0.05):
-                return str(match), "cp1252"
-        return str(best), best.encoding
-    return content.decode("cp1252", errors="replace"), "cp1252"

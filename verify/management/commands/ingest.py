@@ -1,4 +1,5 @@
-"""`manage.py ingest PATH|-`: submit an article from a file or standard input."""
+"""`manage.py ingest PATH|-|URL`: submit an article from a file (.txt/.md/.html/.pdf/.docx), standard
+input, or a web page fetched by a worker."""
 import json
 import sys
 import time
@@ -9,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from verify import selectors, services
-from verify.content import text_from_bytes
 from verify.models import Article, ArticleStatus
 from verify.serializers import ArticleSerializer, ClaimSerializer
 
@@ -34,10 +34,15 @@ class Command(BaseCommand):
 
                 result = article_ingest_url(url=options["path"])
             else:
-                raw = text_from_bytes(data=self._read(options["path"]))
+                # Issue 6A: .pdf and .docx are read too; the type comes from the content, not the name.
+                from verify.ingestion.files import text_from_upload
+
+                path = options["path"]
+                upload = text_from_upload(data=self._read(path), filename="" if path == "-" else Path(path).name)
                 result = services.article_ingest(
-                    raw_content=raw, title=options["title"], url=options["url"], publisher=options["publisher"],
-                    is_html=True if options["path"].lower().endswith((".html", ".htm")) else None,
+                    raw_content=upload.text, title=options["title"] or upload.title, url=options["url"],
+                    publisher=options["publisher"], author=upload.author,
+                    is_html=True if path.lower().endswith((".html", ".htm")) else upload.is_html,
                 )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc

@@ -8,6 +8,7 @@ as sentence-transformers computes them.
 from __future__ import annotations
 
 import json
+import math
 import struct
 import threading
 import unicodedata
@@ -160,17 +161,19 @@ class MiniLMEncoder:
         x = self.word[ids] + self.position[:length] + self.token_type
         x = _layer_norm(x, *self.emb_ln)
         head_dim = DIMENSIONS // self.heads
-        bias = (1.0 - mask[:, None, None, :]) * -1e9
+        bias = ((1.0 - mask[:, None, None, :]) * -1e9).astype(np.float32)
         for qkv_w, qkv_b, ao_w, ao_b, ln1_g, ln1_b, i_w, i_b, o_w, o_b, ln2_g, ln2_b in self.layers:
             qkv = x @ qkv_w + qkv_b
             q, k, v = (qkv[..., j * DIMENSIONS:(j + 1) * DIMENSIONS]
                        .reshape(batch, length, self.heads, head_dim).transpose(0, 2, 1, 3) for j in range(3))
-            scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(head_dim) + bias
+            # A Python float keeps float32 (a numpy float64 scalar would promote everything to float64).
+            scores = q @ k.transpose(0, 1, 3, 2) * (1.0 / math.sqrt(head_dim)) + bias
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, DIMENSIONS)
             x = _layer_norm(x + context @ ao_w + ao_b, ln1_g, ln1_b)
             x = _layer_norm(x + _gelu(x @ i_w + i_b) @ o_w + o_b, ln2_g, ln2_b)
+        x = x.astype(np.float32, copy=False)
         summed = (x * mask[..., None]).sum(1)
         pooled = summed / np.maximum(mask.sum(1, keepdims=True), 1e-9)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
