@@ -1,12 +1,15 @@
 """The REST API under /api/. Each app contributes its own urls module; the schema documents all."""
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+
+from config.login import obtain_auth_token  # issue 6B: throttled, with lockout
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # issue 7: before the claims router, which would read claims/similar/ as a claim id
+    path("", include("verify.matching.api.urls")),
     path("", include("verify.api.urls")),
     path("", include("annotations.api.urls")),
     path("", include("verify.reports.api.urls")),  # issue 5: reports

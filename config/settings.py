@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "workers",
     "verify.ingestion",  # issue 6A: URLs, files, feeds
     "verify.reports",  # issue 5: fact-check reports
+    "verify.matching",  # issue 7: claim matching
 ]
 
 MIDDLEWARE = [
@@ -200,6 +201,8 @@ VERIFY_FETCH_CONNECT_TIMEOUT = env.float("VERIFY_FETCH_CONNECT_TIMEOUT", default
 VERIFY_FETCH_READ_TIMEOUT = env.float("VERIFY_FETCH_READ_TIMEOUT", default=15.0)
 # The whole fetch, redirects included, must finish within this many seconds.
 VERIFY_FETCH_TOTAL_TIMEOUT = env.float("VERIFY_FETCH_TOTAL_TIMEOUT", default=45.0)
+# A CA bundle (PEM path) for intranet sites signed by an internal authority; empty: the public CAs.
+VERIFY_FETCH_CA_BUNDLE = env("VERIFY_FETCH_CA_BUNDLE", default="")
 VERIFY_FETCH_USER_AGENT = env(
     "VERIFY_FETCH_USER_AGENT", default="VerityBot/1.0 (+https://github.com/verity-newsroom/verity)"
 )
@@ -241,3 +244,74 @@ VERIFY_SITE_URL = env("VERIFY_SITE_URL", default="http://127.0.0.1:8000")
 # Reports covering more claims than this are built by a worker (progress shown) instead of in the request.
 VERIFY_REPORT_SYNC_MAX_CLAIMS = env.int("VERIFY_REPORT_SYNC_MAX_CLAIMS", default=500)
 VERIFY_REPORT_MAX_CLAIMS = env.int("VERIFY_REPORT_MAX_CLAIMS", default=20_000)
+
+# --- Claim matching (issue 7, verify/matching) ---------------------------------------------
+# Character n-gram similarity (0..1) between a new claim and an earlier claim or report item:
+# at or above AUTO the two are linked as the same claim; at or above SUGGEST a reviewer is asked.
+VERIFY_MATCH_AUTO_THRESHOLD = env.float("VERIFY_MATCH_AUTO_THRESHOLD", default=0.85)
+VERIFY_MATCH_SUGGEST_THRESHOLD = env.float("VERIFY_MATCH_SUGGEST_THRESHOLD", default=0.35)
+
+# --- Production hardening (issue 6B) ------------------------------------------------------------
+# With DEBUG off (production), HTTPS-only cookies, HSTS and the HTTPS redirect are on; each can be
+# switched by its own variable (e.g. SECURE_SSL_REDIRECT=false when a proxy already redirects).
+# `manage.py check --deploy --fail-level WARNING` passes with DEBUG=false, a 50+ character
+# SECRET_KEY and ALLOWED_HOSTS set (tests/hostile/test_hardening.py runs it).
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# The TLS-terminating proxy must set X-Forwarded-Proto (and strip it from clients).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # every form carries its token; no script reads the cookie
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4): scripts and styles only from our own static files; no
+# inline code (JSON-LD <script type="application/ld+json"> is data, which CSP does not block).
+# The Swagger UI page (/api/docs/) ships inline code and is left out of the policy.
+from csp.constants import NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "csp.middleware.CSPMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/api/docs/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Login throttling: the token endpoint is rate-limited per client address (DRF), and both the
+# token endpoint and the login form lock a username, or an address, after repeated failures
+# (annotations/services/login_guard.py). Counters live in the cache: Redis when REDIS_URL is set,
+# so every web process shares them; the lockout fails open if the cache is unreachable.
+LOGIN_LOCKOUT_USER_FAILURES = env.int("LOGIN_LOCKOUT_USER_FAILURES", default=5)
+LOGIN_LOCKOUT_IP_FAILURES = env.int("LOGIN_LOCKOUT_IP_FAILURES", default=30)
+LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=15 * 60)
+REST_FRAMEWORK.setdefault("DEFAULT_THROTTLE_RATES", {})
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["login"] = env("LOGIN_THROTTLE_RATE", default="10/minute")
+if REDIS_URL and "CACHES" not in globals():
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("CACHE_URL", default=REDIS_URL),
+            # Fail fast when Redis is down: a login must not hang on its counters.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }

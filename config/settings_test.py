@@ -17,3 +17,14 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # Each test session has a queue of its own, so leftovers from an earlier run never reach its workers.
 CELERY_TASK_DEFAULT_QUEUE = f"verity-test-{uuid.uuid4().hex[:10]}"
+# Production hardening (config/settings.py) stays on in tests except what plain-HTTP test clients
+# and live servers cannot use; tests/hostile/test_hardening.py checks the production values.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+# Each test process has its own cache; login lockout limits are high so that the many tests that
+# log in from 127.0.0.1 never lock each other out (tests/hostile/test_login_guard.py sets its own).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+LOGIN_LOCKOUT_USER_FAILURES = 1_000_000
+LOGIN_LOCKOUT_IP_FAILURES = 1_000_000
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["login"] = "1000000/minute"

@@ -40,6 +40,7 @@ def article_process(article_id: int) -> dict:
         article = services.article_process(article_id=article_id)
     except Article.DoesNotExist:  # deleted before its turn came: nothing to do, nothing to retry
         return {"article": article_id, "status": "missing", "claims": 0}
+    matching_tasks.article_matches_enqueue(article=article)  # issue 7: find earlier checks of the new claims
     return {"article": article.pk, "status": article.status, "claims": article.claims.count()}
 
 
@@ -68,3 +69,5 @@ def sweep_stuck_articles(older_than_seconds: int | None = None) -> int:
 from workers import ingest_tasks  # noqa: E402,F401
 # Report export tasks (issue 5) likewise.
 from workers import report_tasks  # noqa: E402,F401
+# Claim matching tasks (issue 7); article_process enqueues them after claims are stored.
+from workers import matching_tasks  # noqa: E402

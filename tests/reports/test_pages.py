@@ -30,6 +30,7 @@ def test_the_public_permalink_needs_no_login_and_embeds_valid_jsonld(troops_repo
     assert 'href="https://www.defense.example.gov/briefing"' in page
     assert "data-print" in page and "reports/report.css" in page
     assert "Open in the desk" not in page
+    assert "Rita Ng" not in page and "eddie" not in page  # readers see when it was reviewed, not by whom
 
 
 def test_a_draft_is_404_to_readers_and_a_preview_to_the_desk(editor, reviewer):

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from verify.extraction.reporting_cues import NOUN_CUES, POSITION_LEMMAS, REPORTING_LEMMAS, SPEECH_LEMMAS
+from verify.extraction.reporting_cues import (
+    NOUN_CUES, POSITION_LEMMAS, REPORTING_LEMMAS, SPEAKER_NOUNS, SPEECH_LEMMAS,
+)
 
 # Pronouns make a poor claim text on their own ("it threatens ..."), so the frame is kept then.
 _PRONOUNS = frozenset({"it", "they", "he", "she", "this", "that", "these", "those", "we", "i", "you", "there"})
@@ -19,6 +21,18 @@ _CLAIMANT_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _TRAILING_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "…"})
 _NON_CLAIMANTS = frozenset({"it", "there", "which", "that", "what"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who", "you"})
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
+
+
+def _can_speak(head: Token) -> bool:
+    """Is this noun a person or body that can hold a position? ("This revelation adds" is not.)"""
+    if head.lower_ in _SPEAKER_PRONOUNS or head.ent_type_ in _SPEAKER_ENTITIES or head.pos_ == "PROPN":
+        return True
+    if head.pos_ != "NOUN":
+        return False
+    return head.lower_ in SPEAKER_NOUNS or head.lemma_.lower() in SPEAKER_NOUNS or head.lower_.endswith(_SPEAKER_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -33,7 +47,31 @@ class Attribution:
 
 
 def find_attribution(sentence: Span) -> Attribution | None:
-    return _according_to(sentence) or _dash_signature(sentence) or _reporting_verb(sentence) or _noun_cue(sentence)
+    """The sentence's attribution by the first pattern that matches (most specific first)."""
+    for pattern in (_speaker_label, _according_to, _dash_signature, _reporting_verb, _noun_cue):
+        attribution = pattern(sentence)
+        if attribution is not None:
+            return attribution
+    return None
+
+
+def _speaker_label(sentence: Span) -> Attribution | None:
+    """Transcripts and headlines: 'WALLACE: ...', 'Pat Caddell: Voters worried ...'."""
+    tokens = [t for t in sentence if not t.is_space]
+    colon = next((i for i, t in enumerate(tokens[:6]) if t.text == ":"), None)
+    if not colon:
+        return None
+    label = tokens[:colon]
+    if not all(t.pos_ == "PROPN" or t.is_upper or t.text in (".", "-") for t in label):
+        return None
+    content = _trimmed_range(tokens[colon + 1:])
+    if content is None:
+        return None
+    start, end = label[0].idx, label[-1].idx + len(label[-1].text)
+    return Attribution(
+        claimant=sentence.doc.text[start:end], claimant_start=start, claimant_end=end, cue=":",
+        content_start=content[0], content_end=content[1], frame_droppable=False,
+    )
 
 
 def _noun_phrase(head: Token) -> tuple[str, int, int]:
@@ -117,12 +155,12 @@ def _outside(sentence: Span, frame_start: int, frame_end: int) -> tuple[int, int
     return _trimmed_range(side)
 
 
-def _trimmed_range(tokens: list[Token]) -> tuple[int, int] | None:
+def _trimmed_range(tokens: list[Token], *, min_tokens: int = 3) -> tuple[int, int] | None:
     while tokens and (tokens[0].is_space or (tokens[0].is_punct and tokens[0].text in ",;:—–-")):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_space or tokens[-1].text in _TRAILING_PUNCTUATION):
         tokens = tokens[:-1]
-    if len(tokens) < 3:
+    if len(tokens) < min_tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
@@ -135,7 +173,9 @@ def _is_trailing_frame(sentence: Span, verb: Token) -> bool:
     """'..., the source added.' / '..., said Mr. Smith on Friday.': a speech frame closing the sentence."""
     if verb.lemma_.lower() not in SPEECH_LEMMAS:
         return False
-    frame = [verb] + [t for c in verb.children if c.dep_ in _SUBJECT_DEPS + ("aux", "neg", "prt", "npadvmod", "advmod")
+    frame = [verb] + [t for c in verb.children
+                      if c.dep_ in _SUBJECT_DEPS + ("aux", "neg", "prt", "npadvmod", "advmod", "prep", "agent")
+                      and (c.dep_ in _SUBJECT_DEPS or c.i > verb.i or c.dep_ in ("aux", "neg"))
                       for t in c.subtree]
     first = min(t.i for t in frame)
     last = max(t.i for t in frame)
@@ -171,10 +211,9 @@ def _position_verb(sentence: Span) -> Attribution | None:
     verbs = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in POSITION_LEMMAS
              and t.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp")]
     for verb in sorted(verbs, key=_depth):
-        claimant = _claimant_for(verb)
-        if claimant is None or not claimant[0] or claimant[0].lower() in _NON_CLAIMANTS - {"it"}:
-            continue
-        return _speech_without_clause(sentence, verb)
+        attribution = _speech_without_clause(sentence, verb)
+        if attribution is not None and attribution.claimant.lower() not in _NON_CLAIMANTS - {"it"}:
+            return attribution
     return None
 
 
@@ -200,7 +239,18 @@ def _claimant_for(verb: Token) -> tuple[str, int | None, int | None] | None:
             return "", None, None  # "it was reported that ...": attributed, source unstated
     if subject.dep_ == "nsubjpass":
         return None  # "the deal was announced": the subject is the content, not the claimant
+    if subject.lower_ == "who" and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _noun_phrase(verb.head)  # "international observers, who warn ..." -> the observers
     return _noun_phrase(subject)
+
+
+def _speaking_subject(verb: Token) -> bool:
+    subject = _subject_of(verb)
+    if subject is None:
+        return False
+    if subject.lower_ == "who" and verb.dep_ == "relcl":
+        subject = verb.head
+    return _can_speak(subject)
 
 
 def _cue_text(verb: Token) -> str:
@@ -236,12 +286,14 @@ def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
 
 def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
     """'"We will win," he said.' or 'he said, "..."': the content is the rest of the sentence."""
+    if any(c.dep_ == "neg" for c in verb.children) or not _speaking_subject(verb):
+        return None  # "The Kremlin did not respond"; "This revelation adds ..."
     claimant = _claimant_for(verb)
     if claimant is None or not claimant[0]:
         return None
     frame = {verb.i} | {t.i for c in verb.children if c.dep_ in _SUBJECT_DEPS + ("aux", "neg", "prt") for t in c.subtree}
     rest = [t for t in sentence if t.i not in frame]
-    content = _trimmed_range(rest)
+    content = _trimmed_range(rest, min_tokens=2)  # '"Probably not," Ms. Moore said.'
     if content is None:
         return None
     return Attribution(

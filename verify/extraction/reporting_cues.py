@@ -52,3 +52,18 @@ POSITION_LEMMAS = frozenset({
     "explain", "stress", "emphasize", "emphasise", "dismiss", "concede", "doubt", "worry", "acknowledge",
     "accept", "support", "back", "favor", "favour", "embrace", "champion", "criticize", "fault", "credit",
 })
+# Nouns for people and bodies that can state a position (beyond named entities and pronouns).
+SPEAKER_NOUNS = frozenset({
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources", "expert",
+    "experts", "analyst", "analysts", "minister", "president", "governor", "mayor", "senator", "lawmaker",
+    "leader", "leaders", "government", "administration", "ministry", "agency", "police", "army", "military",
+    "court", "judge", "committee", "council", "campaign", "party", "authorities", "authority", "report",
+    "reports", "study", "survey", "poll", "polls", "statement", "people", "critic", "critics", "observer",
+    "observers", "diplomat", "diplomats", "commander", "commanders", "general", "chief", "director", "ceo",
+    "company", "firm", "bank", "group", "union", "alliance", "coalition", "democrats", "republicans",
+    "voters", "residents", "witnesses", "witness", "investigators", "prosecutors", "prosecutor", "lawyer",
+    "lawyers", "attorney", "researchers", "scientists", "economists", "doctors", "aide", "aides", "adviser",
+    "advisers", "advisor", "advisors", "staff", "member", "members", "board", "office", "department",
+    "white house", "kremlin", "pentagon", "candidate", "nominee", "rival", "opponents", "supporters",
+    "activists", "officers", "officer", "ambassador", "envoy", "secretary", "chairman", "chairwoman",
+})

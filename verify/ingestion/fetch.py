@@ -8,6 +8,7 @@ connection (DNS rebinding) cannot steer the request elsewhere.
 """
 from __future__ import annotations
 
+import ssl
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -76,6 +77,10 @@ class FetchConnectionError(FetchError):
     transient = True
 
 
+class CertificateError(FetchError):
+    """The site's TLS certificate is not valid for its name: retrying will not help."""
+
+
 @dataclass(frozen=True)
 class FetchResult:
     url: str  # as asked for
@@ -115,7 +120,10 @@ def fetch_url(
     redirects: list[str] = []
     current = url
     # trust_env=False: an HTTP(S)_PROXY in the environment would connect on our behalf, unchecked.
-    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+    # Certificates are checked against the host *name* (sent as SNI), not the pinned IP.
+    verify = ssl.create_default_context(cafile=settings.VERIFY_FETCH_CA_BUNDLE) \
+        if settings.VERIFY_FETCH_CA_BUNDLE else True
+    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, verify=verify) as client:
         while True:
             target = url_check(url=current)
             request = client.build_request("GET", target.pinned_url, headers={**headers, "Host": target.host_header},
@@ -125,6 +133,9 @@ def fetch_url(
             except httpx.TimeoutException as exc:
                 raise FetchTimeoutError(f"{target.host} did not answer in time.") from exc
             except httpx.TransportError as exc:
+                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                    raise CertificateError(f"The TLS certificate of {target.host} is not valid for that name "
+                                           "(or not issued by a trusted authority).") from exc
                 raise FetchConnectionError(f"Could not connect to {target.host}: {exc or type(exc).__name__}.") from exc
             try:
                 if response.status_code in REDIRECT_STATUSES and response.headers.get("location"):

@@ -27,11 +27,16 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"  # 11,000  11000  3.5
-    r"(?:\s*(hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)\b)?",  # 3.5 million, 51m
+    r"(?<![\w.:$])(?<!\w-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"  # 11,000  11000  3.5
+    r"(?:\s*(hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)\b)?"  # 3.5 million, 51m
+    r"(?!\d|\w|:\d|'?s\b)",  # not ordinals (24th), times (10:00), decades (1940s)
     re.IGNORECASE,
 )
-_SCALE_ONLY_WORDS = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
+_DOLLARS = re.compile(r"\$\s*(?=\d)")
+_WORD_NUMBER = re.compile(
+    r"\b(" + "|".join(_WORD_NUMBERS) + r")(?:[\s-]+(hundred|thousand|million|billion|trillion))?\b",
+    re.IGNORECASE,
+)
 
 
 def _tidy(value: float) -> float:
@@ -39,34 +44,38 @@ def _tidy(value: float) -> float:
     return round(value, 6)
 
 
+def _is_year(value: float, text: str) -> bool:
+    # A bare 4-digit year (1800-2100) dates a claim rather than stating a quantity of it.
+    return 1800 <= value <= 2100 and float(value).is_integer() and "," not in text and "." not in text
+
+
 def extract_numbers(text: str) -> frozenset[float]:
-    """Every number the text states, as values: '11,000 troops' -> {11000.0}, '3.5 million' -> {3500000.0}."""
-    cleaned = _NOISE.sub(" ", text or "")
+    """Every quantity the text states, as values: '11,000 troops' -> {11000.0}, 'five million' -> {5000000.0}.
+
+    Years, ordinals ("24th"), clock times and decades are left out: they date or order a claim
+    rather than state its figures, and tweets carry their own posting date.
+    """
+    cleaned = _DOLLARS.sub("", _NOISE.sub(" ", text or ""))
     values: set[float] = set()
     for match in _NUMBER.finditer(cleaned):
         whole, fraction, scale = match.groups()
-        value = float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
+        digits = whole + (f".{fraction}" if fraction else "")
+        value = float(digits.replace(",", ""))
         if scale:
             scale_word = scale.lower()
-            # "m"/"b" only count as scales when glued to the digits ("51m"), not "5 m" (metres).
-            if len(scale_word) > 1 or match.group(0)[-2:-1].isdigit():
+            # "m"/"b"/"k" only count as scales when glued to the digits ("51m"), not "5 m" (metres).
+            if len(scale_word) > 2 or match.group(0)[-len(scale) - 1].isdigit():
                 value *= _SCALES[scale_word]
+        elif _is_year(value, digits):
+            continue
         values.add(_tidy(value))
-    for match in _SCALE_ONLY_WORDS.finditer(cleaned):
-        word = match.group(1).lower()
-        # "thousands of", "millions": vague magnitudes, not stated numbers; "a dozen" counts.
-        following = cleaned[match.end():match.end() + 3].lower()
-        if word in ("hundred", "thousand", "million", "billion") and (following.startswith("s ") or
-                                                                       _preceded_by_digit(cleaned, match.start())):
-            continue
+    for match in _WORD_NUMBER.finditer(cleaned):
+        word, scale = match.group(1).lower(), (match.group(2) or "").lower()
         if word in ("hundred", "thousand", "million", "billion") and not _preceded_by_word(cleaned, match.start()):
-            continue
-        values.add(float(_WORD_NUMBERS[word]))
+            continue  # "thousands of", "a million" is handled as one; "hundred" alone is vague
+        value = float(_WORD_NUMBERS[word]) * (_SCALES[scale] if scale else 1)
+        values.add(_tidy(value))
     return frozenset(values)
-
-
-def _preceded_by_digit(text: str, start: int) -> bool:
-    return bool(re.search(r"\d\s*$", text[max(0, start - 4):start]))
 
 
 def _preceded_by_word(text: str, start: int) -> bool:

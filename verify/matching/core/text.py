@@ -59,5 +59,6 @@ def tokenize(text: str) -> list[str]:
 
 
 def char_text(text: str) -> str:
-    """The text the character n-gram similarity looks at: folded, links gone, spaces squeezed."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+    """The text the character n-gram similarity looks at: folded, links gone, "11,000" as "11000"."""
+    folded = _NUMBER.sub(lambda m: m.group(0).replace(",", ""), fold(text))
+    return " ".join(re.findall(r"[a-z0-9]+", folded))

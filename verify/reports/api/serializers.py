@@ -19,7 +19,7 @@ class ClaimFilterSerializer(serializers.Serializer):
 
 
 class ClaimSelectionSerializer(serializers.Serializer):
-    claims = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False,
+    claims = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), required=False,
                                    max_length=50_000, help_text="Claim ids, chosen one by one.")
     article = serializers.IntegerField(required=False, min_value=1,
                                        help_text="Add every reviewed claim of this article.")
@@ -39,7 +39,7 @@ class ReportCreateSerializer(ClaimSelectionSerializer):
 
 
 class ClaimRemoveSerializer(serializers.Serializer):
-    claims = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=50_000)
+    claims = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), min_length=1, max_length=50_000)
 
 
 class PublishSerializer(serializers.Serializer):

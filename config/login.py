@@ -1,0 +1,113 @@
+"""Login entry points with throttling and lockout: the login form and the API token endpoint.
+
+Both ask annotations.services.login_guard before checking a password and report failures to it;
+the token endpoint is also rate-limited per address by DRF (scope "login").
+"""
+import logging
+from collections.abc import Mapping
+
+from django.contrib import messages
+from django.contrib.auth.views import LoginView
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.authtoken.models import Token
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import Throttled
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+
+from annotations.services.login_guard import (
+    LoginVerdict,
+    client_ip,
+    login_check,
+    login_failure_record,
+    login_success_record,
+)
+
+logger = logging.getLogger(__name__)
+MAX_USERNAME_CHARS = 150
+
+
+class GuardedLoginView(LoginView):
+    """Django's login form, refusing (429) a locked username or address before any password check."""
+
+    def post(self, request, *args, **kwargs):
+        verdict = self._guard(lambda username, ip: login_check(username=username, ip=ip))
+        if not verdict.allowed:
+            return self._locked(verdict)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        login_success_record(username=form.get_user().get_username())
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        verdict = self._guard(lambda username, ip: login_failure_record(username=username, ip=ip))
+        if not verdict.allowed:
+            return self._locked(verdict)
+        return super().form_invalid(form)
+
+    def _guard(self, call) -> LoginVerdict:
+        username = str(self.request.POST.get("username", ""))[:MAX_USERNAME_CHARS]
+        return _fail_open(call, username, client_ip(self.request))
+
+    def _locked(self, verdict: LoginVerdict):
+        messages.error(self.request, verdict.message)
+        # An unbound form: showing a bound one would validate it, i.e. check the password anyway.
+        context = self.get_context_data(form=self.get_form_class()(self.request))
+        response = self.render_to_response(context, status=429)
+        response["Retry-After"] = str(verdict.retry_after)
+        return response
+
+
+class LoginRateThrottle(ScopedRateThrottle):
+    """Per-address rate limit; lets requests through if the cache is down (the outage is logged)."""
+
+    def allow_request(self, request, view):
+        try:
+            return super().allow_request(request, view)
+        except Exception:  # the cache backend's connection errors have no common base class
+            logger.warning("Login throttle skipped: the cache is unreachable", exc_info=True)
+            return True
+
+
+class TokenResponseSerializer(serializers.Serializer):
+    token = serializers.CharField()
+
+
+class GuardedObtainAuthToken(ObtainAuthToken):
+    """POST username and password, get the API token; throttled and locked like the login form."""
+
+    throttle_classes = [LoginRateThrottle]
+    throttle_scope = "login"
+
+    @extend_schema(summary="Get an API token", request=ObtainAuthToken.serializer_class,
+                   responses={200: TokenResponseSerializer})
+    def post(self, request, *args, **kwargs):
+        data = request.data if isinstance(request.data, Mapping) else {}
+        username = str(data.get("username", ""))[:MAX_USERNAME_CHARS]
+        ip = client_ip(request)
+        verdict = _fail_open(lambda u, a: login_check(username=u, ip=a), username, ip)
+        if not verdict.allowed:
+            raise Throttled(wait=verdict.retry_after, detail=verdict.message)
+        serializer = self.get_serializer(data=data)
+        if not serializer.is_valid():
+            _fail_open(lambda u, a: login_failure_record(username=u, ip=a), username, ip)
+            return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
+        user = serializer.validated_data["user"]
+        _fail_open(lambda u, a: login_success_record(username=u) or LoginVerdict(True), user.get_username(), ip)
+        token, _ = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})
+
+
+def _fail_open(call, username: str, ip: str) -> LoginVerdict:
+    """A cache outage must not stop people from logging in: allow, and log it."""
+    try:
+        return call(username, ip)
+    except Exception:  # the cache backend's connection errors have no common base class
+        logger.warning("Login lockout skipped: the cache is unreachable", exc_info=True)
+        return LoginVerdict(allowed=True)
+
+
+login_view = GuardedLoginView.as_view()
+obtain_auth_token = GuardedObtainAuthToken.as_view()

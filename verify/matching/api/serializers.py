@@ -1,0 +1,32 @@
+"""Output shapes for the matching API (read-only: decisions go through the action endpoints)."""
+from rest_framework import serializers
+
+
+class FindingSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    label = serializers.CharField()
+    text = serializers.CharField()
+    verdict = serializers.CharField()
+    rationale = serializers.CharField()
+    sources = serializers.ListField(child=serializers.DictField())
+    reports = serializers.ListField(child=serializers.DictField())
+    claim_id = serializers.IntegerField(allow_null=True)
+    article_id = serializers.IntegerField(allow_null=True)
+    article_title = serializers.CharField()
+
+
+class MatchSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="match.pk")
+    claim = serializers.IntegerField(source="match.claim_id")
+    document = serializers.IntegerField(source="match.document_id")
+    score = serializers.FloatField(source="match.score")
+    status = serializers.CharField(source="match.status")
+    decided_by = serializers.CharField(source="match.decided_by.username", default=None)
+    decided_at = serializers.DateTimeField(source="match.decided_at")
+    matched = FindingSerializer(source="finding", allow_null=True)
+
+
+class SimilarSerializer(serializers.Serializer):
+    score = serializers.FloatField()
+    similarity = serializers.FloatField()
+    matched = FindingSerializer(source="finding")

@@ -1,0 +1,102 @@
+"""Matching API: similar checked claims for any text, a claim's matches, and reviewer decisions.
+
+Reviewer role or higher for all of it (401 without credentials, 403 with the wrong role); editors
+also read the verdict conflicts inside clusters of the same claim.
+"""
+from django.shortcuts import get_object_or_404
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annotations.permissions import IsEditor, IsReviewer
+from verify.matching import selectors, services
+from verify.matching.api.serializers import MatchSerializer, SimilarSerializer
+from verify.matching.models import ClaimMatch
+from verify.models import Claim
+
+MAX_QUERY_CHARS = 5_000
+MAX_LIMIT = 50
+
+
+def _limit(request) -> int:
+    raw = request.query_params.get("limit", "10")
+    try:
+        limit = int(raw)
+    except ValueError:
+        raise ValidationError({"limit": f"“{raw[:20]}” is not a whole number."}) from None
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationError({"limit": f"limit must be between 1 and {MAX_LIMIT}."})
+    return limit
+
+
+class SimilarClaimsView(APIView):
+    """GET /api/claims/similar/?q=text&limit=10 — the nearest checked claims and report items."""
+
+    permission_classes = [IsReviewer]
+
+    def get(self, request):
+        query = request.query_params.get("q", "").strip()
+        if not query:
+            raise ValidationError({"q": "Give the text to look up in ?q=."})
+        if len(query) > MAX_QUERY_CHARS:
+            raise ValidationError({"q": f"The text is {len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}."})
+        results = selectors.claims_similar(text=query, limit=_limit(request))
+        return Response({"query": query, "results": SimilarSerializer(results, many=True).data})
+
+
+class ClaimMatchesView(APIView):
+    """GET /api/claims/{id}/matches/ — suggested, auto and confirmed matches (rejected with ?all=1)."""
+
+    permission_classes = [IsReviewer]
+
+    def get(self, request, pk: int):
+        claim = get_object_or_404(Claim, pk=pk)
+        include_rejected = request.query_params.get("all") in ("1", "true")
+        views = selectors.claim_matches(claim=claim, include_rejected=include_rejected)
+        return Response({"claim": claim.pk, "matches": MatchSerializer(views, many=True).data})
+
+
+class _MatchActionView(APIView):
+    permission_classes = [IsReviewer]
+
+    def act(self, match: ClaimMatch, user):
+        raise NotImplementedError
+
+    def post(self, request, pk: int):
+        match = get_object_or_404(ClaimMatch.objects.select_related("document", "claim"), pk=pk)
+        extra = self.act(match, request.user) or {}
+        match.refresh_from_db()
+        view = selectors.MatchView(match=match, finding=selectors.document_finding(document=match.document))
+        return Response({**MatchSerializer(view).data, **extra}, status=status.HTTP_200_OK)
+
+
+class MatchConfirmView(_MatchActionView):
+    def act(self, match, user):
+        services.match_confirm(match=match, user=user)
+
+
+class MatchRejectView(_MatchActionView):
+    def act(self, match, user):
+        services.match_reject(match=match, user=user)
+
+
+class MatchApplyView(_MatchActionView):
+    def act(self, match, user):
+        review = services.match_apply_verdict(match=match, reviewer=user)
+        return {"review": review.pk, "verdict": review.verdict}
+
+
+class MatchConflictsView(APIView):
+    """GET /api/matches/conflicts/ — clusters of the same claim with different verdicts (editors)."""
+
+    permission_classes = [IsEditor]
+
+    def get(self, request):
+        conflicts = selectors.match_conflicts()
+        return Response({"conflicts": [
+            {"verdicts": conflict.verdicts,
+             "claims": [{"id": c.pk, "text": c.text, "verdict": c.verdict, "article": c.article_id}
+                        for c in conflict.claims]}
+            for conflict in conflicts
+        ]})

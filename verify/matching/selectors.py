@@ -1,0 +1,147 @@
+"""Reads for claim matching: a claim's matches with their findings, similar checked claims, conflicts."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from verify.matching.index import shared_index
+from verify.matching.models import LINKED_STATUSES, ClaimMatch, DocumentKind, MatchDocument, MatchStatus
+from verify.models import Claim, Verdict
+
+# Verdicts that mean "someone checked this" (not_a_claim is a triage decision, not a finding).
+CHECKED_VERDICTS = (Verdict.VERIFIED, Verdict.UNVERIFIED, Verdict.DISPUTED)
+
+
+@dataclass
+class Finding:
+    """What is known about a matched document: its verdict, rationale, sources and reports."""
+
+    kind: str
+    label: str
+    text: str
+    verdict: str
+    rationale: str = ""
+    sources: list[dict] = field(default_factory=list)
+    reports: list[dict] = field(default_factory=list)
+    claim_id: int | None = None
+    article_id: int | None = None
+    article_title: str = ""
+
+
+def _claim_finding(claim: Claim) -> Finding:
+    from verify.reports.models import ReportItem
+
+    review = claim.reviews.order_by("-created_at", "-id").first()
+    if review is not None:
+        sources = list(review.sources.values("url", "title", "publisher", "quote", "stance"))
+    else:
+        sources = []
+    if not sources:
+        sources = list(claim.sources.values("url", "title", "publisher", "quote", "stance"))
+    reports = [
+        {"title": item.revision.title, "report_id": item.revision.report_id, "revision": item.revision.number}
+        for item in ReportItem.objects.filter(claim=claim).select_related("revision").order_by("-revision__published_at")
+    ]
+    return Finding(
+        kind=DocumentKind.CLAIM, label=f"claim #{claim.pk}", text=claim.text, verdict=claim.verdict,
+        rationale=review.rationale if review else "", sources=sources, reports=reports, claim_id=claim.pk,
+        article_id=claim.article_id, article_title=claim.article.title,
+    )
+
+
+def _report_item_finding(item) -> Finding:
+    revision = item.revision
+    return Finding(
+        kind=DocumentKind.REPORT_ITEM, label=f"the report “{revision.title}”", text=item.claim_text,
+        verdict=item.verdict, rationale=item.rationale, sources=list(item.sources or []),
+        reports=[{"title": revision.title, "report_id": revision.report_id, "revision": revision.number}],
+        claim_id=item.claim_id, article_id=item.article_id, article_title=item.article_title,
+    )
+
+
+def document_finding(*, document: MatchDocument) -> Finding | None:
+    if document.kind == DocumentKind.CLAIM and document.claim_id:
+        return _claim_finding(Claim.objects.select_related("article").get(pk=document.claim_id))
+    if document.kind == DocumentKind.REPORT_ITEM and document.report_item_id:
+        from verify.reports.models import ReportItem
+
+        return _report_item_finding(ReportItem.objects.select_related("revision").get(pk=document.report_item_id))
+    return None
+
+
+@dataclass
+class MatchView:
+    match: ClaimMatch
+    finding: Finding | None
+
+
+def claim_matches(*, claim: Claim, include_rejected: bool = False) -> list[MatchView]:
+    """The claim's matches, strongest first, each with the matched finding."""
+    matches = ClaimMatch.objects.filter(claim=claim).select_related("document", "decided_by")
+    if not include_rejected:
+        matches = matches.exclude(status=MatchStatus.REJECTED)
+    return [MatchView(match=match, finding=document_finding(document=match.document)) for match in matches]
+
+
+@dataclass
+class SimilarResult:
+    score: float
+    similarity: float
+    finding: Finding
+
+
+def claims_similar(*, text: str, limit: int = 10) -> list[SimilarResult]:
+    """The nearest checked claims and published report items for any text, best first."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    candidates = shared_index.search(text, limit=max(limit * 5, 50))
+    by_id = {c.key: c for c in candidates}
+    documents = MatchDocument.objects.filter(pk__in=by_id).select_related("claim__article", "report_item__revision")
+    results = []
+    for document in documents:
+        if document.kind == DocumentKind.CLAIM:
+            if document.claim.verdict not in CHECKED_VERDICTS:
+                continue
+            finding = _claim_finding(document.claim)
+        else:
+            finding = _report_item_finding(document.report_item)
+        candidate = by_id[document.pk]
+        results.append(SimilarResult(score=candidate.score, similarity=candidate.similarity, finding=finding))
+    results.sort(key=lambda r: -r.score)
+    return results[:limit]
+
+
+@dataclass
+class Conflict:
+    claims: list[Claim]
+    verdicts: list[str]
+
+
+def match_conflicts() -> list[Conflict]:
+    """Clusters of claims linked as the same claim (auto or confirmed) that carry different findings."""
+    edges = ClaimMatch.objects.filter(status__in=LINKED_STATUSES, document__kind=DocumentKind.CLAIM).values_list(
+        "claim_id", "document__claim_id")
+    parent: dict[int, int] = {}
+
+    def find(node: int) -> int:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for left, right in edges:
+        if right is not None:
+            parent[find(left)] = find(right)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for node in list(parent):
+        clusters[find(node)].append(node)
+    claims = Claim.objects.in_bulk([node for members in clusters.values() for node in members])
+    conflicts = []
+    for members in clusters.values():
+        in_cluster = sorted((claims[m] for m in members if m in claims), key=lambda c: c.pk)
+        verdicts = sorted({c.verdict for c in in_cluster if c.verdict in CHECKED_VERDICTS})
+        if len(verdicts) > 1:
+            conflicts.append(Conflict(claims=in_cluster, verdicts=verdicts))
+    return conflicts

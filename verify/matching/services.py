@@ -1,0 +1,179 @@
+"""Writes for claim matching: index documents, find matches, and the reviewer's decisions."""
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max, OuterRef, Subquery
+from django.utils import timezone
+
+from annotations.roles import REVIEWER, user_has_role
+from annotations.services.audit import audit_record
+from verify.matching.core.text import tokenize
+from verify.matching.index import shared_index
+from verify.matching.models import ClaimMatch, DocumentKind, MatchDocument, MatchStatus
+from verify.models import Claim, Verdict
+
+logger = logging.getLogger(__name__)
+
+# How many nearest documents a new claim is compared with (the thresholds then decide).
+CANDIDATES_PER_CLAIM = 20
+# Verdicts worth copying or comparing: an actual finding about the claim.
+FINDING_VERDICTS = (Verdict.VERIFIED, Verdict.UNVERIFIED, Verdict.DISPUTED)
+
+
+def match_document_for_claim(*, claim: Claim) -> MatchDocument:
+    """Index (or re-index, after an edit) one claim's text."""
+    terms = " ".join(tokenize(claim.text))
+    document, created = MatchDocument.objects.get_or_create(
+        claim=claim, defaults={"kind": DocumentKind.CLAIM, "text": claim.text, "terms": terms}
+    )
+    if not created and document.text != claim.text:
+        document.text, document.terms = claim.text, terms
+        document.save(update_fields=["text", "terms", "updated_at"])
+    return document
+
+
+def claims_index_missing(*, batch_size: int = 2000) -> int:
+    """Index claims that have no document yet (stored before matching existed, or by another path)."""
+    created = 0
+    while True:
+        batch = list(Claim.objects.filter(match_document__isnull=True).only("id", "text")[:batch_size])
+        if not batch:
+            return created
+        created += len(MatchDocument.objects.bulk_create(
+            [MatchDocument(kind=DocumentKind.CLAIM, claim=claim, text=claim.text,
+                           terms=" ".join(tokenize(claim.text))) for claim in batch],
+            ignore_conflicts=True,
+        ))
+        if len(batch) < batch_size:
+            return created
+
+
+def report_items_index() -> int:
+    """Index the items of each published report's latest revision; superseded revisions' items leave."""
+    from verify.reports.models import ReportItem, ReportRevision
+
+    latest = ReportRevision.objects.filter(report=OuterRef("revision__report")).values("report").annotate(
+        top=Max("number")).values("top")
+    current = ReportItem.objects.filter(revision__number=Subquery(latest))
+    MatchDocument.objects.filter(kind=DocumentKind.REPORT_ITEM).exclude(report_item__in=current).delete()
+    new_items = current.filter(match_document__isnull=True)
+    created = MatchDocument.objects.bulk_create(
+        [MatchDocument(kind=DocumentKind.REPORT_ITEM, report_item=item, text=item.claim_text,
+                       terms=" ".join(tokenize(item.claim_text))) for item in new_items],
+        ignore_conflicts=True,
+    )
+    return len(created)
+
+
+def _thresholds() -> tuple[float, float]:
+    auto = float(settings.VERIFY_MATCH_AUTO_THRESHOLD)
+    suggest = float(settings.VERIFY_MATCH_SUGGEST_THRESHOLD)
+    return auto, min(suggest, auto)
+
+
+def claim_matches_find(*, claim_id: int) -> list[ClaimMatch]:
+    """Link a stored claim to earlier claims (other articles) and published report items.
+
+    Similarity >= VERIFY_MATCH_AUTO_THRESHOLD: linked as the same claim ("auto"); >= the suggest
+    threshold: suggested to reviewers. Pairs already decided (confirmed, rejected) are left alone, so
+    a rejected pair is never suggested again. Idempotent: running it twice adds nothing.
+    """
+    claim = Claim.objects.filter(pk=claim_id).first()
+    if claim is None:
+        return []  # deleted since it was queued: nothing to do
+    own = match_document_for_claim(claim=claim)
+    claims_index_missing()
+    report_items_index()
+    auto, suggest = _thresholds()
+    candidates = shared_index.search(claim.text, limit=CANDIDATES_PER_CLAIM, exclude={own.pk})
+    eligible = {c.key: c for c in candidates if c.similarity >= suggest}
+    if not eligible:
+        return []
+    documents = MatchDocument.objects.filter(pk__in=eligible).select_related("claim", "report_item")
+    new_matches = []
+    for document in documents:
+        if document.kind == DocumentKind.CLAIM:
+            # Earlier claims from other articles only: a claim repeated within one article is not news.
+            if document.claim.article_id == claim.article_id or document.claim_id > claim.pk:
+                continue
+        elif document.report_item.claim_id == claim.pk:
+            continue  # its own report entry
+        similarity = eligible[document.pk].similarity
+        new_matches.append(ClaimMatch(
+            claim=claim, document=document, score=round(similarity, 4),
+            status=MatchStatus.AUTO if similarity >= auto else MatchStatus.SUGGESTED,
+        ))
+    # ignore_conflicts: the unique pair keeps earlier decisions (and a concurrent run) untouched.
+    ClaimMatch.objects.bulk_create(new_matches, ignore_conflicts=True)
+    return list(ClaimMatch.objects.filter(claim=claim).select_related("document"))
+
+
+def article_matches_find(*, article_id: int) -> int:
+    """Run claim_matches_find for every claim of the article; returns how many links it now has."""
+    total = 0
+    for claim_id in Claim.objects.filter(article_id=article_id).values_list("id", flat=True):
+        total += len(claim_matches_find(claim_id=claim_id))
+    return total
+
+
+def _require_reviewer(user: AbstractBaseUser) -> None:
+    if not user_has_role(user, REVIEWER):
+        raise PermissionDenied("You need the reviewer role (or higher) to decide on matches.")
+
+
+def _match_decide(*, match: ClaimMatch, user: AbstractBaseUser, status: str, action: str) -> ClaimMatch:
+    _require_reviewer(user)
+    with transaction.atomic():
+        locked = ClaimMatch.objects.select_for_update().get(pk=match.pk)
+        before = {"status": locked.status}
+        locked.status = status
+        locked.decided_by = user
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["status", "decided_by", "decided_at"])
+        audit_record(actor=user, action=action, target=locked, claim=locked.claim,
+                     before=before, after={"status": status, "document": locked.document_id})
+    return locked
+
+
+def match_confirm(*, match: ClaimMatch, user: AbstractBaseUser) -> ClaimMatch:
+    """The reviewer agrees: same claim."""
+    return _match_decide(match=match, user=user, status=MatchStatus.CONFIRMED, action="match.confirm")
+
+
+def match_reject(*, match: ClaimMatch, user: AbstractBaseUser) -> ClaimMatch:
+    """Not the same claim; the pair stays stored as rejected so it is never suggested again."""
+    return _match_decide(match=match, user=user, status=MatchStatus.REJECTED, action="match.reject")
+
+
+def match_apply_verdict(*, match: ClaimMatch, reviewer: AbstractBaseUser):
+    """Copy the earlier verdict and its sources onto the new claim, as a new review by `reviewer`.
+
+    Also confirms the match (applying a verdict says "same claim"). Refused for rejected matches and
+    when the earlier claim has no finding yet.
+    """
+    from annotations.services import review_submit
+    from verify.matching.selectors import document_finding
+
+    _require_reviewer(reviewer)
+    if match.status == MatchStatus.REJECTED:
+        raise ValidationError("This match was rejected; confirm it before applying its verdict.")
+    finding = document_finding(document=match.document)
+    if finding is None or finding.verdict not in FINDING_VERDICTS:
+        raise ValidationError("The earlier claim has no verdict to copy yet.")
+    rationale = (f"Same claim as {finding.label}, which was found {finding.verdict}."
+                 + (f" Its rationale: {finding.rationale}" if finding.rationale else ""))
+    sources = [{key: source.get(key, "") for key in ("url", "title", "publisher", "quote", "stance")}
+               for source in finding.sources if source.get("url")][:50]
+    with transaction.atomic():
+        review = review_submit(claim=match.claim, reviewer=reviewer, verdict=finding.verdict,
+                               rationale=rationale[:5000], sources=sources)
+        if match.status != MatchStatus.CONFIRMED:
+            _match_decide(match=match, user=reviewer, status=MatchStatus.CONFIRMED, action="match.confirm")
+        audit_record(actor=reviewer, action="match.apply_verdict", target=match, claim=match.claim,
+                     after={"review": review.pk, "verdict": finding.verdict, "sources": len(sources)})
+    return review

@@ -1,0 +1,43 @@
+"""Claim matching tasks (issue 7): thin, ID-only wrappers over verify.matching.services."""
+import logging
+
+from celery import shared_task
+from django.db import transaction
+
+from verify.models import Article, ArticleStatus
+from verify.services import TRANSIENT_ERRORS
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    name="workers.article_matches_find",
+    # Idempotent: a unique (claim, document) pair makes a rerun add nothing and keeps decisions.
+    acks_late=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=5,
+    soft_time_limit=120,
+    time_limit=150,
+    ignore_result=True,
+)
+def article_matches_find(article_id: int) -> int:
+    from verify.matching.services import article_matches_find as find
+
+    return find(article_id=article_id)
+
+
+def article_matches_enqueue(*, article: Article) -> None:
+    """After an article's claims are stored: look for earlier checks of them, once committed."""
+    if article.status != ArticleStatus.DONE:
+        return
+
+    def publish() -> None:
+        try:
+            article_matches_find.delay(article.pk)
+        except Exception:  # a broker outage must not fail article processing; matching can rerun
+            logger.exception("Could not enqueue claim matching for article %s", article.pk)
+
+    transaction.on_commit(publish)
