@@ -10,7 +10,8 @@ For each size N it builds N reviewed claims (1 review and 2 sources each), publi
     i.e. fetching exactly the rows every renderer reads;
   - report_render(report=..., fmt=...) for each format, with its number of SQL queries.
 The target (issue 5): ClaimReview JSON-LD and CSV under 3x the bare query, with a constant query count.
-The database is Django's test database (created and dropped here), never the one you work in.
+The database is a throw-away test database (SQLite: in memory; PostgreSQL: `verity_bench_reports`,
+created and dropped here), never the one you work in.
 """
 import argparse
 import gc
@@ -103,6 +104,9 @@ def main() -> int:
     formats = [fmt for fmt in args.formats.split(",") if fmt]
 
     vendor = connection.vendor
+    if vendor != "sqlite":  # SQLite's test database lives in memory
+        # A name of its own: never the test database that pytest sessions may be using right now.
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = "verity_bench_reports"
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         User = get_user_model()

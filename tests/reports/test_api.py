@@ -161,3 +161,38 @@ def test_background_export_endpoint_and_not_ready_download(editor_api, claims, d
     listed = editor_api.get(f"/api/reports/{report_id}/exports/").json()
     assert listed[0]["status"] == "done" and listed[0]["revision"] is None
     assert editor_api.post(f"/api/reports/{report_id}/exports/", {"format": "xls"}, format="json").status_code == 400
+
+
+def test_out_of_range_ids_are_a_400_or_404_never_a_500(editor_api, claims):
+    huge = 2**70
+    assert editor_api.post("/api/reports/", {"title": "t", "claims": [huge]}, format="json").status_code == 400
+    assert editor_api.post("/api/reports/", {"title": "t", "article": huge}, format="json").status_code == 400
+    report_id = create(editor_api, claims).json()["id"]
+    assert editor_api.get(f"/api/reports/{report_id}/export/?format=csv&revision={huge}").status_code == 400
+    assert editor_api.get(f"/api/reports/{2**63}/").status_code == 404
+    assert editor_api.get(f"/api/reports/exports/{huge}/").status_code == 404
+
+
+def test_an_editor_changes_the_working_copy_and_readers_see_it_in_the_next_revision(editor_api, reviewer_api,
+                                                                                   claims):
+    report_id = create(editor_api, claims).json()["id"]
+    editor_api.post(f"/api/reports/{report_id}/publish/")
+    assert reviewer_api.patch(f"/api/reports/{report_id}/", {"title": "No"}, format="json").status_code == 403
+    changed = editor_api.patch(f"/api/reports/{report_id}/", {"title": "Better title"}, format="json")
+    assert changed.status_code == 200 and changed.json()["title"] == "Better title"
+    assert changed.json()["revisions"][0]["title"] == "Weekly check"
+    assert editor_api.patch(f"/api/reports/{report_id}/", {"title": "  "}, format="json").status_code == 400
+    republished = editor_api.post(f"/api/reports/{report_id}/publish/").json()
+    assert republished["revisions"][0]["title"] == "Better title"
+
+
+def test_a_large_draft_preview_export_is_built_from_the_current_data(editor_api, claims, settings,
+                                                                     django_capture_on_commit_callbacks):
+    settings.VERIFY_REPORT_SYNC_MAX_CLAIMS = 1
+    report_id = create(editor_api, claims).json()["id"]
+    editor_api.post(f"/api/reports/{report_id}/publish/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_api.get(f"/api/reports/{report_id}/export/?format=md&draft=1")
+    assert response.status_code == 202 and response.json()["revision"] is None
+    status = editor_api.get(f"/api/reports/exports/{response.json()['id']}/").json()
+    assert status["status"] == "done" and status["download_url"]

@@ -2,7 +2,6 @@
 import json
 import re
 
-import pytest
 from django.test import Client
 
 from tests.reports.conftest import review_again, reviewed_claim
@@ -129,3 +128,14 @@ def test_user_text_is_escaped_on_the_desk_pages(editor):
     page = client_for(editor).get(f"/reports/{report.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>t</b>" not in page
+
+
+def test_out_of_range_ids_in_forms_and_urls_are_client_errors(editor):
+    browser = client_for(editor)
+    huge = 2**70
+    assert browser.post("/reports/", {"title": "T", "claim_ids": str(huge)}).status_code == 400
+    assert browser.post("/reports/", {"title": "T", "article_id": str(huge)}).status_code == 400
+    assert browser.get(f"/reports/{huge}/").status_code == 404
+    assert browser.get(f"/reports/exports/{huge}/").status_code == 404
+    assert Client().get(f"/r/x/{huge}/").status_code == 404
+    assert not Report.objects.exists()

@@ -214,3 +214,33 @@ def test_rendering_takes_the_same_few_queries_for_10_and_100_claims(editor, fmt,
         assert rendered.content
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 4, counts
+
+
+def test_a_draft_preview_with_an_unreviewed_claim_is_still_valid_json(editor):
+    from tests.factories import ClaimFactory
+
+    report = services.report_create(title="Draft", created_by=editor, claim_ids=[ClaimFactory().pk])
+    document = json.loads(render(report, "claimreview", draft=True).content)
+    rating = document["@graph"][0]["reviewRating"]
+    assert (rating["alternateName"], rating["ratingValue"]) == ("Unreviewed", 1)
+    assert "datePublished" not in document["@graph"][0]
+
+
+def test_the_garbage_collector_is_running_again_after_a_render_even_a_failing_one(troops_report, monkeypatch):
+    import gc
+
+    from verify.reports.renderers import csv as csv_renderer
+
+    seen = []
+    real_render = csv_renderer.render
+    monkeypatch.setattr(csv_renderer, "render", lambda doc: seen.append(gc.isenabled()) or real_render(doc))
+    render(troops_report, "csv")
+    assert seen == [False] and gc.isenabled()
+
+    def broken(doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(csv_renderer, "render", broken)
+    with pytest.raises(RuntimeError):
+        render(troops_report, "csv")
+    assert gc.isenabled()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from verify.extraction.doc_text import doc_text
 from verify.extraction.reporting_cues import (
     NOUN_CUES, POSITION_LEMMAS, REPORTING_LEMMAS, SPEAKER_NOUNS, SPEECH_LEMMAS,
 )
@@ -21,7 +22,7 @@ _CLAIMANT_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _TRAILING_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "…"})
 _NON_CLAIMANTS = frozenset({"it", "there", "which", "that", "what"})
-_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who", "you"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who"})
 _SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 
@@ -69,7 +70,7 @@ def _speaker_label(sentence: Span) -> Attribution | None:
         return None
     start, end = label[0].idx, label[-1].idx + len(label[-1].text)
     return Attribution(
-        claimant=sentence.doc.text[start:end], claimant_start=start, claimant_end=end, cue=":",
+        claimant=doc_text(sentence.doc)[start:end], claimant_start=start, claimant_end=end, cue=":",
         content_start=content[0], content_end=content[1], frame_droppable=False,
     )
 
@@ -93,7 +94,7 @@ def _noun_phrase(head: Token) -> tuple[str, int, int]:
     last = max(tokens, key=lambda t: t.i)
     doc = head.doc
     start, end = first.idx, last.idx + len(last.text)
-    return doc.text[start:end], start, end
+    return doc_text(doc)[start:end], start, end
 
 
 def _according_to(sentence: Span) -> Attribution | None:
@@ -140,7 +141,7 @@ def _dash_signature(sentence: Span) -> Attribution | None:
             continue
         start, end = signature[0].idx, signature[-1].idx + len(signature[-1].text)
         return Attribution(
-            claimant=sentence.doc.text[start:end], claimant_start=start, claimant_end=end, cue=token.text,
+            claimant=doc_text(sentence.doc)[start:end], claimant_start=start, claimant_end=end, cue=token.text,
             content_start=content[0], content_end=content[1], frame_droppable=False,
         )
     return None
@@ -156,9 +157,9 @@ def _outside(sentence: Span, frame_start: int, frame_end: int) -> tuple[int, int
 
 
 def _trimmed_range(tokens: list[Token], *, min_tokens: int = 3) -> tuple[int, int] | None:
-    while tokens and (tokens[0].is_space or (tokens[0].is_punct and tokens[0].text in ",;:—–-")):
+    while tokens and (tokens[0].is_space or tokens[0].is_quote or tokens[0].text in ",;:—–-"):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_space or tokens[-1].text in _TRAILING_PUNCTUATION):
+    while tokens and (tokens[-1].is_space or tokens[-1].is_quote or tokens[-1].text in _TRAILING_PUNCTUATION):
         tokens = tokens[:-1]
     if len(tokens) < min_tokens:
         return None
@@ -310,6 +311,8 @@ def _noun_cue(sentence: Span) -> Attribution | None:
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
         if possessor is None or possessor.lower_ in ("its", "their", "his", "her", "our", "my", "your"):
             continue
+        if possessor.ent_type_ in ("DATE", "TIME") or not _can_speak(possessor):
+            continue  # "Tuesday's arguments" has no speaker
         claimant = _noun_phrase(possessor)
         content = _trimmed_range([t for t in sentence if t.i not in {possessor.i, token.i}])
         if content is None:
@@ -322,5 +325,5 @@ def _noun_cue(sentence: Span) -> Attribution | None:
 
 
 def _reads_alone(doc, start: int, end: int) -> bool:
-    words = doc.text[start:end].split()
+    words = doc_text(doc)[start:end].split()
     return len(words) >= 4 and words[0].lower().strip("“\"'") not in _PRONOUNS

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+from verify.extraction.doc_text import sentence_entities
 from verify.extraction.reporting_cues import CORE_REPORTING_LEMMAS
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -26,7 +27,7 @@ FEATURE_NAMES = (
 def sentence_features(sentence: Span) -> dict[str, float]:
     tokens = [t for t in sentence if not t.is_space and not t.is_punct]
     n = max(1, len(tokens))
-    labels = [e.label_ for e in sentence.ents]
+    labels = [e.label_ for e in sentence_entities(sentence)]
     lowers = {t.lower_ for t in tokens}
     lemmas = {t.lemma_.lower() for t in tokens}
     tags = [t.tag_ for t in tokens]

@@ -6,6 +6,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
+from verify.extraction.doc_text import doc_text, sentence_entities
 from verify.extraction.attribution import Attribution, find_attribution
 from verify.extraction.claim import ExtractedClaim
 from verify.extraction.cleaning import clean_text
@@ -71,12 +72,12 @@ def claims_from_doc(
             continue  # whitespace between paragraphs is not a sentence
         index = sentence_index
         sentence_index += 1
-        if skip_reason(doc.text[start:end]):
+        if skip_reason(doc_text(doc)[start:end]):
             continue
         candidates.append((index, sentence))
     scores = score_spans([sentence for _, sentence in candidates], scorer=scorer)
     attributions = spread_over_quotes(
-        text=doc.text, ranges=[_trimmed(sentence) for _, sentence in candidates],
+        text=doc_text(doc), ranges=[_trimmed(sentence) for _, sentence in candidates],
         owners=[find_attribution(sentence) for _, sentence in candidates],
     )
     claims = []
@@ -91,11 +92,11 @@ def claims_from_doc(
 def _claim(doc: Doc, sentence: Span, *, index: int, score: float, attribution: Attribution | None,
            published_at: PublishedAt) -> ExtractedClaim:
     start, end = _trimmed(sentence)
-    sentence_text = doc.text[start:end]
+    sentence_text = doc_text(doc)[start:end]
     text = sentence_text
     # A quote's speaker found in another sentence: this sentence's own text is the claim.
     if attribution is not None and start <= attribution.content_start < end and attribution.frame_droppable:
-        text = _as_claim_text(doc.text[attribution.content_start:attribution.content_end])
+        text = _as_claim_text(doc_text(doc)[attribution.content_start:attribution.content_end])
     quantities = resolve_dates(extract_quantities(sentence), published_at=published_at)
     return ExtractedClaim(
         text=text,
@@ -107,7 +108,7 @@ def _claim(doc: Doc, sentence: Span, *, index: int, score: float, attribution: A
         cue=attribution.cue if attribution else "",
         quantities=quantities,
         entities=[
-            {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char} for e in sentence.ents
+            {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char} for e in sentence_entities(sentence)
         ],
         hedges=find_hedges(sentence),
         score=round(score, 4),

@@ -6,6 +6,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from verify.extraction.doc_text import doc_text, sentence_entities
 from verify.extraction.numbers import parse_number
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -152,7 +153,7 @@ def _counts(sentence: Span, *, overlaps) -> list[dict[str, Any]]:
         surface_end = unit_token.idx + len(unit_token.text) if unit_token is not None else end
         counts.append(_quantity(
             value=value, unit=unit_token.text.lower() if unit_token is not None else "",
-            surface=sentence.doc.text[surface_start:surface_end], approximate=approximate, bound=bound,
+            surface=doc_text(sentence.doc)[surface_start:surface_end], approximate=approximate, bound=bound,
             kind="count" if unit_token is not None else "other", start=surface_start, end=surface_end,
         ))
     return counts
@@ -184,7 +185,7 @@ _DATE_WORDS = re.compile(
 
 def _dates(sentence: Span) -> list[dict[str, Any]]:
     dates = []
-    for entity in sentence.ents:
+    for entity in sentence_entities(sentence):
         if entity.label_ != "DATE" or not _DATE_WORDS.search(entity.text):
             continue  # "nightly" is a DATE entity but nothing a reader could check
         year = _YEAR.search(entity.text)

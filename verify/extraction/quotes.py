@@ -7,6 +7,12 @@ from __future__ import annotations
 
 _OPENING = {"“": "”", '"': '"', "«": "»"}
 _QUOTE_CHARS = "“”\"«»"
+# Inside a quotation "I think ..." is the quoted speaker's own claim: the speaker wins.
+_SPEAKER_RELATIVE = frozenset({"i", "we", "you", "me", "us"})
+
+
+def _is_weak(attribution) -> bool:
+    return attribution is None or attribution.claimant.lower() in _SPEAKER_RELATIVE
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -42,7 +48,7 @@ def spread_over_quotes(*, text: str, ranges: list[tuple[int, int]], owners: list
               for s, e in ranges]
 
     def single_speaker(indexes: list[int]):
-        known = [result[i] for i in indexes if result[i] is not None and result[i].claimant]
+        known = [result[i] for i in indexes if not _is_weak(result[i]) and result[i].claimant]
         return known[0] if known and len({a.claimant for a in known}) == 1 else None
 
     # 1. Sentences sharing one quotation.
@@ -50,7 +56,7 @@ def spread_over_quotes(*, text: str, ranges: list[tuple[int, int]], owners: list
         members = [i for i, (s, e) in enumerate(ranges) if s < quote_end and quote_start < e]
         speaker = single_speaker(members) if len(members) > 1 else None
         for i in members:
-            if speaker is not None and result[i] is None:
+            if speaker is not None and _is_weak(result[i]):
                 result[i] = speaker
     # 2. Quoted sentences in a paragraph with a single speaker.
     paragraphs: dict[int, list[int]] = {}
@@ -63,12 +69,12 @@ def spread_over_quotes(*, text: str, ranges: list[tuple[int, int]], owners: list
         if speaker is None and position > 0 and quoted[members[0]]:
             # 3. A quoted paragraph introduced by 'She made the following comment:'.
             previous = paragraphs[ordered[position - 1]][-1]
-            if text[:ranges[previous][1]].rstrip().endswith(":") and result[previous] is not None \
+            if text[:ranges[previous][1]].rstrip().endswith(":") and not _is_weak(result[previous]) \
                     and result[previous].claimant:
                 speaker = result[previous]
         if speaker is None:
             continue
         for i in members:
-            if result[i] is None and quoted[i]:
+            if _is_weak(result[i]) and quoted[i]:
                 result[i] = speaker
     return result

@@ -12,13 +12,17 @@ import threading
 import time
 from datetime import datetime, timedelta
 
+from django.utils import timezone
+
 from verify.matching.core import Candidate, Document, Matcher
 from verify.matching.models import MatchDocument
 
-# Rows committed late (a long transaction) can carry an updated_at older than the last sync;
-# re-reading this much history each time catches them (unchanged rows are skipped cheaply).
-SYNC_OVERLAP = timedelta(seconds=30)
-COUNT_CHECK_SECONDS = 30.0
+# Rows committed late (a long transaction) or by a worker whose clock lags carry an updated_at
+# slightly in the past; re-reading this much recent history each time catches them.
+SYNC_OVERLAP = timedelta(seconds=5)
+# Deleted rows never surface (results are re-read from the database); they only use memory until
+# this check (a COUNT over the table, ~20 ms at 10^5 rows) rebuilds the copy.
+COUNT_CHECK_SECONDS = 600.0
 
 
 class SharedIndex:
@@ -30,7 +34,7 @@ class SharedIndex:
         with self._lock:
             self.matcher = Matcher()
             self._seen: dict[int, datetime] = {}
-            self._last_sync: datetime | None = None
+            self._watermark: datetime | None = None
             self._last_count_check = 0.0
 
     def sync(self) -> int:
@@ -41,20 +45,28 @@ class SharedIndex:
                 if MatchDocument.objects.count() < len(self._seen):
                     self.reset()  # rows were deleted: rebuild rather than track deletions one by one
                     self._last_count_check = time.monotonic()
-            rows = MatchDocument.objects.order_by("updated_at", "id")
-            if self._last_sync is not None:
-                rows = rows.filter(updated_at__gte=self._last_sync - SYNC_OVERLAP)
+            # Rows written more than SYNC_OVERLAP ago (by the clock of whoever wrote them) are settled:
+            # the next sync starts there, so in steady state it reads only the last few seconds' rows.
+            next_watermark = timezone.now() - SYNC_OVERLAP
+            window = MatchDocument.objects.all()
+            if self._watermark is not None:
+                window = window.filter(updated_at__gte=self._watermark)
+            # Keys first (two narrow columns), texts only for rows this copy has not seen in this version.
+            keys = window.values_list("id", "updated_at")
+            # A server-side cursor (iterator) costs a round trip or two: only worth it for the cold load.
+            keys = keys.iterator(chunk_size=20_000) if self._watermark is None else list(keys)
+            stale = [pk for pk, updated_at in keys if self._seen.get(pk) != updated_at]
             changed = 0
-            for pk, text, terms, updated_at in rows.values_list("id", "text", "terms", "updated_at").iterator(
-                chunk_size=5000
-            ):
-                if self._seen.get(pk) == updated_at:
-                    continue
-                self.matcher.add(Document(key=pk, text=text), tokens=terms.split() if terms else None)
-                self._seen[pk] = updated_at
-                changed += 1
-                if self._last_sync is None or updated_at > self._last_sync:
-                    self._last_sync = updated_at
+            for start in range(0, len(stale), 10_000):
+                rows = MatchDocument.objects.filter(pk__in=stale[start:start + 10_000]).values_list(
+                    "id", "text", "terms", "updated_at")
+                rows = list(rows)
+                self.matcher.add_many([Document(key=pk, text=text) for pk, text, _, _ in rows],
+                                      tokens=[terms.split() if terms else None for _, _, terms, _ in rows])
+                for pk, _, _, updated_at in rows:
+                    self._seen[pk] = updated_at
+                changed += len(rows)
+            self._watermark = next_watermark
             return changed
 
     def search(self, text: str, *, limit: int, exclude: set[int] | None = None) -> list[Candidate]:

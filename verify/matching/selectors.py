@@ -28,25 +28,43 @@ class Finding:
     article_title: str = ""
 
 
-def _claim_finding(claim: Claim) -> Finding:
+def _claim_findings(claims: list[Claim]) -> dict[int, Finding]:
+    """Findings for several claims in four queries (latest review, its sources, reports)."""
+    from annotations.models import Review, Source
     from verify.reports.models import ReportItem
 
-    review = claim.reviews.order_by("-created_at", "-id").first()
-    if review is not None:
-        sources = list(review.sources.values("url", "title", "publisher", "quote", "stance"))
-    else:
-        sources = []
-    if not sources:
-        sources = list(claim.sources.values("url", "title", "publisher", "quote", "stance"))
-    reports = [
-        {"title": item.revision.title, "report_id": item.revision.report_id, "revision": item.revision.number}
-        for item in ReportItem.objects.filter(claim=claim).select_related("revision").order_by("-revision__published_at")
-    ]
-    return Finding(
-        kind=DocumentKind.CLAIM, label=f"claim #{claim.pk}", text=claim.text, verdict=claim.verdict,
-        rationale=review.rationale if review else "", sources=sources, reports=reports, claim_id=claim.pk,
-        article_id=claim.article_id, article_title=claim.article.title,
-    )
+    ids = [claim.pk for claim in claims]
+    latest: dict[int, Review] = {}
+    for review in Review.objects.filter(claim_id__in=ids).order_by("claim_id", "-created_at", "-id"):
+        latest.setdefault(review.claim_id, review)
+    sources_by_review: dict[int, list[dict]] = defaultdict(list)
+    sources_by_claim: dict[int, list[dict]] = defaultdict(list)
+    for source in Source.objects.filter(claim_id__in=ids).values(
+            "claim_id", "review_id", "url", "title", "publisher", "quote", "stance"):
+        fields = {key: source[key] for key in ("url", "title", "publisher", "quote", "stance")}
+        sources_by_claim[source["claim_id"]].append(fields)
+        if source["review_id"]:
+            sources_by_review[source["review_id"]].append(fields)
+    reports_by_claim: dict[int, list[dict]] = defaultdict(list)
+    for item in ReportItem.objects.filter(claim_id__in=ids).select_related("revision").order_by(
+            "-revision__published_at"):
+        reports_by_claim[item.claim_id].append(
+            {"title": item.revision.title, "report_id": item.revision.report_id, "revision": item.revision.number})
+    findings = {}
+    for claim in claims:
+        review = latest.get(claim.pk)
+        # The sources of the verdict's own review; else whatever the claim has collected.
+        sources = (sources_by_review.get(review.pk) if review else None) or sources_by_claim.get(claim.pk, [])
+        findings[claim.pk] = Finding(
+            kind=DocumentKind.CLAIM, label=f"claim #{claim.pk}", text=claim.text, verdict=claim.verdict,
+            rationale=review.rationale if review else "", sources=sources, reports=reports_by_claim.get(claim.pk, []),
+            claim_id=claim.pk, article_id=claim.article_id, article_title=claim.article.title,
+        )
+    return findings
+
+
+def _claim_finding(claim: Claim) -> Finding:
+    return _claim_findings([claim])[claim.pk]
 
 
 def _report_item_finding(item) -> Finding:
@@ -97,13 +115,18 @@ def claims_similar(*, text: str, limit: int = 10) -> list[SimilarResult]:
         return []
     candidates = shared_index.search(text, limit=max(limit * 5, 50))
     by_id = {c.key: c for c in candidates}
-    documents = MatchDocument.objects.filter(pk__in=by_id).select_related("claim__article", "report_item__revision")
+    documents = list(MatchDocument.objects.filter(pk__in=by_id).select_related("claim__article", "report_item__revision"))
+    checked = [d.claim for d in documents if d.kind == DocumentKind.CLAIM and d.claim.verdict in CHECKED_VERDICTS]
+    # Only the best `limit` checked documents need their findings read.
+    score_of_claim = {d.claim_id: by_id[d.pk].score for d in documents if d.claim_id}
+    checked.sort(key=lambda c: -score_of_claim[c.pk])
+    claim_findings = _claim_findings(checked[:limit])
     results = []
     for document in documents:
         if document.kind == DocumentKind.CLAIM:
-            if document.claim.verdict not in CHECKED_VERDICTS:
+            finding = claim_findings.get(document.claim_id)
+            if finding is None:
                 continue
-            finding = _claim_finding(document.claim)
         else:
             finding = _report_item_finding(document.report_item)
         candidate = by_id[document.pk]

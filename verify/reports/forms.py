@@ -17,7 +17,8 @@ class ClaimSelectionForm(forms.Form):
     claim_ids = forms.CharField(label="Claim IDs", required=False, max_length=200_000,
                                 help_text="Separated by commas or spaces.",
                                 widget=forms.TextInput(attrs={"placeholder": "e.g. 12, 15, 31"}))
-    article_id = forms.IntegerField(label="All reviewed claims of article", required=False, min_value=1)
+    article_id = forms.IntegerField(label="All reviewed claims of article", required=False, min_value=1,
+                                    max_value=2**63 - 1)
     filter_verdicts = forms.MultipleChoiceField(
         label="All claims with verdict", required=False, widget=forms.CheckboxSelectMultiple,
         choices=[(value, VERDICT_LABELS[value]) for value in PUBLISHABLE_VERDICTS])
@@ -57,4 +58,4 @@ class PublishForm(forms.Form):
 
 class ExportForm(forms.Form):
     format = forms.ChoiceField(choices=FORMAT_CHOICES)
-    revision = forms.IntegerField(required=False, min_value=1)
+    revision = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)

@@ -15,6 +15,7 @@ from annotations.roles import EDITOR, REVIEWER, user_has_role
 from verify.reports import services
 from verify.reports.forms import FORMAT_CHOICES, ClaimSelectionForm, ExportForm, PublishForm, ReportCreateForm
 from verify.reports.models import ExportStatus, Report, ReportExport
+from verify.reports.rating import PUBLISHABLE_VERDICTS
 from verify.reports.selectors import (
     report_exports,
     report_latest_revision,
@@ -79,7 +80,7 @@ def report_detail(request, pk: int, add_form=None, status: int = 200):
         "latest": latest,
         "items": items[:CLAIMS_SHOWN],
         "items_total": len(items),
-        "unpublishable": [item for item in items if item["verdict"] not in ("verified", "unverified", "disputed")],
+        "unpublishable": [item for item in items if item["verdict"] not in PUBLISHABLE_VERDICTS],
         "stale": stale,
         "unpublished_changes": report_unpublished_changes(report=report, revision=latest),
         "revisions": revisions,
@@ -148,7 +149,7 @@ def report_download(request, pk: int, fmt: str):
     count = revision.items.count() if revision and not draft else report.report_claims.count()
     if count > settings.VERIFY_REPORT_SYNC_MAX_CLAIMS:
         export = services.report_export_request(report=report, fmt=fmt, requested_by=request.user,
-                                                revision=None if draft else revision)
+                                                revision=revision, draft=draft)
         messages.info(request, f"{count} claims: the {fmt} file is being built (export #{export.pk}); "
                                "it appears below when ready.")
         return HttpResponseRedirect(_detail_url(report) + "#exports")

@@ -53,6 +53,7 @@ class BM25Index:
             self._total_length -= self._lengths[row]
             self._live_count -= 1
             self._alive_array = None
+            self._length_array = None  # the average length changed
 
     def _posting(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         frozen = self._frozen.get(term)
@@ -78,15 +79,21 @@ class BM25Index:
             return total
         if self._length_array is None:
             self._length_array = np.asarray(self._lengths, dtype=np.float32)
-        avg = self._total_length / max(self._live_count, 1) or 1.0
-        norm = self.k1 * (1 - self.b + self.b * self._length_array / avg)
-        for term, query_count in Counter(tokens).items():
+            avg = self._total_length / max(self._live_count, 1) or 1.0
+            self._norm = (self.k1 * (1 - self.b + self.b * self._length_array / avg)).astype(np.float32)
+        norm = self._norm
+        all_rows, all_weights = [], []
+        for term in set(tokens):
             posting = self._posting(term)
             if posting is None:
                 continue
             rows, tf = posting
-            weight = self.idf(term) * tf * (self.k1 + 1) / (tf + norm[rows])
-            total += np.bincount(rows, weights=weight, minlength=n_rows).astype(np.float32)
+            all_rows.append(rows)
+            all_weights.append(self.idf(term) * tf * (self.k1 + 1) / (tf + norm[rows]))
+        if all_rows:
+            # One bincount over all the query's postings: one pass instead of one per term.
+            total = np.bincount(np.concatenate(all_rows), weights=np.concatenate(all_weights),
+                                minlength=n_rows).astype(np.float32)
         if self._live_count != n_rows:
             if self._alive_array is None:
                 self._alive_array = np.asarray(self._alive, dtype=bool)

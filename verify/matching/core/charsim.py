@@ -25,6 +25,20 @@ def char_features(text: str) -> tuple[np.ndarray, np.ndarray]:
     return row.indices.astype(np.int32), (1.0 + np.log(row.data)).astype(np.float32)
 
 
+def char_features_many(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """char_features for many texts in one vectoriser call."""
+    if not texts:
+        return []
+    matrix = _vectorizer.transform([char_text(text) for text in texts]).tocsr()
+    matrix.sort_indices()
+    out = []
+    for row in range(matrix.shape[0]):
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        out.append((matrix.indices[start:end].astype(np.int32),
+                    (1.0 + np.log(matrix.data[start:end])).astype(np.float32)))
+    return out
+
+
 class CharSimilarity:
     """Document frequencies of the indexed texts, and cosine similarity with idf weights."""
 

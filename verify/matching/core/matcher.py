@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from verify.matching.core.bm25 import BM25Index
-from verify.matching.core.charsim import CharSimilarity, char_features
+from verify.matching.core.charsim import CharSimilarity, char_features, char_features_many
 from verify.matching.core.numbers import extract_numbers, numbers_agree
 from verify.matching.core.text import tokenize
 
@@ -61,21 +61,26 @@ class Matcher:
     def __contains__(self, key: Hashable) -> bool:
         return key in self._row_of
 
-    def add(self, document: Document, *, tokens: list[str] | None = None) -> None:
+    def add(self, document: Document, *, tokens: list[str] | None = None,
+            chars: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         """Index a document; re-adding a key replaces its earlier text."""
         self.remove(document.key)
         combined = f"{document.text} {document.title}".strip()
         tokens = tokenize(combined) if tokens is None else tokens
-        row = _Row(key=document.key, chars=char_features(combined), numbers=extract_numbers(document.text))
+        chars = char_features(combined) if chars is None else chars
+        row = _Row(key=document.key, chars=chars, numbers=extract_numbers(document.text))
         index = self._bm25.add(tokens)
         assert index == len(self._rows)
         self._rows.append(row)
         self._row_of[document.key] = index
         self._chars.add(row.chars)
 
-    def add_many(self, documents: Iterable[Document]) -> None:
-        for document in documents:
-            self.add(document)
+    def add_many(self, documents: Iterable[Document], *, tokens: list[list[str] | None] | None = None) -> None:
+        """Index many documents (character features are computed in one batch: much faster)."""
+        documents = list(documents)
+        features = char_features_many([f"{d.text} {d.title}".strip() for d in documents])
+        for position, document in enumerate(documents):
+            self.add(document, tokens=tokens[position] if tokens else None, chars=features[position])
 
     def remove(self, key: Hashable) -> None:
         index = self._row_of.pop(key, None)

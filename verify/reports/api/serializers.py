@@ -7,10 +7,14 @@ from verify.reports.models import ExportStatus, Report, ReportExport, ReportRevi
 from verify.reports.rating import PUBLISHABLE_VERDICTS
 from verify.reports.renderers import FORMATS
 
+# Ids beyond a 64-bit integer would overflow the database: refuse them as bad input (400), not a 500.
+MAX_ID = 2**63 - 1
+MAX_REVISION = 2**31 - 1
+
 
 class ClaimFilterSerializer(serializers.Serializer):
     verdicts = serializers.ListField(child=serializers.ChoiceField(choices=PUBLISHABLE_VERDICTS), required=False)
-    article_id = serializers.IntegerField(required=False, min_value=1)
+    article_id = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     publisher = serializers.CharField(required=False, max_length=200)
     reviewed_after = serializers.DateField(required=False)
     reviewed_before = serializers.DateField(required=False)
@@ -19,9 +23,9 @@ class ClaimFilterSerializer(serializers.Serializer):
 
 
 class ClaimSelectionSerializer(serializers.Serializer):
-    claims = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), required=False,
+    claims = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False,
                                    max_length=50_000, help_text="Claim ids, chosen one by one.")
-    article = serializers.IntegerField(required=False, min_value=1,
+    article = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID,
                                        help_text="Add every reviewed claim of this article.")
     filter = ClaimFilterSerializer(required=False, help_text="Add every reviewed claim matching this.")
 
@@ -38,8 +42,16 @@ class ReportCreateSerializer(ClaimSelectionSerializer):
     org_url = serializers.URLField(required=False, allow_blank=True, default="", max_length=500)
 
 
+class ReportUpdateSerializer(serializers.Serializer):
+    title = serializers.CharField(required=False, max_length=300)
+    summary = serializers.CharField(required=False, allow_blank=True)
+    org_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    org_url = serializers.URLField(required=False, allow_blank=True, max_length=500)
+
+
 class ClaimRemoveSerializer(serializers.Serializer):
-    claims = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), min_length=1, max_length=50_000)
+    claims = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1,
+                                   max_length=50_000)
 
 
 class PublishSerializer(serializers.Serializer):
@@ -48,7 +60,7 @@ class PublishSerializer(serializers.Serializer):
 
 class ExportRequestSerializer(serializers.Serializer):
     format = serializers.ChoiceField(choices=FORMATS)
-    revision = serializers.IntegerField(required=False, min_value=1,
+    revision = serializers.IntegerField(required=False, min_value=1, max_value=MAX_REVISION,
                                         help_text="Revision number; default the latest (a draft: a preview).")
 
 

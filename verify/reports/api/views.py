@@ -26,6 +26,7 @@ from verify.reports.api.serializers import (
     ReportCreateSerializer,
     ReportDetailSerializer,
     ReportListSerializer,
+    ReportUpdateSerializer,
     RevisionSerializer,
 )
 from verify.reports.document import ITEM_FIELDS
@@ -107,6 +108,16 @@ class ReportDetailView(_ReadOrEdit):
         report = get_object_or_404(Report.objects.select_related("created_by", "published_by"), pk=pk)
         return Response(report_detail_payload(report))
 
+    @extend_schema(summary="Change the working copy (title, summary, organisation)", request=ReportUpdateSerializer,
+                   responses={200: ReportDetailSerializer, 400: BAD_REQUEST},
+                   description="Readers see the change when the next revision is published.")
+    def patch(self, request, pk: int):
+        report = get_object_or_404(Report, pk=pk)
+        incoming = ReportUpdateSerializer(data=request.data, partial=True)
+        incoming.is_valid(raise_exception=True)
+        report = _service_call(services.report_update, report=report, actor=request.user, **incoming.validated_data)
+        return Response(report_detail_payload(report))
+
 
 class ReportClaimsView(_ReadOrEdit):
     @extend_schema(summary="Add claims to a report", request=ClaimSelectionSerializer,
@@ -182,7 +193,7 @@ class ReportExportView(APIView):
         count = report.report_claims.count() if draft else revision.items.count()
         if count > settings.VERIFY_REPORT_SYNC_MAX_CLAIMS:
             export = _service_call(services.report_export_request, report=report, fmt=fmt,
-                                   requested_by=request.user, revision=None if draft else revision)
+                                   requested_by=request.user, revision=revision, draft=draft)
             return Response(ExportSerializer(export, context={"request": request}).data,
                             status=status.HTTP_202_ACCEPTED)
         rendered = services.report_render(report=report, fmt=fmt, revision=None if draft else revision,

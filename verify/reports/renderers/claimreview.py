@@ -19,6 +19,8 @@ from verify.reports.rating import BEST_RATING, RATING_VALUES, WORST_RATING, verd
 CONTENT_TYPE = "application/ld+json; charset=utf-8"
 EXTENSION = "jsonld"
 ITEMS_SHARE = 1.0
+# Many short-lived-looking but surviving objects: see services/render.py (_gc_paused).
+PAUSE_GC = True
 CLAIM_REVIEWED_MAX_CHARS = 75
 
 

@@ -5,6 +5,8 @@ from verify.reports.rating import verdict_label
 CONTENT_TYPE = "text/csv; charset=utf-8"
 EXTENSION = "csv"
 ITEMS_SHARE = 1.0
+# Many short-lived-looking but surviving objects: see services/render.py (_gc_paused).
+PAUSE_GC = True
 HEADER = ["claim", "claimant", "verdict", "rationale", "sources", "article", "reviewer", "reviewed at"]
 # A cell starting with one of these is run as a formula by spreadsheets: prefix it with a quote.
 FORMULA_STARTS = frozenset("=+-@\t\r")

@@ -7,6 +7,8 @@ from verify.reports.rating import verdict_label
 CONTENT_TYPE = "text/markdown; charset=utf-8"
 EXTENSION = "md"
 ITEMS_SHARE = 1.0
+# Many short-lived-looking but surviving objects: see services/render.py (_gc_paused).
+PAUSE_GC = True
 # Characters that would start markup (emphasis, links, HTML, tables, code) in running text.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
 

@@ -17,11 +17,16 @@ logger = logging.getLogger(__name__)
 
 
 def report_export_request(*, report: Report, fmt: str, requested_by: AbstractBaseUser,
-                          revision: ReportRevision | None = None) -> ReportExport:
-    """Record the request and hand it to the workers once the transaction commits."""
+                          revision: ReportRevision | None = None, draft: bool = False) -> ReportExport:
+    """Record the request and hand it to the workers once the transaction commits.
+
+    No revision: the latest one; draft=True (or nothing published yet): a preview of the current data.
+    """
     if fmt not in FORMATS:
         raise ValidationError({"format": f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}."})
-    if revision is None:
+    if draft:
+        revision = None
+    elif revision is None:
         revision = report.revisions.order_by("-number").first()
     with transaction.atomic():
         export = ReportExport.objects.create(report=report, revision=revision, fmt=fmt, requested_by=requested_by)

@@ -1,5 +1,7 @@
 """report_render: the one entry point for every format (UI, API, command, worker)."""
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
@@ -34,6 +36,26 @@ def report_render(
     doc = report_document(report=report, revision=revision, draft=draft)
     if progress is not None:
         doc.items = ProgressItems(list(doc.items), progress, share=renderer.ITEMS_SHARE)
-    content = renderer.render(doc)
+    with _gc_paused(getattr(renderer, "PAUSE_GC", False)):
+        content = renderer.render(doc)
     suffix = "draft" if doc.is_draft else f"r{doc.revision_number}"
     return RenderedReport(content, renderer.CONTENT_TYPE, f"{report.slug}-{suffix}.{renderer.EXTENSION}")
+
+
+@contextmanager
+def _gc_paused(pause: bool) -> Iterator[None]:
+    """Pause the cyclic garbage collector while a renderer builds ~15 small objects per claim.
+
+    Those objects all survive until the file is written, so the collector's passes find nothing and
+    only re-scan them: measured at 10,000 claims, they were 40 % of the JSON-LD time (bench/reports.py).
+    The renderers that set PAUSE_GC make no reference cycles; the collector resumes right after (in a
+    threaded server another thread may resume it early, which only costs that time back).
+    """
+    if not pause or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -17,6 +17,8 @@ from verify.reports.rating import PUBLISHABLE_VERDICTS, verdict_label
 from verify.reports.selectors import claims_filter, report_snapshot_items
 
 TITLE_MAX = 300
+# Larger ids cannot exist and would overflow the database's bigint: bad input, not a server error.
+MAX_ID = 2**63 - 1
 
 
 def report_create(
@@ -86,7 +88,7 @@ def report_add_claims(
             raise ValidationError({"claims": f"No claim has the id(s) {', '.join(map(str, missing[:20]))}."})
         wanted += ids
     if article_id is not None:
-        if not Article.objects.filter(pk=article_id).exists():
+        if not 0 < article_id <= MAX_ID or not Article.objects.filter(pk=article_id).exists():
             raise ValidationError({"article": f"No article has the id {article_id}."})
         wanted += list(claims_filter(article_id=article_id).values_list("pk", flat=True))
     if filters:
@@ -190,6 +192,9 @@ def _slug_for(title: str) -> str:
 
 def _int_list(values, *, field: str) -> list[int]:
     try:
-        return list(dict.fromkeys(int(value) for value in values))
+        ids = list(dict.fromkeys(int(value) for value in values))
     except (TypeError, ValueError) as error:
         raise ValidationError({field: "Give claim ids as whole numbers."}) from error
+    if any(not 0 < pk <= MAX_ID for pk in ids):
+        raise ValidationError({field: "Claim ids are positive whole numbers below 2^63."})
+    return ids

@@ -1,0 +1,402 @@
+"""Load benchmark: the API on gunicorn (2 workers) against PostgreSQL with 1,000 and 100,000 claims,
+and ingestion throughput with 1 and 2 Celery workers against bare spaCy speed.
+
+    .venv/bin/python bench/load.py                 # API load at 1k and 100k claims
+    .venv/bin/python bench/load.py --ingest        # also ingestion throughput (needs Redis)
+    .venv/bin/python bench/load.py --sizes 1000 --duration 5   # quick look
+
+It creates (and drops first) its own database (`--database-url`, default verity_bench on the local
+server), starts gunicorn on a free loopback port, and drives it with a bounded, self-stopping
+thread pool of keep-alive httpx clients. Only 127.0.0.1 is ever contacted. A benchmark, not a test:
+it prints numbers (and writes them as JSON with --json) and asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PYTHON = sys.executable
+SECRET_KEY = "bench-" + secrets.token_urlsafe(48)
+CLAIMS_PER_ARTICLE = 20
+
+
+# --- database -----------------------------------------------------------------------------------
+def recreate_database(database_url: str) -> None:
+    import psycopg
+
+    parsed = urlparse(database_url)
+    name = parsed.path.lstrip("/")
+    admin_url = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def django_env(database_url: str, **extra: str) -> dict:
+    env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "DEBUG")}
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "config.settings", "DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY,
+        "DEBUG": "false", "SECURE_SSL_REDIRECT": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_LEVEL": "WARNING", "LOGIN_THROTTLE_RATE": "100000/minute",
+    })
+    env.update(extra)
+    return env
+
+
+def setup_django(database_url: str) -> None:
+    os.environ.update(django_env(database_url))
+    import django
+
+    django.setup()
+
+
+def migrate(database_url: str) -> None:
+    subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT,
+                   env=django_env(database_url), check=True)
+
+
+def seed_users() -> str:
+    """A reviewer with an API token; returns the token."""
+    from django.contrib.auth.models import Group, User
+    from rest_framework.authtoken.models import Token
+
+    user, _ = User.objects.get_or_create(username="bench-reviewer")
+    user.groups.add(Group.objects.get_or_create(name="reviewer")[0])
+    return Token.objects.get_or_create(user=user)[0].key
+
+
+def seed_claims(target: int) -> None:
+    """Top the database up to `target` claims (bulk inserts, 20 claims per article)."""
+    import hashlib
+
+    from django.db import transaction
+    from verify.models import Article, ArticleStatus, Claim, Verdict
+
+    have = Claim.objects.count()
+    rng = random.Random(have)
+    verdicts = [Verdict.UNREVIEWED] * 6 + [Verdict.VERIFIED, Verdict.UNVERIFIED, Verdict.DISPUTED]
+    publishers = ["The Meridian Ledger", "Daily Bulletin", "Coastal Times", "Northern Post"]
+    while have < target:
+        batch_articles = min(250, (target - have + CLAIMS_PER_ARTICLE - 1) // CLAIMS_PER_ARTICLE)
+        with transaction.atomic():
+            articles = Article.objects.bulk_create([
+                Article(title=f"Bench article {uuid.uuid4().hex[:8]}", publisher=rng.choice(publishers),
+                        raw_content=(text := f"Bench article {uuid.uuid4().hex}."), cleaned_text=text,
+                        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
+                        status=ArticleStatus.DONE, extractor_version="bench")
+                for _ in range(batch_articles)
+            ])
+            claims = []
+            for article in articles:
+                for index in range(min(CLAIMS_PER_ARTICLE, target - have - len(claims))):
+                    text = (f"Officials said {rng.randint(2, 90_000):,} homes lost power in district "
+                            f"{rng.randint(1, 500)} after the storm.")
+                    claims.append(Claim(
+                        article=article, text=text, sentence=text, start_char=index * 100,
+                        end_char=index * 100 + len(text), sentence_index=index, claimant="Officials", cue="said",
+                        quantities=[{"value": 1, "unit": "homes", "kind": "count"}],
+                        entities=[{"text": "Officials", "label": "ORG", "start": 0, "end": 9}], hedges=[],
+                        checkworthiness=round(rng.random(), 4), verdict=rng.choice(verdicts),
+                        extractor_version="bench", extracted_text=text, extracted_claimant="Officials",
+                    ))
+            Claim.objects.bulk_create(claims, batch_size=5000)
+        have += len(claims)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+# --- gunicorn and the load generator ----------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    def __init__(self, database_url: str, workers: int = 2):
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--workers", str(workers),
+             "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", "--keep-alive", "30"],
+            cwd=ROOT, env=django_env(database_url),
+        )
+        import httpx
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.base_url}/healthz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@dataclass
+class Result:
+    name: str
+    latencies: list[float] = field(default_factory=list)
+    statuses: dict[int, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def add(self, status: int, latency: float) -> None:
+        self.latencies.append(latency)
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+
+    def summary(self) -> dict:
+        lat = sorted(self.latencies)
+
+        def pct(p: float) -> float:
+            return round(lat[min(len(lat) - 1, int(p / 100 * len(lat)))] * 1000, 1) if lat else 0.0
+
+        return {"endpoint": self.name, "requests": len(lat), "rps": round(len(lat) / self.seconds, 1),
+                "p50_ms": pct(50), "p95_ms": pct(95), "p99_ms": pct(99),
+                "mean_ms": round(statistics.fmean(lat) * 1000, 1) if lat else 0.0,
+                "statuses": {str(k): v for k, v in sorted(self.statuses.items())}}
+
+
+def drive(name: str, base_url: str, token: str, make_request, *, duration: float, concurrency: int) -> dict:
+    """`concurrency` threads, each with a keep-alive client, call make_request(client, rng, slot) until
+    the deadline; every request is timed."""
+    import httpx
+
+    result = Result(name)
+    lock = threading.Lock()
+    deadline = time.monotonic() + duration
+
+    def worker(slot: int) -> None:
+        rng = random.Random(slot)
+        local: list[tuple[int, float]] = []
+        with httpx.Client(base_url=base_url, headers={"Authorization": f"Token {token}"}, timeout=30) as client:
+            make_request(client, rng, slot, warmup=True)
+            while time.monotonic() < deadline:
+                started = time.perf_counter()
+                status = make_request(client, rng, slot)
+                local.append((status, time.perf_counter() - started))
+        with lock:
+            for status, latency in local:
+                result.add(status, latency)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker, args=(slot,)) for slot in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.monotonic() - started
+    return result.summary()
+
+
+def scenarios(claim_ids: list[int], concurrency: int):
+    """name -> request function; review submission uses a disjoint slice of claims per thread."""
+    versions: dict[int, int] = {}
+    slices = [claim_ids[slot::concurrency] for slot in range(concurrency)]
+
+    def healthz(client, rng, slot, warmup=False):
+        return client.get("/healthz").status_code
+
+    def claim_list(client, rng, slot, warmup=False):
+        return client.get("/api/claims/").status_code
+
+    def claim_filter(client, rng, slot, warmup=False):
+        return client.get("/api/claims/", params={"verdict": "unreviewed", "score_min": "0.7",
+                                                  "publisher": "Daily Bulletin"}).status_code
+
+    def claim_detail(client, rng, slot, warmup=False):
+        return client.get(f"/api/claims/{rng.choice(claim_ids)}/").status_code
+
+    def review_submit(client, rng, slot, warmup=False):
+        claim_id = rng.choice(slices[slot])
+        version = versions.get(claim_id, 1)
+        response = client.post(f"/api/claims/{claim_id}/reviews/", json={
+            "verdict": rng.choice(["verified", "unverified", "disputed"]),
+            "rationale": "Checked against the ministry's published figures.", "version": version})
+        if response.status_code == 201:
+            versions[claim_id] = response.json()["claim"]["version"]
+        elif response.status_code == 409:
+            versions[claim_id] = response.json()["current_version"]
+        return response.status_code
+
+    return {"healthz (ceiling)": healthz, "claim list": claim_list, "claim list filtered": claim_filter,
+            "claim detail": claim_detail, "review submission": review_submit}
+
+
+def api_load(args) -> dict:
+    recreate_database(args.database_url)
+    migrate(args.database_url)
+    setup_django(args.database_url)
+    token = seed_users()
+    results: dict = {}
+    for size in args.sizes:
+        started = time.monotonic()
+        seed_claims(size)
+        print(f"\n== {size:,} claims (seeded in {time.monotonic() - started:.0f} s)", flush=True)
+        from verify.models import Claim
+
+        claim_ids = list(Claim.objects.values_list("id", flat=True))
+        server = Gunicorn(args.database_url, workers=2)
+        try:
+            rows = []
+            for name, request in scenarios(claim_ids, args.concurrency).items():
+                row = drive(name, server.base_url, token, request, duration=args.duration,
+                            concurrency=args.concurrency)
+                rows.append(row)
+                print(f"{name:22} {row['rps']:8.1f} req/s  p50 {row['p50_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms  "
+                      f"p99 {row['p99_ms']:7.1f} ms  {row['statuses']}", flush=True)
+            results[size] = rows
+        finally:
+            server.stop()
+    rps = {size: {row["endpoint"]: row["rps"] for row in rows} for size, rows in results.items()}
+    ratios = {}
+    for size, by_name in rps.items():
+        ratios[f"list/ceiling @{size}"] = round(by_name["claim list"] / by_name["healthz (ceiling)"], 3)
+    if len(args.sizes) > 1:
+        small, large = args.sizes[0], args.sizes[-1]
+        ratios[f"list@{large}/list@{small}"] = round(rps[large]["claim list"] / rps[small]["claim list"], 3)
+    print("\n" + "\n".join(f"{key}: {value}" for key, value in ratios.items()))
+    return {"api": {str(size): rows for size, rows in results.items()}, "ratios": ratios}
+
+
+# --- ingestion throughput ---------------------------------------------------------------------
+def ingestion_texts(count: int) -> list[str]:
+    """Distinct news-like articles of ~2,500 characters (the sample article with varied figures)."""
+    base = (ROOT / "verify" / "sample_data" / "sample_article.txt").read_text()
+    rng = random.Random(7)
+    texts = []
+    for index in range(count):
+        text = "".join(str(rng.randint(2, 999)) if ch.isdigit() else ch for ch in base)
+        texts.append(f"Report {index}: {text}")
+    return texts
+
+
+def bare_spacy(texts: list[str]) -> dict:
+    from verify.extraction import clean_text
+    from workers.nlp import get_nlp
+
+    nlp = get_nlp()
+    cleaned = [clean_text(text) for text in texts]
+    started = time.perf_counter()
+    docs = list(nlp.pipe(cleaned, batch_size=16))
+    seconds = time.perf_counter() - started
+    return {"articles": len(docs), "seconds": round(seconds, 2),
+            "articles_per_min": round(len(docs) / seconds * 60, 1),
+            "chars_per_s": round(sum(map(len, cleaned)) / seconds)}
+
+
+def ingest(args) -> dict:
+    redis_url = args.redis_url
+    if "django" in sys.modules:  # after the API run: drop its connection before dropping its database
+        from django.db import connection
+
+        connection.close()
+    recreate_database(args.database_url)
+    migrate(args.database_url)
+    setup_django(args.database_url)
+
+    texts = ingestion_texts(args.articles)
+    print(f"\n== ingestion: {len(texts)} articles of ~{sum(map(len, texts)) // len(texts):,} characters", flush=True)
+    results = {"bare spaCy nlp.pipe (1 process)": bare_spacy(texts)}
+    print(f"bare spaCy: {results['bare spaCy nlp.pipe (1 process)']}", flush=True)
+
+    from celery import Celery
+
+    from verify.models import Article, ArticleStatus, Claim
+
+    for worker_count in (1, 2):
+        Article.objects.all().delete()
+        queue = f"verity-bench-{uuid.uuid4().hex[:8]}"
+        publisher = Celery(broker=redis_url)
+        env = django_env(args.database_url, REDIS_URL=redis_url, CELERY_QUEUE=queue, CONN_MAX_AGE="60")
+        workers = [subprocess.Popen(
+            [PYTHON, "-m", "celery", "-A", "config", "worker", "-Q", queue, "-n", f"bench{i}-{queue}@%h",
+             "--pool", "prefork", "--concurrency", "1", "--loglevel", "WARNING",
+             "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in range(worker_count)]
+        try:
+            # Store the articles first (no broker involved), then publish them all at once and time
+            # until the last one is done: the workers' throughput, not the submitter's.
+            from verify.content import content_hash
+
+            articles = Article.objects.bulk_create([
+                Article(title=f"Ingest {i}", raw_content=text, content_hash=content_hash(raw_content=text))
+                for i, text in enumerate(texts)
+            ])
+            time.sleep(8)  # let the workers load spaCy before the clock starts
+            started = time.monotonic()
+            for article in articles:
+                publisher.send_task("workers.article_process", args=[article.pk], queue=queue)
+            while Article.objects.filter(status__in=[ArticleStatus.PENDING, ArticleStatus.PROCESSING]).exists():
+                if time.monotonic() - started > args.ingest_timeout:
+                    raise RuntimeError("ingestion did not finish in time")
+                time.sleep(0.2)
+            seconds = time.monotonic() - started
+            claims = Claim.objects.count()
+            failed = Article.objects.filter(status=ArticleStatus.FAILED).count()
+            results[f"{worker_count} worker(s)"] = {
+                "articles": len(articles), "failed": failed, "seconds": round(seconds, 2),
+                "articles_per_min": round(len(articles) / seconds * 60, 1), "claims": claims,
+                "claims_per_s": round(claims / seconds, 1)}
+            print(f"{worker_count} worker(s): {results[f'{worker_count} worker(s)']}", flush=True)
+        finally:
+            for worker in workers:
+                worker.terminate()
+            for worker in workers:
+                try:
+                    worker.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
+    return {"ingestion": results}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/verity_bench")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
+    parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")], default=[1_000, 100_000])
+    parser.add_argument("--duration", type=float, default=15.0, help="seconds per endpoint and size")
+    parser.add_argument("--concurrency", type=int, default=4, help="client threads")
+    parser.add_argument("--ingest", action="store_true", help="also measure ingestion throughput")
+    parser.add_argument("--ingest-only", action="store_true")
+    parser.add_argument("--articles", type=int, default=60, help="articles for the ingestion run")
+    parser.add_argument("--ingest-timeout", type=float, default=900)
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args()
+    if urlparse(args.database_url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        parser.error("the benchmark only talks to a loopback PostgreSQL")
+    results: dict = {}
+    if not args.ingest_only:
+        results.update(api_load(args))
+    if args.ingest or args.ingest_only:
+        results.update(ingest(args))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

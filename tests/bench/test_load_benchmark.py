@@ -1,0 +1,38 @@
+"""bench/load.py keeps working: a tiny run end to end (gunicorn, PostgreSQL, every scenario).
+
+A smoke test of the benchmark, not a timed test: it asserts that every scenario was exercised
+and answered successfully, never how fast.
+"""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.integration
+
+
+def test_the_load_benchmark_runs_every_scenario_against_gunicorn(tmp_path):
+    server = urlparse(os.environ["DATABASE_URL"])
+    database_url = server._replace(path="/verity_bench_smoke").geturl()
+    out = tmp_path / "results.json"
+    result = subprocess.run(
+        [sys.executable, "bench/load.py", "--database-url", database_url, "--sizes", "40,120",
+         "--duration", "1", "--concurrency", "2", "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    results = json.loads(out.read_text())
+    for size in ("40", "120"):
+        rows = {row["endpoint"]: row for row in results["api"][size]}
+        assert set(rows) == {"healthz (ceiling)", "claim list", "claim list filtered", "claim detail",
+                             "review submission"}
+        for name, row in rows.items():
+            assert row["requests"] > 0, name
+            assert all(status.startswith("2") or status == "409" for status in row["statuses"]), (name, row)
+            assert row["p50_ms"] <= row["p95_ms"] <= row["p99_ms"]
+    assert "list@120/list@40" in results["ratios"]

@@ -1,0 +1,59 @@
+"""The evaluation and training commands on tiny fixtures (no shared data, no database)."""
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TINY_TSV = FIXTURES / "checkworthiness_tiny.tsv"
+
+
+def run(*args) -> dict:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_evaluate_checkworthiness_with_builtin_rules(nlp):
+    result = run("evaluate_checkworthiness", str(TINY_TSV), "--model", "", "--json")
+    assert set(result) >= {"n", "precision", "recall", "f1", "map", "threshold", "sentences_per_second"}
+    assert result["n"] == 48 and result["threshold"] == 0.5
+    assert result["f1"] >= 0.8 and result["map"] >= 0.8
+
+
+@pytest.fixture(scope="module")
+def trained_model(tmp_path_factory, nlp):
+    directory = tmp_path_factory.mktemp("model")
+    meta = run("train_checkworthiness", "--data", str(TINY_TSV), "--dev", str(TINY_TSV), "--out", str(directory),
+               "--json")
+    return directory, meta
+
+
+def test_train_writes_model_and_meta(trained_model):
+    directory, meta = trained_model
+    assert (directory / "model.joblib").exists()
+    written = json.loads((directory / "meta.json").read_text())
+    assert written["n_train"] == 48 and written["dev"]["f1"] == meta["dev"]["f1"]
+    assert "checkworthiness_tiny.tsv" in written["data"][0]
+
+
+def test_evaluate_with_trained_model_and_setting(trained_model, settings):
+    directory, _ = trained_model
+    result = run("evaluate_checkworthiness", str(TINY_TSV), "--model", str(directory), "--json")
+    assert result["f1"] == 1.0
+    from verify.extraction.scoring import get_scorer
+
+    settings.VERIFY_CHECKWORTHINESS_MODEL = str(directory)
+    assert get_scorer().name == "trained"
+    settings.VERIFY_CHECKWORTHINESS_MODEL = ""
+    assert get_scorer().name == "rules"
+
+
+def test_evaluate_attribution_on_tiny_polnear_folder(nlp):
+    result = run("evaluate_attribution", str(FIXTURES / "attribution_tiny"), "--json")
+    assert result["articles"] == 1 and result["gold_sourced"] == 3
+    assert result["claimant_precision"] == 1.0
+    assert result["claimant_recall"] == 1.0
+    assert result["content_recall"] == 1.0
