@@ -7,6 +7,7 @@ ADMIN = "admin"
 ROLES = (REVIEWER, EDITOR, ADMIN)
 # A role includes the powers of the ones before it.
 ROLE_RANK = {REVIEWER: 1, EDITOR: 2, ADMIN: 3}
+_CACHE_ATTRIBUTE = "_verity_role"
 
 
 def user_role(user: AbstractBaseUser | AnonymousUser) -> str | None:
@@ -15,11 +16,17 @@ def user_role(user: AbstractBaseUser | AnonymousUser) -> str | None:
         return None
     if user.is_superuser:
         return ADMIN
-    names = {group.name for group in user.groups.all()}
-    for role in reversed(ROLES):
-        if role in names:
-            return role
-    return None
+    # Remembered on the user object, which lives for one request: permission checks, templates and
+    # services ask several times per request, and each ask would otherwise be a query.
+    if not hasattr(user, _CACHE_ATTRIBUTE):
+        names = {group.name for group in user.groups.all()}
+        setattr(user, _CACHE_ATTRIBUTE, next((role for role in reversed(ROLES) if role in names), None))
+    return getattr(user, _CACHE_ATTRIBUTE)
+
+
+def user_role_forget(user: AbstractBaseUser) -> None:
+    """Drop the remembered role after the user's groups changed."""
+    user.__dict__.pop(_CACHE_ATTRIBUTE, None)
 
 
 def user_has_role(user: AbstractBaseUser | AnonymousUser, role: str) -> bool:

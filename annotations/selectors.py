@@ -4,7 +4,8 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from annotations.models import AuditEntry, Review, Source
 from annotations.services.versioning import change_summary
@@ -70,9 +71,16 @@ def claims_filter(
         claims = claims.filter(
             Q(text__icontains=search) | Q(claimant__icontains=search) | Q(sentence__icontains=search)
         )
-    claims = claims.select_related("article", "assigned_to").annotate(source_count=Count("sources", distinct=True))
     if has_sources is not None:
-        claims = claims.filter(source_count__gt=0) if has_sources else claims.filter(source_count=0)
+        with_sources = Exists(Source.objects.filter(claim=OuterRef("pk")))
+        claims = claims.filter(with_sources if has_sources else ~with_sources)
+    # A correlated subquery, not Count() over a join: PostgreSQL then counts sources for the rows
+    # of the page only, instead of grouping every claim before ORDER BY … LIMIT.
+    source_count = (Source.objects.filter(claim=OuterRef("pk")).order_by().values("claim")
+                    .annotate(n=Count("*")).values("n"))
+    claims = claims.select_related("article", "assigned_to").annotate(
+        source_count=Coalesce(Subquery(source_count), 0)
+    )
     order = order or "-checkworthiness"
     if order not in CLAIM_ORDERS:
         raise ValidationError({"order": f"Unknown order; choose one of {', '.join(CLAIM_ORDERS)}."})

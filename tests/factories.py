@@ -25,6 +25,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         if not create or not extracted:
             return
         self.groups.add(Group.objects.get_or_create(name=extracted)[0])
+        self.__dict__.pop("_verity_role", None)
         self.is_staff = extracted in ("editor", "admin")
         self.is_superuser = extracted == "admin"
         self.save()

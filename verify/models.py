@@ -107,7 +107,12 @@ class Claim(models.Model):
                 name="claim_checkworthiness_in_unit_interval",
             ),
         ]
-        indexes = [models.Index(fields=["article", "verdict"])]
+        indexes = [
+            models.Index(fields=["article", "verdict"]),
+            # The queue and the API list order by score; these keep ORDER BY … LIMIT an index scan.
+            models.Index(fields=["-checkworthiness", "id"], name="claim_score_order_idx"),
+            models.Index(fields=["verdict", "-checkworthiness", "id"], name="claim_verdict_score_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]

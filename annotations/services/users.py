@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractUser, Group
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
-from annotations.roles import ADMIN, EDITOR, ROLES
+from annotations.roles import ADMIN, EDITOR, ROLES, user_role_forget
 from annotations.services.audit import audit_record
 
 
@@ -26,5 +26,6 @@ def user_create_with_role(
             user.email = email
         user.save()
         user.groups.set([Group.objects.get_or_create(name=role)[0]])
+        user_role_forget(user)
         audit_record(actor=None, action="user.role_set", target=user, after={"username": username, "role": role})
     return user, created

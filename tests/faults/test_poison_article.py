@@ -28,6 +28,7 @@ def test_an_article_that_never_finishes_in_time_fails_with_its_error_and_the_nex
     # worker reads: this is what a deployment with VERIFY_TASK_SOFT_TIME_LIMIT=2 looks like.
     monkeypatch.setattr(article_process, "soft_time_limit", 2)
     monkeypatch.setattr(article_process, "time_limit", 5)
+    monkeypatch.setattr(article_process, "_exec_options", None)  # Celery caches them at the first send
     workers(queue=fault_queue, concurrency=1,
             extra_env={"VERIFY_TASK_SOFT_TIME_LIMIT": "2", "VERIFY_TASK_TIME_LIMIT": "5"})
     # Several thousand sentences: far more than 2 s of extraction on any machine.

@@ -28,7 +28,7 @@ def hostile_claim(reviewer):
                          entities=[{"text": PAYLOAD, "label": "ORG", "start": 0, "end": 5}])
     ReviewFactory(claim=claim, reviewer=reviewer, verdict=Verdict.DISPUTED, rationale=f"Because {PAYLOAD}")
     SourceFactory(claim=claim, added_by=reviewer, title=f"Source {BREAKOUT}", quote=f"Quote {PAYLOAD}",
-                  publisher=f"<img src=x onerror=alert(1)>")
+                  publisher="<img src=x onerror=alert(1)>")
     return claim
 
 
@@ -48,7 +48,7 @@ def assert_escaped(content: str, where: str) -> None:
 def test_every_page_showing_the_claim_escapes_its_text(browser, hostile_claim):
     claim = hostile_claim
     pages = ["/claims/", f"/claims/{claim.pk}/", "/articles/", f"/articles/{claim.article_id}/",
-             f"/claims/?q=Claim", f"/claims/?q={PAYLOAD}"]
+             "/claims/?q=Claim", f"/claims/?q={PAYLOAD}"]
     for url in pages:
         response = browser.get(url)
         assert response.status_code == 200, url

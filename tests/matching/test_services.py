@@ -178,3 +178,25 @@ def test_an_edited_claim_is_reindexed():
     earlier.save()
     services.match_document_for_claim(claim=earlier)
     assert [r.finding.claim_id for r in selectors.claims_similar(text=TROOPS)] == [earlier.pk]
+
+
+def test_published_report_items_are_matched_and_their_verdict_can_be_applied(editor, reviewer):
+    from verify.reports import services as report_services
+
+    reported = claim(TROOPS, verdict=Verdict.DISPUTED)
+    review = ReviewFactory(claim=reported, verdict=Verdict.DISPUTED, rationale="Denied.")
+    SourceFactory(claim=reported, review=review, url="https://example.org/denial")
+    report = report_services.report_create(title="Troops", created_by=editor, claim_ids=[reported.pk])
+    report_services.report_publish(report=report, actor=editor)
+    reported.delete()  # the published item stays, and is still found
+
+    new = claim(TROOPS_REWORDED)
+    [match] = services.claim_matches_find(claim_id=new.pk)
+    assert match.document.kind == "report_item"
+    finding = selectors.document_finding(document=match.document)
+    assert finding.verdict == Verdict.DISPUTED
+    assert finding.reports[0]["title"] == "Troops"
+
+    applied = services.match_apply_verdict(match=match, reviewer=reviewer)
+    assert applied.verdict == Verdict.DISPUTED
+    assert [s.url for s in applied.sources.all()] == ["https://example.org/denial"]
