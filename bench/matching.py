@@ -153,6 +153,17 @@ def main() -> None:
         claims_similar(text=query, limit=10)  # + reading findings (verdict, sources, reports) for the page/API
         similar_ms.append((time.perf_counter() - t0) * 1000)
 
+    # The worker's path for one stored claim: index it, search, store the links (writes ClaimMatch rows).
+    from verify.matching.services import claim_matches_find
+    from verify.models import Claim
+
+    sample_ids = list(Claim.objects.order_by("?").values_list("id", flat=True)[: min(50, args.lookups)])
+    find_ms = []
+    for claim_id in sample_ids:
+        t0 = time.perf_counter()
+        claim_matches_find(claim_id=claim_id, refresh_index=False)
+        find_ms.append((time.perf_counter() - t0) * 1000)
+
     result = {
         "documents": n_documents,
         "populate_seconds": round(populate_seconds, 1),
@@ -164,6 +175,8 @@ def main() -> None:
         "similar_with_findings_ms_p50": round(statistics.median(similar_ms), 2),
         "similar_with_findings_ms_p95": round(percentile(similar_ms, 0.95), 2),
         "queries_with_candidates": found,
+        "claim_matches_find_ms_p50": round(statistics.median(find_ms), 2) if find_ms else None,
+        "claim_matches_find_ms_p95": round(percentile(find_ms, 0.95), 2) if find_ms else None,
         "cpu_count": os.cpu_count(),
         "load_average_1m": round(os.getloadavg()[0], 2),
     }

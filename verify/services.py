@@ -3,6 +3,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
@@ -30,6 +32,16 @@ class IngestResult:
     # True: handed to the queue; False: the queue refused (the sweeper retries); None: not yet
     # (inside an outer transaction the hand-off happens at its commit).
     enqueued: bool | None
+
+    @property
+    def notice(self) -> str:
+        """What to tell the submitter, the same words in the API and the web page."""
+        if not self.created:
+            return "This article was submitted before; here it is."
+        if self.enqueued is False:
+            return ("The article is saved as pending: the processing queue is not answering right now, "
+                    "and it will be processed as soon as the queue is back.")
+        return "Article received; its claims appear when processing is done."
 
 
 def article_ingest(
@@ -124,6 +136,13 @@ def article_process(*, article_id: int) -> Article:
         claims_extract(article=article, cleaned_text=cleaned)
     except TRANSIENT_ERRORS:
         raise  # the task retries these with back-off
+    except SoftTimeLimitExceeded:
+        return _article_finish(
+            article_id=article_id, status=ArticleStatus.FAILED,
+            error=(f"Processing took longer than the {settings.VERIFY_TASK_SOFT_TIME_LIMIT} s limit "
+                   f"({len(article.raw_content):,} characters submitted); split the article or raise "
+                   "VERIFY_TASK_SOFT_TIME_LIMIT."),
+        )
     except Exception as exc:
         logger.exception("Processing article %s failed", article_id)
         return _article_finish(article_id=article_id, status=ArticleStatus.FAILED,

@@ -120,3 +120,14 @@ def test_apply_on_a_rejected_match_is_a_400(reviewer_api, reviewer, match):
     assert response.status_code == 400
     assert "rejected" in response.json()["detail"]
     assert not match.claim.reviews.exists()
+
+
+def test_ids_beyond_bigint_are_404_not_500(reviewer_api, reviewer):
+    huge = 2**64
+    assert reviewer_api.get(f"/api/claims/{huge}/matches/").status_code == 404
+    assert reviewer_api.post(f"/api/matches/{huge}/confirm/").status_code == 404
+    from django.test import Client
+
+    client = Client()
+    client.force_login(reviewer)
+    assert client.get(f"/matching/claims/{huge}/matches/").status_code == 404

@@ -45,3 +45,18 @@ def test_malformed_qrels_is_a_clear_error(tmp_path):
     qrels.write_text("q1 1\n")
     with pytest.raises(CommandError, match="expected 'qid 0 docid relevance'"):
         run(qrels=qrels)
+
+
+@pytest.mark.django_db
+def test_match_claims_backfills_claims_stored_before_matching():
+    from tests.factories import ArticleFactory, ClaimFactory
+    from verify.matching.models import ClaimMatch, MatchDocument
+
+    text = "As many as 11,000 North Korean troops could be stationed in the region."
+    ClaimFactory(article=ArticleFactory(), text=text)
+    later = ClaimFactory(article=ArticleFactory(), text=text)
+    out = StringIO()
+    call_command("match_claims", stdout=out)
+    assert MatchDocument.objects.count() == 2
+    assert ClaimMatch.objects.filter(claim=later).count() == 1
+    assert "1 matches stored" in out.getvalue()

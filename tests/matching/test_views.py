@@ -103,3 +103,12 @@ def test_conflicts_page_is_for_editors(reviewer, editor):
     services.claim_matches_find(claim_id=second.pk)
     html = client_for(editor).get(reverse("matching:conflicts")).content.decode()
     assert f"Claim #{first.pk}" in html and f"Claim #{second.pk}" in html
+
+
+def test_editors_see_a_conflict_flag_on_the_claim_panel(reviewer, editor):
+    ClaimFactory(article=ArticleFactory(), text=TROOPS, verdict=Verdict.VERIFIED)
+    second = ClaimFactory(article=ArticleFactory(), text=TROOPS, verdict=Verdict.DISPUTED)
+    services.claim_matches_find(claim_id=second.pk)
+    url = reverse("matching:claim-matches", args=[second.pk])
+    assert "Conflicting verdicts" in client_for(editor).get(url).content.decode()
+    assert "Conflicting verdicts" not in client_for(reviewer).get(url).content.decode()

@@ -167,3 +167,18 @@ def test_submission_and_reprocessing_are_in_the_audit_trail(django_capture_on_co
     entries = list(AuditEntry.objects.filter(target_type="verify.article", target_id=str(article.pk))
                    .order_by("id").values_list("action", "actor__username"))
     assert entries == [("article.submit", "rita"), ("article.reprocess", "eddie")]
+
+
+def test_an_article_over_the_time_limit_fails_with_a_readable_reason(monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    article = ArticleFactory(status=ArticleStatus.PENDING)
+
+    def too_slow(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(services, "claims_extract", too_slow)
+    services.article_process(article_id=article.pk)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.FAILED
+    assert "longer than the" in article.error and "VERIFY_TASK_SOFT_TIME_LIMIT" in article.error

@@ -114,9 +114,10 @@ class ArticleCreatedSerializer(ArticleListSerializer):
     created = serializers.BooleanField(read_only=True)
     duplicate = serializers.BooleanField(read_only=True)
     enqueued = serializers.BooleanField(read_only=True, allow_null=True)
+    notice = serializers.CharField(read_only=True, help_text="What happened, in words for the submitter.")
 
     class Meta(ArticleListSerializer.Meta):
-        fields = [*ArticleListSerializer.Meta.fields, "created", "duplicate", "enqueued"]
+        fields = [*ArticleListSerializer.Meta.fields, "created", "duplicate", "enqueued", "notice"]
         read_only_fields = fields
 
 

@@ -80,6 +80,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             )
         article = self.get_queryset().get(pk=result.article.pk)
         article.created, article.duplicate, article.enqueued = result.created, not result.created, result.enqueued
+        article.notice = result.notice
         return Response(ArticleCreatedSerializer(article).data,
                         status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
 

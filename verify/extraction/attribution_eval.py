@@ -24,8 +24,8 @@ def score_article(claims: list[ExtractedClaim], gold: list[AnnotatedAttribution]
     predicted = [c for c in claims if c.claimant and c.claimant_start is not None]
     correct = 0
     for claim in predicted:
-        if any(_overlaps(g.content, claim.start, claim.end) and _overlaps(g.source, claim.claimant_start, claim.claimant_end)
-               for g in sourced):
+        if any(_overlaps(g.content, claim.start, claim.end)
+               and _overlaps(g.source, claim.claimant_start, claim.claimant_end) for g in sourced):
             correct += 1
     found = 0
     for g in sourced:
@@ -63,7 +63,7 @@ def evaluate_directory(directory: str | Path, *, threshold: float | None = None)
         "claimant_precision": round(precision, 4),
         "claimant_recall": round(recall, 4),
         "claimant_f1": round(f1, 4),
-        "content_recall": round(totals["contents_covered"] / totals["gold_contents"], 4) if totals["gold_contents"] else 0.0,
+        "content_recall": round(totals["contents_covered"] / max(1, totals["gold_contents"]), 4),
         **totals,
         "threshold": CHECKWORTHINESS_THRESHOLD if threshold is None else threshold,
         "seconds": round(elapsed, 2),

@@ -25,7 +25,8 @@ def can_speak(head: Token) -> bool:
         return True
     if head.pos_ != "NOUN":
         return False
-    return head.lower_ in SPEAKER_NOUNS or head.lemma_.lower() in SPEAKER_NOUNS or head.lower_.endswith(SPEAKER_SUFFIXES)
+    return (head.lower_ in SPEAKER_NOUNS or head.lemma_.lower() in SPEAKER_NOUNS
+            or head.lower_.endswith(SPEAKER_SUFFIXES))
 
 @dataclass(frozen=True)
 class Attribution:

@@ -108,7 +108,8 @@ def _claim(doc: Doc, sentence: Span, *, index: int, score: float, attribution: A
         cue=attribution.cue if attribution else "",
         quantities=quantities,
         entities=[
-            {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char} for e in sentence_entities(sentence)
+            {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char}
+            for e in sentence_entities(sentence)
         ],
         hedges=find_hedges(sentence),
         score=round(score, 4),

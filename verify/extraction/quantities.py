@@ -52,17 +52,17 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NOUN_POS = {"NOUN", "PROPN"}
 
 
-def _modifier(text_before: str) -> tuple[str, bool, str | None]:
-    """The approximation/bound phrase ending right before a number, if any."""
+def _modifier(text_before: str) -> tuple[int, bool, str | None]:
+    """Where an approximation/bound phrase right before a number starts (or len(text_before)),
+    whether it makes the number approximate, and which bound it sets."""
     match = _MODIFIER_BEFORE.search(text_before)
     if not match:
-        return "", False, None
+        return len(text_before), False, None
     start = match.start("mod")
     if start > 0 and text_before[start - 1].isalnum():  # "moreover 20" is not "over 20"
-        return "", False, None
-    phrase = match.group("mod")
-    approximate, bound = _MODIFIERS[phrase.lower()]
-    return phrase, approximate, bound
+        return len(text_before), False, None
+    approximate, bound = _MODIFIERS[match.group("mod").lower()]
+    return start, approximate, bound
 
 
 def _scaled(number: str, scale: str | None) -> int | float | None:
@@ -92,9 +92,7 @@ def extract_quantities(sentence: Span) -> list[dict[str, Any]]:
         value = _scaled(match.group("num"), match.groupdict().get("scale"))
         if value is None:
             return
-        phrase, approximate, bound = _modifier(text[: match.start()])
-        start = match.start() - len(phrase) - (len(text[: match.start()]) - len(text[: match.start()].rstrip()))
-        start = match.start() if not phrase else start
+        start, approximate, bound = _modifier(text[: match.start()])
         taken.append((match.start(), match.end()))
         found.append(_quantity(
             value=value, unit=unit, surface=text[start: match.end()].strip(), approximate=approximate,
@@ -147,9 +145,8 @@ def _counts(sentence: Span, *, overlaps) -> list[dict[str, Any]]:
         unit_token = _unit_for(last)
         if unit_token is None and _YEAR.fullmatch(first.text):
             continue  # a bare year outside a DATE entity: leave it to dates
-        phrase, approximate, bound = _modifier(text[: start - base])
-        surface_start = start - len(text[: start - base]) + len(text[: start - base].rstrip()) - len(phrase)
-        surface_start = surface_start if phrase else start
+        modifier_start, approximate, bound = _modifier(text[: start - base])
+        surface_start = base + modifier_start
         surface_end = unit_token.idx + len(unit_token.text) if unit_token is not None else end
         counts.append(_quantity(
             value=value, unit=unit_token.text.lower() if unit_token is not None else "",

@@ -168,3 +168,8 @@ def match_conflicts() -> list[Conflict]:
         if len(verdicts) > 1:
             conflicts.append(Conflict(claims=in_cluster, verdicts=verdicts))
     return conflicts
+
+
+def claim_conflict(*, claim: Claim) -> Conflict | None:
+    """The conflict (same claim, different verdicts) this claim is part of, if any."""
+    return next((conflict for conflict in match_conflicts() if any(c.pk == claim.pk for c in conflict.claims)), None)

@@ -76,7 +76,7 @@ def _thresholds() -> tuple[float, float]:
     return auto, min(suggest, auto)
 
 
-def claim_matches_find(*, claim_id: int) -> list[ClaimMatch]:
+def claim_matches_find(*, claim_id: int, refresh_index: bool = True) -> list[ClaimMatch]:
     """Link a stored claim to earlier claims (other articles) and published report items.
 
     Similarity >= VERIFY_MATCH_AUTO_THRESHOLD: linked as the same claim ("auto"); >= the suggest
@@ -87,8 +87,9 @@ def claim_matches_find(*, claim_id: int) -> list[ClaimMatch]:
     if claim is None:
         return []  # deleted since it was queued: nothing to do
     own = match_document_for_claim(claim=claim)
-    claims_index_missing()
-    report_items_index()
+    if refresh_index:  # article_matches_find does this once for all its claims
+        claims_index_missing()
+        report_items_index()
     auto, suggest = _thresholds()
     candidates = shared_index.search(claim.text, limit=CANDIDATES_PER_CLAIM, exclude={own.pk})
     eligible = {c.key: c for c in candidates if c.similarity >= suggest}
@@ -115,9 +116,11 @@ def claim_matches_find(*, claim_id: int) -> list[ClaimMatch]:
 
 def article_matches_find(*, article_id: int) -> int:
     """Run claim_matches_find for every claim of the article; returns how many links it now has."""
+    claims_index_missing()  # the article's own claims first, so they can match each other's articles
+    report_items_index()
     total = 0
     for claim_id in Claim.objects.filter(article_id=article_id).values_list("id", flat=True):
-        total += len(claim_matches_find(claim_id=claim_id))
+        total += len(claim_matches_find(claim_id=claim_id, refresh_index=False))
     return total
 
 

@@ -7,12 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations.permissions import role_required
-from annotations.roles import EDITOR, REVIEWER
+from annotations.roles import EDITOR, REVIEWER, user_has_role
 from verify.matching import selectors, services
 from verify.matching.models import ClaimMatch
 from verify.models import Claim
 
 MAX_QUERY_CHARS = 5_000
+MAX_ID = 2**63 - 1  # larger ids cannot exist (bigint); a 404, not a database error
 
 reviewer_required = role_required(REVIEWER)
 
@@ -20,9 +21,12 @@ reviewer_required = role_required(REVIEWER)
 @require_GET
 @reviewer_required
 def claim_matches_panel(request, pk: int):
-    claim = get_object_or_404(Claim, pk=pk)
-    return render(request, "matching/_matches.html",
-                  {"claim": claim, "match_views": selectors.claim_matches(claim=claim)})
+    claim = get_object_or_404(Claim, pk=pk if pk <= MAX_ID else 0)
+    return render(request, "matching/_matches.html", {
+        "claim": claim, "match_views": selectors.claim_matches(claim=claim),
+        # Editors are the ones who resolve disagreements between linked claims.
+        "conflict": selectors.claim_conflict(claim=claim) if user_has_role(request.user, EDITOR) else None,
+    })
 
 
 _ACTIONS = {
@@ -37,7 +41,7 @@ _ACTIONS = {
 @require_POST
 @reviewer_required
 def match_action(request, pk: int, action: str):
-    match = get_object_or_404(ClaimMatch.objects.select_related("document", "claim"), pk=pk)
+    match = get_object_or_404(ClaimMatch.objects.select_related("document", "claim"), pk=pk if pk <= MAX_ID else 0)
     if action not in _ACTIONS:
         return render(request, "matching/error.html", {"message": "Unknown action."}, status=400)
     perform, done = _ACTIONS[action]

@@ -81,11 +81,6 @@ def article_submit(request):
         return render(request, "verify/submit.html", {"form": form}, status=400)
 
     article = result.article
-    if not result.created:
-        messages.info(request, "This article was submitted before; here it is.")
-    elif result.enqueued is False:
-        messages.warning(request, "The article is saved as pending: the processing queue is not answering "
-                                  "right now, and it will be processed as soon as the queue is back.")
-    else:
-        messages.success(request, "Article received; its claims appear here when processing is done.")
+    level = messages.INFO if not result.created else messages.WARNING if result.enqueued is False else messages.SUCCESS
+    messages.add_message(request, level, result.notice)
     return redirect("verify:article-detail", pk=article.pk)

@@ -227,3 +227,19 @@ def test_session_login_authenticates_api_calls(reviewer, client):
     client.login(username="rita", password="correct horse battery staple")
 
     assert client.get(LIST).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_submission_while_the_queue_is_down_is_saved_pending_and_says_so(reviewer_api, monkeypatch):
+    from workers import tasks
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.article_process, "delay", broker_down)
+    response = reviewer_api.post("/api/articles/", {"text": "The ministry said 2,300 homes lost power."},
+                                 format="json")
+    assert response.status_code == 201
+    body = response.json()
+    assert body["enqueued"] is False and body["status"] == "pending"
+    assert "saved as pending" in body["notice"]

@@ -18,7 +18,8 @@ def test_sample_article_skips_questions_opinion_and_headings(sample_extraction):
     assert not any(s.startswith("What a remarkable week") for s in sentences)
 
 
-@pytest.mark.skipif(not SEED_ARTICLE.exists(), reason=f"seed article not present at {SEED_ARTICLE} (shared data, never in the repo)")
+@pytest.mark.skipif(not SEED_ARTICLE.exists(),
+                    reason=f"seed article not present at {SEED_ARTICLE} (shared data, never in the repo)")
 def test_seed_article_yields_the_expected_claims(nlp):
     from verify.extraction import extract_claims_from_raw
 

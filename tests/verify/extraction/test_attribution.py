@@ -9,8 +9,10 @@ def attribution(nlp, text):
 
 
 @pytest.mark.parametrize("text,claimant,cue,content", [
-    ("The plant closed in May, according to officials in Kyiv.", "officials in Kyiv", "according to", "The plant closed in May"),
-    ("Zelensky stated that 11,000 troops had arrived in Kursk.", "Zelensky", "stated", "11,000 troops had arrived in Kursk"),
+    ("The plant closed in May, according to officials in Kyiv.", "officials in Kyiv", "according to",
+     "The plant closed in May"),
+    ("Zelensky stated that 11,000 troops had arrived in Kursk.", "Zelensky", "stated",
+     "11,000 troops had arrived in Kursk"),
     ("The economy grew 3% last year, the minister said.", "the minister", "said", "The economy grew 3% last year"),
     ("\"We will rebuild the bridge by March,\" said John Smith, the mayor of Springfield.", "John Smith", "said",
      "We will rebuild the bridge by March"),

@@ -24,5 +24,6 @@ def test_html_is_converted_to_paragraphs_without_script_or_boilerplate():
 
 
 def test_plain_text_footer_lines_are_dropped_and_paragraphs_kept():
-    raw = "Headline\n\nTAGS\n\nFirst  paragraph.\r\n\r\n\r\nSecond paragraph.\n\nCATEGORIES\nTAGS\nShare This\n\nCOMMENTS\n\nWordpress (0)\nDisqus ( )\nRead more\nFollow us on Twitter"
+    raw = ("Headline\n\nTAGS\n\nFirst  paragraph.\r\n\r\n\r\nSecond paragraph.\n\nCATEGORIES\nTAGS\nShare This\n\n"
+           "COMMENTS\n\nWordpress (0)\nDisqus ( )\nRead more\nFollow us on Twitter")
     assert clean_text(raw) == "Headline\n\nFirst paragraph.\n\nSecond paragraph."

@@ -46,7 +46,8 @@ def test_questions_and_headings_are_not_claims(nlp):
     text = ("Army Moves Troops To The Border\n\nDid the army move 5,000 troops to the border in May?\n\n"
             "The army moved 5,000 troops to the border in May, the defence ministry said.")
     claims = extract_claims(text)
-    assert [c.sentence for c in claims] == ["The army moved 5,000 troops to the border in May, the defence ministry said."]
+    expected = "The army moved 5,000 troops to the border in May, the defence ministry said."
+    assert [c.sentence for c in claims] == [expected]
 
 
 def test_opinion_scores_below_factual_sentence():

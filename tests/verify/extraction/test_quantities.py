@@ -19,7 +19,8 @@ def test_counts_with_approximation_and_bounds(nlp):
     troops, drones = [q for q in found if q["kind"] == "count"]
     assert (troops["value"], troops["unit"], troops["approximate"], troops["bound"]) == (11000, "troops", True, "upper")
     assert troops["surface"] == "as many as 11,000 North Korean troops"
-    assert (drones["value"], drones["unit"], drones["bound"], drones["surface"]) == (200, "drones", "lower", "over 200 drones")
+    assert (drones["value"], drones["unit"], drones["bound"]) == (200, "drones", "lower")
+    assert drones["surface"] == "over 200 drones"
 
 
 def test_money_and_percent(nlp):
@@ -34,3 +35,10 @@ def test_quantity_offsets_point_into_the_document(nlp):
     doc = nlp("Officials said 93 missiles were fired.")
     for quantity in extract_quantities(doc[:]):
         assert doc.text[quantity["start"]:quantity["end"]] == quantity["surface"]
+
+
+def test_modifier_before_money_sets_bound_and_surface(nlp):
+    doc = nlp("The deal was worth more than $5m, officials said.")
+    [money] = [q for q in extract_quantities(doc[:]) if q["kind"] == "money"]
+    assert (money["value"], money["bound"], money["surface"]) == (5000000, "lower", "more than $5m")
+    assert doc.text[money["start"]:money["end"]] == money["surface"]

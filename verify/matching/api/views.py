@@ -3,8 +3,10 @@
 Reviewer role or higher for all of it (401 without credentials, 403 with the wrong role); editors
 also read the verdict conflicts inside clusters of the same claim.
 """
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from rest_framework import status
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -17,6 +19,17 @@ from verify.models import Claim
 
 MAX_QUERY_CHARS = 5_000
 MAX_LIMIT = 50
+# Larger ids than a bigint cannot exist; asking the database would be an error, not a 404.
+MAX_ID = 2**63 - 1
+
+PK = OpenApiParameter("pk", int, OpenApiParameter.PATH)
+ERROR = inline_serializer("MatchingError", {"detail": serializers.CharField()})
+
+
+def _checked_pk(pk: int) -> int:
+    if pk > MAX_ID:
+        raise Http404
+    return pk
 
 
 def _limit(request) -> int:
@@ -35,6 +48,13 @@ class SimilarClaimsView(APIView):
 
     permission_classes = [IsReviewer]
 
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str, required=True, description="The text to look up."),
+                    OpenApiParameter("limit", int, description=f"1 to {MAX_LIMIT}, default 10.")],
+        responses={200: inline_serializer("SimilarClaims", {"query": serializers.CharField(),
+                                                            "results": SimilarSerializer(many=True)}),
+                   400: ERROR},
+    )
     def get(self, request):
         query = request.query_params.get("q", "").strip()
         if not query:
@@ -50,8 +70,14 @@ class ClaimMatchesView(APIView):
 
     permission_classes = [IsReviewer]
 
+    @extend_schema(
+        parameters=[PK, OpenApiParameter("all", str, description="1: include rejected matches.")],
+        responses={200: inline_serializer("ClaimMatches", {"claim": serializers.IntegerField(),
+                                                           "matches": MatchSerializer(many=True)}),
+                   404: ERROR},
+    )
     def get(self, request, pk: int):
-        claim = get_object_or_404(Claim, pk=pk)
+        claim = get_object_or_404(Claim, pk=_checked_pk(pk))
         include_rejected = request.query_params.get("all") in ("1", "true")
         views = selectors.claim_matches(claim=claim, include_rejected=include_rejected)
         return Response({"claim": claim.pk, "matches": MatchSerializer(views, many=True).data})
@@ -63,8 +89,9 @@ class _MatchActionView(APIView):
     def act(self, match: ClaimMatch, user):
         raise NotImplementedError
 
+    @extend_schema(request=None, parameters=[PK], responses={200: MatchSerializer, 400: ERROR, 404: ERROR})
     def post(self, request, pk: int):
-        match = get_object_or_404(ClaimMatch.objects.select_related("document", "claim"), pk=pk)
+        match = get_object_or_404(ClaimMatch.objects.select_related("document", "claim"), pk=_checked_pk(pk))
         extra = self.act(match, request.user) or {}
         match.refresh_from_db()
         view = selectors.MatchView(match=match, finding=selectors.document_finding(document=match.document))
@@ -82,6 +109,13 @@ class MatchRejectView(_MatchActionView):
 
 
 class MatchApplyView(_MatchActionView):
+    @extend_schema(request=None, parameters=[PK], responses={
+        200: inline_serializer("MatchApplied", {"review": serializers.IntegerField(), "verdict": serializers.CharField(),
+                                                "status": serializers.CharField()}),
+        400: ERROR, 404: ERROR})
+    def post(self, request, pk: int):
+        return super().post(request, pk)
+
     def act(self, match, user):
         review = services.match_apply_verdict(match=match, reviewer=user)
         return {"review": review.pk, "verdict": review.verdict}
@@ -92,6 +126,8 @@ class MatchConflictsView(APIView):
 
     permission_classes = [IsEditor]
 
+    @extend_schema(responses={200: inline_serializer("MatchConflicts", {
+        "conflicts": serializers.ListField(child=serializers.DictField())})})
     def get(self, request):
         conflicts = selectors.match_conflicts()
         return Response({"conflicts": [
