@@ -250,6 +250,9 @@ VERIFY_REPORT_MAX_CLAIMS = env.int("VERIFY_REPORT_MAX_CLAIMS", default=20_000)
 # at or above AUTO the two are linked as the same claim; at or above SUGGEST a reviewer is asked.
 VERIFY_MATCH_AUTO_THRESHOLD = env.float("VERIFY_MATCH_AUTO_THRESHOLD", default=0.85)
 VERIFY_MATCH_SUGGEST_THRESHOLD = env.float("VERIFY_MATCH_SUGGEST_THRESHOLD", default=0.35)
+# A web process builds its in-memory index inline on the first lookup only up to this many documents
+# (well under a second); above it the build runs in a background thread and lookups answer 503.
+VERIFY_MATCH_INLINE_BUILD_MAX = env.int("VERIFY_MATCH_INLINE_BUILD_MAX", default=5000)
 
 # --- Production hardening (issue 6B) ------------------------------------------------------------
 # With DEBUG off (production), HTTPS-only cookies, HSTS and the HTTPS redirect are on; each can be

@@ -1,10 +1,9 @@
 """Claim matching tasks (issue 7): thin, ID-only wrappers over verify.matching.services."""
 import logging
-import threading
 
 from celery import shared_task
 from celery.signals import worker_process_init
-from django.db import connection, transaction
+from django.db import transaction
 
 from verify.models import Article, ArticleStatus
 from verify.services import TRANSIENT_ERRORS
@@ -31,6 +30,36 @@ def article_matches_find(article_id: int) -> int:
     return find(article_id=article_id)
 
 
+@shared_task(
+    name="workers.claim_matches_find",
+    acks_late=True,  # idempotent, as above
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=5,
+    soft_time_limit=60,
+    time_limit=90,
+    ignore_result=True,
+)
+def claim_matches_find(claim_id: int) -> int:
+    from verify.matching.services import claim_matches_find as find
+
+    return len(find(claim_id=claim_id))
+
+
+def claim_matches_enqueue(*, claim_id: int) -> None:
+    """Look for earlier checks of one claim again (after its text was edited), once committed."""
+
+    def publish() -> None:
+        try:
+            claim_matches_find.delay(claim_id)
+        except Exception:  # a broker outage must not fail the edit; `match_claims` can rerun it
+            logger.exception("Could not enqueue claim matching for claim %s", claim_id)
+
+    transaction.on_commit(publish)
+
+
 def article_matches_enqueue(*, article: Article) -> None:
     """After an article's claims are stored: look for earlier checks of them, once committed."""
     if article.status != ArticleStatus.DONE:
@@ -50,14 +79,6 @@ def _matching_index_warm(**kwargs) -> None:
     """Build this worker process's index copy in the background as soon as it starts, so the first
     matching task does not pay the cold load (~30-45 s at 100,000 claims); tasks wait on its lock."""
 
-    def warm() -> None:
-        from verify.matching.index import shared_index
+    from verify.matching.index import shared_index
 
-        try:
-            shared_index.sync()
-        except Exception:  # a missing table or a database outage: the first task will try again
-            logger.exception("Could not warm the claim matching index")
-        finally:
-            connection.close()  # this thread's own connection
-
-    threading.Thread(target=warm, name="matching-index-warm", daemon=True).start()
+    shared_index.warm_in_background()

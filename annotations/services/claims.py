@@ -92,6 +92,9 @@ def claim_edit(
         locked.save(update_fields=[*changes, "version", "updated_at"])
         audit_record(actor=actor, action="claim.edit", target=locked, before=before,
                      after={**changes, "version": locked.version})
+        if "text" in changes:  # issue 7: re-index the new text and look for earlier checks of it again
+            from verify.matching.services import claim_text_changed
+            claim_text_changed(claim=locked)
     claim_sync(target=claim, source=locked, fields=("text", "claimant", "version", "updated_at"))
     return locked
 

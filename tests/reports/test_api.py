@@ -196,3 +196,21 @@ def test_a_large_draft_preview_export_is_built_from_the_current_data(editor_api,
     assert response.status_code == 202 and response.json()["revision"] is None
     status = editor_api.get(f"/api/reports/exports/{response.json()['id']}/").json()
     assert status["status"] == "done" and status["download_url"]
+
+
+def test_a_server_without_pango_answers_pdf_with_503_and_the_other_formats_still_work(editor_api, claims,
+                                                                                      monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_weasyprint(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    report_id = create(editor_api, claims).json()["id"]
+    monkeypatch.setattr(builtins, "__import__", no_weasyprint)
+    response = editor_api.get(f"/api/reports/{report_id}/export/?format=pdf")
+    assert response.status_code == 503 and "Pango" in response.json()["detail"]
+    assert editor_api.get(f"/api/reports/{report_id}/export/?format=md").status_code == 200

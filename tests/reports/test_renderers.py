@@ -134,7 +134,8 @@ def test_csv_neutralises_spreadsheet_formulas(editor):
 def test_markdown_reads_as_a_newsletter_section_and_escapes_markup(editor, troops_report):
     text = render(troops_report, "md").content.decode()
     assert text.startswith("# Claims about North Korean troops in Russia\n")
-    assert "## As many as 11,000 North Korean troops could be fighting alongside Russian forces in Kursk. — Unverified" in text
+    assert ("## As many as 11,000 North Korean troops could be fighting alongside Russian forces in Kursk. "
+            "— Unverified") in text
     assert ("- [Pentagon briefing, 23 October](<https://www.defense.example.gov/briefing>), US Department of "
             "Defense: “We cannot confirm the number.”") in text
     claim = reviewed_claim(text="Prices *doubled* in [2023](http://x) <b>", claimant="")

@@ -85,26 +85,27 @@ def test_publish_freezes_the_claims_into_revision_one(editor, troops_claim):
 def test_a_later_review_does_not_change_the_published_revision_but_marks_it_stale(editor, troops_report,
                                                                                  troops_claim):
     revision_one = troops_report.revisions.get()
-    assert not report_stale_items(revision=revision_one).exists()
+    assert report_stale_items(revision=revision_one) == []
     review_again(troops_claim, verdict=Verdict.VERIFIED, rationale="Seoul confirmed the figure.")
     document = report_document(report=troops_report)
     assert document.revision_number == 1
     assert [item["verdict"] for item in document.items] == ["unverified"]
-    assert list(report_stale_items(revision=revision_one).values_list("claim_id", flat=True)) == [troops_claim.pk]
+    assert report_stale_items(revision=revision_one) == [
+        {"claim_id": troops_claim.pk, "claim_text": troops_claim.text, "verdict": "unverified", "position": 1}]
 
     revision_two = services.report_publish(report=troops_report, actor=editor, note="Seoul confirmed it.")
     assert revision_two.number == 2
     assert revision_two.items.get().verdict == "verified"
     assert ReportItem.objects.get(revision=revision_one).verdict == "unverified"
-    assert not report_stale_items(revision=revision_two).exists()
+    assert report_stale_items(revision=revision_two) == []
     assert report_document(report=troops_report).revision_number == 2
 
 
-def test_an_unreviewed_claim_is_never_stale(editor):
+def test_a_claim_not_reviewed_again_is_not_stale(editor):
     claim = reviewed_claim()
     report = services.report_create(title="R", created_by=editor, claim_ids=[claim.pk])
     revision = services.report_publish(report=report, actor=editor)
-    assert not report_stale_items(revision=revision).exists()
+    assert report_stale_items(revision=revision) == []
 
 
 def test_publishing_needs_claims_and_every_claim_reviewed(editor):

@@ -24,6 +24,8 @@ class MatchDocument(models.Model):
     text = models.TextField()
     # Normalised index terms (space separated), so a worker builds its index without re-tokenising.
     terms = models.TextField(blank=True)
+    # core.text.TOKENIZER_VERSION that made `terms`; terms of another version are re-made when read.
+    terms_version = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

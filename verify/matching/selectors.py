@@ -109,11 +109,15 @@ class SimilarResult:
 
 
 def claims_similar(*, text: str, limit: int = 10) -> list[SimilarResult]:
-    """The nearest checked claims and published report items for any text, best first."""
+    """The nearest checked claims and published report items for any text, best first.
+
+    Raises verify.matching.index.IndexWarmingUp while this process's index is still being built.
+    """
     text = (text or "").strip()
     if not text:
         return []
-    candidates = shared_index.search(text, limit=max(limit * 5, 50))
+    # wait=False: a web request never sits through a cold index build (IndexWarmingUp instead).
+    candidates = shared_index.search(text, limit=max(limit * 5, 50), wait=False)
     by_id = {c.key: c for c in candidates}
     documents = list(MatchDocument.objects.filter(pk__in=by_id).select_related("claim__article", "report_item__revision"))
     checked = [d.claim for d in documents if d.kind == DocumentKind.CLAIM and d.claim.verdict in CHECKED_VERDICTS]

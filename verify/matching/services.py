@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from annotations.roles import REVIEWER, user_has_role
 from annotations.services.audit import audit_record
-from verify.matching.core.text import tokenize
+from verify.matching.core.text import TOKENIZER_VERSION, tokenize
 from verify.matching.index import shared_index
 from verify.matching.models import ClaimMatch, DocumentKind, MatchDocument, MatchStatus
 from verify.models import Claim, Verdict
@@ -29,12 +29,42 @@ def match_document_for_claim(*, claim: Claim) -> MatchDocument:
     """Index (or re-index, after an edit) one claim's text."""
     terms = " ".join(tokenize(claim.text))
     document, created = MatchDocument.objects.get_or_create(
-        claim=claim, defaults={"kind": DocumentKind.CLAIM, "text": claim.text, "terms": terms}
+        claim=claim, defaults={"kind": DocumentKind.CLAIM, "text": claim.text, "terms": terms,
+                               "terms_version": TOKENIZER_VERSION}
     )
-    if not created and document.text != claim.text:
-        document.text, document.terms = claim.text, terms
-        document.save(update_fields=["text", "terms", "updated_at"])
+    if not created and (document.text != claim.text or document.terms_version != TOKENIZER_VERSION):
+        # A new updated_at: every process's index copy re-reads the row on its next lookup.
+        document.text, document.terms, document.terms_version = claim.text, terms, TOKENIZER_VERSION
+        document.save(update_fields=["text", "terms", "terms_version", "updated_at"])
     return document
+
+
+def claim_text_changed(*, claim: Claim) -> None:
+    """After a reviewer edits a claim's text: re-index it now, re-match it once committed.
+
+    Called inside the edit's transaction. The document's new updated_at makes every process's index
+    copy read the new text on its next lookup; the claim's undecided machine links (suggested, auto)
+    were found for the old text and go; decided ones (confirmed, rejected) stay as the reviewer left them.
+    """
+    from workers.matching_tasks import claim_matches_enqueue
+
+    match_document_for_claim(claim=claim)
+    ClaimMatch.objects.filter(claim=claim, status__in=(MatchStatus.SUGGESTED, MatchStatus.AUTO)).delete()
+    claim_matches_enqueue(claim_id=claim.pk)
+
+
+def match_documents_retokenize(*, batch_size: int = 2000) -> int:
+    """Re-make stored terms written by an older tokenizer (after TOKENIZER_VERSION changed)."""
+    updated = 0
+    while True:
+        batch = list(MatchDocument.objects.exclude(terms_version=TOKENIZER_VERSION).only("id", "text")[:batch_size])
+        if not batch:
+            return updated
+        for document in batch:
+            document.terms, document.terms_version = " ".join(tokenize(document.text)), TOKENIZER_VERSION
+        # bulk_update leaves updated_at alone: index copies already tokenise stale rows themselves.
+        MatchDocument.objects.bulk_update(batch, ["terms", "terms_version"])
+        updated += len(batch)
 
 
 def claims_index_missing(*, batch_size: int = 2000) -> int:
@@ -46,7 +76,8 @@ def claims_index_missing(*, batch_size: int = 2000) -> int:
             return created
         created += len(MatchDocument.objects.bulk_create(
             [MatchDocument(kind=DocumentKind.CLAIM, claim=claim, text=claim.text,
-                           terms=" ".join(tokenize(claim.text))) for claim in batch],
+                           terms=" ".join(tokenize(claim.text)), terms_version=TOKENIZER_VERSION)
+             for claim in batch],
             ignore_conflicts=True,
         ))
         if len(batch) < batch_size:
@@ -64,7 +95,8 @@ def report_items_index() -> int:
     new_items = current.filter(match_document__isnull=True)
     created = MatchDocument.objects.bulk_create(
         [MatchDocument(kind=DocumentKind.REPORT_ITEM, report_item=item, text=item.claim_text,
-                       terms=" ".join(tokenize(item.claim_text))) for item in new_items],
+                       terms=" ".join(tokenize(item.claim_text)), terms_version=TOKENIZER_VERSION)
+         for item in new_items],
         ignore_conflicts=True,
     )
     return len(created)

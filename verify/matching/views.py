@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET, require_POST
 from annotations.permissions import role_required
 from annotations.roles import EDITOR, REVIEWER, user_has_role
 from verify.matching import selectors, services
+from verify.matching.api.views import WARMING_UP_MESSAGE
+from verify.matching.index import IndexWarmingUp
 from verify.matching.models import ClaimMatch
 from verify.models import Claim
 
@@ -60,11 +62,19 @@ def search(request):
     query = request.GET.get("q", "").strip()
     error = ""
     results = []
+    status = 200
     if len(query) > MAX_QUERY_CHARS:
         error = f"The text is {len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}."
+        status = 400
     elif query:
-        results = selectors.claims_similar(text=query, limit=20)
-    status = 400 if error else 200
+        try:
+            results = selectors.claims_similar(text=query, limit=20)
+        except IndexWarmingUp as warming:
+            error, status = WARMING_UP_MESSAGE, 503
+            response = render(request, "matching/search.html", {"query": query, "results": [], "error": error},
+                              status=status)
+            response["Retry-After"] = str(warming.retry_after_seconds)
+            return response
     return render(request, "matching/search.html", {"query": query, "results": results, "error": error},
                   status=status)
 

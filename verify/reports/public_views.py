@@ -25,7 +25,7 @@ def report_permalink(request, slug: str, number: int | None = None):
         stale = frozenset()
     else:
         doc = report_document(report=report, revision=revision)
-        stale = frozenset(report_stale_items(revision=revision).values_list("claim_id", flat=True))
+        stale = frozenset(item["claim_id"] for item in report_stale_items(revision=revision))
     context = report_context(doc, stale_claim_ids=stale)
     context.update({
         "report": report,

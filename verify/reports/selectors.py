@@ -3,8 +3,7 @@ from collections import defaultdict
 from datetime import date, datetime, time
 
 from django.conf import settings
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from annotations.models import Review, Source
@@ -56,27 +55,27 @@ def report_document(*, report: Report, revision: ReportRevision | None = None,
 
 def report_snapshot_items(*, report: Report) -> list[dict]:
     """The covered claims as they are now, in ReportItem's shape (what publishing would freeze)."""
-    latest_review = Review.objects.filter(claim=OuterRef("claim_id")).order_by("-created_at", "-id")
     links = list(
         ReportClaim.objects.filter(report=report).order_by("position", "id")
-        .annotate(latest_review_id=Subquery(latest_review.values("id")[:1]))
-        .values("claim_id", "latest_review_id", "claim__text", "claim__claimant", "claim__verdict",
+        .values("claim_id", "claim__text", "claim__claimant", "claim__verdict",
                 "claim__entities", "claim__article_id", "claim__article__title", "claim__article__url",
                 "claim__article__canonical_url", "claim__article__publisher", "claim__article__published_at")
     )
-    reviews = {
-        row["id"]: row
-        for row in Review.objects.filter(claim__report_links__report=report)
-        .values("id", "verdict", "rationale", "created_at", "reviewer__username",
-                "reviewer__first_name", "reviewer__last_name")
-    }
+    # The latest review of each claim: newest first, the first one seen per claim wins. (One linear
+    # query; a correlated "latest review" subquery per claim was O(n²) on fresh PostgreSQL tables.)
+    reviews: dict = {}
+    for row in (Review.objects.filter(claim__report_links__report=report)
+                .order_by("claim_id", "-created_at", "-id")
+                .values("id", "claim_id", "verdict", "rationale", "created_at", "reviewer__username",
+                        "reviewer__first_name", "reviewer__last_name")):
+        reviews.setdefault(row["claim_id"], row)
     sources = defaultdict(list)
     for row in (Source.objects.filter(claim__report_links__report=report).order_by("claim_id", "created_at", "id")
                 .values("claim_id", "url", "title", "publisher", "quote", "stance")):
         sources[row.pop("claim_id")].append(row)
     items = []
     for position, link in enumerate(links, start=1):
-        review = reviews.get(link["latest_review_id"])
+        review = reviews.get(link["claim_id"])
         items.append({
             "position": position,
             "claim_id": link["claim_id"],
@@ -100,19 +99,22 @@ def report_snapshot_items(*, report: Report) -> list[dict]:
     return items
 
 
-def report_stale_items(*, revision: ReportRevision) -> QuerySet[ReportItem]:
-    """Items of a revision whose claim has been reviewed again (or re-judged) since it was frozen."""
-    latest_review = Review.objects.filter(claim=OuterRef("claim_id")).order_by("-created_at", "-id")
-    return (
-        ReportItem.objects.filter(revision=revision, claim__isnull=False)
-        .annotate(
-            current_review=Coalesce(Subquery(latest_review.values("id")[:1]), Value(0)),
-            frozen_review=Coalesce(F("review_id_frozen"), Value(0)),
-            current_verdict=F("claim__verdict"),
-        )
-        .filter(~Q(current_review=F("frozen_review")) | ~Q(current_verdict=F("verdict")))
-        .order_by("position")
-    )
+def report_stale_items(*, revision: ReportRevision) -> list[dict]:
+    """Items of a revision whose claim was reviewed again (or re-judged) since it was frozen.
+
+    Each: {"claim_id", "claim_text", "verdict" (as published), "position"}. Two linear queries.
+    """
+    items = list(revision.items.filter(claim__isnull=False).order_by("position")
+                 .values("claim_id", "claim_text", "verdict", "position", "review_id_frozen", "claim__verdict"))
+    latest: dict = {}
+    for claim_id, review_id in (Review.objects.filter(claim__in=revision.items.values("claim_id"))
+                                .order_by("claim_id", "-created_at", "-id").values_list("claim_id", "id")):
+        latest.setdefault(claim_id, review_id)
+    return [
+        {key: item[key] for key in ("claim_id", "claim_text", "verdict", "position")}
+        for item in items
+        if latest.get(item["claim_id"]) != item["review_id_frozen"] or item["claim__verdict"] != item["verdict"]
+    ]
 
 
 def report_unpublished_changes(*, report: Report, revision: ReportRevision | None) -> bool:

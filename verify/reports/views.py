@@ -16,6 +16,7 @@ from verify.reports import services
 from verify.reports.forms import FORMAT_CHOICES, ClaimSelectionForm, ExportForm, PublishForm, ReportCreateForm
 from verify.reports.models import ExportStatus, Report, ReportExport
 from verify.reports.rating import PUBLISHABLE_VERDICTS
+from verify.reports.renderers.pdf import PdfUnavailable
 from verify.reports.selectors import (
     report_exports,
     report_latest_revision,
@@ -72,7 +73,7 @@ def report_detail(request, pk: int, add_form=None, status: int = 200):
     report = get_object_or_404(Report.objects.select_related("created_by"), pk=pk)
     latest = report_latest_revision(report=report)
     items = report_snapshot_items(report=report)
-    stale = list(report_stale_items(revision=latest).values("claim_id", "claim_text", "verdict")) if latest else []
+    stale = report_stale_items(revision=latest) if latest else []
     revisions = list(report.revisions.select_related("published_by").order_by("-number"))
     exports = list(report_exports(report=report)[:20])
     return render(request, "reports/report_detail.html", {
@@ -153,7 +154,11 @@ def report_download(request, pk: int, fmt: str):
         messages.info(request, f"{count} claims: the {fmt} file is being built (export #{export.pk}); "
                                "it appears below when ready.")
         return HttpResponseRedirect(_detail_url(report) + "#exports")
-    rendered = services.report_render(report=report, fmt=fmt, revision=revision, draft=draft)
+    try:
+        rendered = services.report_render(report=report, fmt=fmt, revision=revision, draft=draft)
+    except PdfUnavailable as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(_detail_url(report))
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
     return response

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from annotations.permissions import IsEditor, IsReviewer
 from verify.matching import selectors, services
 from verify.matching.api.serializers import MatchSerializer, SimilarSerializer
+from verify.matching.index import IndexWarmingUp
 from verify.matching.models import ClaimMatch
 from verify.models import Claim
 
@@ -21,6 +22,9 @@ MAX_QUERY_CHARS = 5_000
 MAX_LIMIT = 50
 # Larger ids than a bigint cannot exist; asking the database would be an error, not a 404.
 MAX_ID = 2**63 - 1
+
+WARMING_UP_MESSAGE = ("The claim index is warming up (it is built once after a restart); "
+                      "try again in a few seconds.")
 
 PK = OpenApiParameter("pk", int, OpenApiParameter.PATH)
 ERROR = inline_serializer("MatchingError", {"detail": serializers.CharField()})
@@ -53,7 +57,7 @@ class SimilarClaimsView(APIView):
                     OpenApiParameter("limit", int, description=f"1 to {MAX_LIMIT}, default 10.")],
         responses={200: inline_serializer("SimilarClaims", {"query": serializers.CharField(),
                                                             "results": SimilarSerializer(many=True)}),
-                   400: ERROR},
+                   400: ERROR, 503: ERROR},
     )
     def get(self, request):
         query = request.query_params.get("q", "").strip()
@@ -61,7 +65,12 @@ class SimilarClaimsView(APIView):
             raise ValidationError({"q": "Give the text to look up in ?q=."})
         if len(query) > MAX_QUERY_CHARS:
             raise ValidationError({"q": f"The text is {len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}."})
-        results = selectors.claims_similar(text=query, limit=_limit(request))
+        limit = _limit(request)
+        try:
+            results = selectors.claims_similar(text=query, limit=limit)
+        except IndexWarmingUp as warming:
+            return Response({"detail": WARMING_UP_MESSAGE}, status=status.HTTP_503_SERVICE_UNAVAILABLE,
+                            headers={"Retry-After": str(warming.retry_after_seconds)})
         return Response({"query": query, "results": SimilarSerializer(results, many=True).data})
 
 

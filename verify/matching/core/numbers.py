@@ -27,7 +27,7 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
-    r"(?<![\w.:$])(?<!\w-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"  # 11,000  11000  3.5
+    r"(?<![\w.:$])(?<!\w-)(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"  # 11,000  11000  3.5
     r"(?:\s*(hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)\b)?"  # 3.5 million, 51m
     r"(?!\d|\w|:\d|'?s\b)",  # not ordinals (24th), times (10:00), decades (1940s)
     re.IGNORECASE,

@@ -32,6 +32,7 @@ from verify.reports.api.serializers import (
 from verify.reports.document import ITEM_FIELDS
 from verify.reports.models import ExportStatus, Report, ReportExport
 from verify.reports.renderers import FORMATS
+from verify.reports.renderers.pdf import PdfUnavailable
 from verify.reports.selectors import (
     report_latest_revision,
     report_list,
@@ -63,7 +64,7 @@ def report_detail_payload(report: Report) -> dict:
     latest = revisions[0] if revisions else None
     items, stale = [], []
     if latest is not None:
-        stale = list(report_stale_items(revision=latest).values_list("claim_id", flat=True))
+        stale = [item["claim_id"] for item in report_stale_items(revision=latest)]
         stale_set = set(stale)
         items = list(latest.items.order_by("position").values(*ITEM_FIELDS))
         for item in items:
@@ -196,8 +197,11 @@ class ReportExportView(APIView):
                                    requested_by=request.user, revision=revision, draft=draft)
             return Response(ExportSerializer(export, context={"request": request}).data,
                             status=status.HTTP_202_ACCEPTED)
-        rendered = services.report_render(report=report, fmt=fmt, revision=None if draft else revision,
-                                          draft=draft)
+        try:
+            rendered = services.report_render(report=report, fmt=fmt, revision=None if draft else revision,
+                                              draft=draft)
+        except PdfUnavailable as error:
+            return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
         response = HttpResponse(rendered.content, content_type=rendered.content_type)
         response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
         return response

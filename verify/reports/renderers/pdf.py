@@ -8,7 +8,17 @@ EXTENSION = "pdf"
 ITEMS_SHARE = 0.2
 
 
-def render(doc: ReportDocument) -> bytes:
-    from weasyprint import HTML  # imported here: loading Pango is slow and only PDFs need it
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint or its system libraries are missing on this machine: the other formats still work."""
 
+
+def render(doc: ReportDocument) -> bytes:
+    try:
+        from weasyprint import HTML  # imported here: loading Pango is slow and only PDFs need it
+    except (ImportError, OSError) as error:
+        raise PdfUnavailable(
+            "PDF export is not available on this server: WeasyPrint needs Pango and HarfBuzz "
+            "(apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 "
+            f"fonts-dejavu-core). The other formats work. ({type(error).__name__}: {error})"
+        ) from error
     return HTML(string=html.render(doc).decode(), base_url=None).write_pdf()

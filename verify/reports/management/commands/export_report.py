@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from verify.reports.models import Report
 from verify.reports.renderers import FORMATS
+from verify.reports.renderers.pdf import PdfUnavailable
 from verify.reports.selectors import report_revision_get
 from verify.reports.services import report_render
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             rendered = report_render(report=report, fmt=fmt, revision=chosen, draft=draft)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
+        except PdfUnavailable as error:
+            raise CommandError(str(error)) from error
         if out == "-":
             binary = getattr(self.stdout, "buffer", None)  # the real stdout; a StringIO in tests has none
             if binary is not None:
