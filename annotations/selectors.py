@@ -74,17 +74,23 @@ def claims_filter(
     if has_sources is not None:
         with_sources = Exists(Source.objects.filter(claim=OuterRef("pk")))
         claims = claims.filter(with_sources if has_sources else ~with_sources)
-    # A correlated subquery, not Count() over a join: PostgreSQL then counts sources for the rows
-    # of the page only, instead of grouping every claim before ORDER BY … LIMIT.
-    source_count = (Source.objects.filter(claim=OuterRef("pk")).order_by().values("claim")
-                    .annotate(n=Count("*")).values("n"))
-    claims = claims.select_related("article", "assigned_to").annotate(
-        source_count=Coalesce(Subquery(source_count), 0)
-    )
+    claims = claims_for_display(claims=claims)
     order = order or "-checkworthiness"
     if order not in CLAIM_ORDERS:
         raise ValidationError({"order": f"Unknown order; choose one of {', '.join(CLAIM_ORDERS)}."})
     return claims.order_by(order, "id")
+
+
+def claims_for_display(*, claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """Claims with their article and assignee joined and `source_count`, ready for lists and pages."""
+    # A correlated subquery, not Count() over a join: PostgreSQL then counts sources for the rows
+    # of the page only, instead of grouping every claim before ORDER BY … LIMIT.
+    source_count = (Source.objects.filter(claim=OuterRef("pk")).order_by().values("claim")
+                    .annotate(n=Count("*")).values("n"))
+    return (claims.select_related("article", "assigned_to")
+            # An article's text can be megabytes; lists of claims never show it.
+            .defer("article__raw_content", "article__cleaned_text")
+            .annotate(source_count=Coalesce(Subquery(source_count), 0)))
 
 
 def verdict_counts(*, queryset: QuerySet[Claim]) -> dict[str, int]:

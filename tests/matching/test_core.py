@@ -71,3 +71,37 @@ def test_removed_documents_are_not_found():
     matcher.add(Document(key=1, text="Vaccines cause autism in children."))
     matcher.remove(1)
     assert matcher.search("vaccines autism") == []
+
+
+def test_tweet_markup_is_cleaned_and_hashtags_and_handles_split_into_words():
+    tweet = ("Fires everywhere #AustralianFires pic.twitter.com/0eJtwJyS1J https://t.co/abc "
+             "— Center for Bio Div (@CenterForBioDiv) January 14, 2020")
+    tokens = tokenize(tweet)
+    assert {"australian", "fire", "center", "bio", "div"} <= set(tokens)
+    assert not {"pic", "twitter", "co", "0ejtwjys1j", "januari", "14", "2020"} & set(tokens)
+
+
+def test_snowball_stemming_folds_word_forms():
+    assert tokenize("The governors were investigating claims") == tokenize("governor investigates claim")
+
+
+def test_negations_are_kept_as_terms():
+    assert "not" in tokenize("The vaccine is not safe")
+
+
+def test_a_thousands_group_is_never_read_as_a_smaller_number():
+    # "1,300" glued to a word by a hyphen is not a stated "300".
+    assert 300.0 not in extract_numbers("a slump of minus-1,300 points")
+    assert extract_numbers("1,300 points") == frozenset({1300.0})
+
+
+def test_first_by_both_rankings_scores_one_and_the_order_is_fused():
+    matcher = Matcher()
+    matcher.add_many([
+        Document(key="troops", text=TROOPS, title="Will 11,000 North Korean Troops Be Stationed?"),
+        Document(key="other", text="North Korean officials visited the region."),
+    ])
+    results = matcher.search("11,000 North Korean troops could be stationed in the region")
+    assert [c.key for c in results] == ["troops", "other"]
+    assert results[0].score == pytest.approx(1.0)
+    assert 0 < results[1].score < results[0].score

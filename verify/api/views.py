@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from annotations.api.serializers import ReviewResultSerializer, review_result
 from annotations.models import Source
 from annotations.permissions import IsEditor, IsReviewer
+from annotations.selectors import claims_for_display
 from annotations.services import claim_assign, claim_dismiss, claim_edit, claim_reopen
 from verify.api.filters import ArticleFilter, ClaimFilter
 from verify.api.pagination import StandardPagination
@@ -102,9 +103,9 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        claims = Claim.objects.select_related("article", "assigned_to").annotate(source_count=Count("sources"))
-        if self.action != "list":
-            claims = claims.prefetch_related(
+        if self.action == "list":
+            return Claim.objects.all()  # ClaimFilter → claims_filter joins, annotates and orders
+        claims = claims_for_display(claims=Claim.objects.all()).prefetch_related(
                 Prefetch("sources", queryset=Source.objects.select_related("added_by").order_by("created_at", "id")))
         return claims.order_by("-checkworthiness", "id")
 
