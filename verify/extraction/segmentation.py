@@ -6,6 +6,8 @@ line break, and keeps a heading-like line in one piece.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,29 +28,34 @@ def is_heading_line(line: str) -> bool:
 
 @Language.component(COMPONENT_NAME)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    line_tokens: list = []
+    # Boundaries are collected in an array and written once: setting `token.is_sent_start` one
+    # token at a time makes spaCy rescan the whole Doc on every assignment (quadratic time).
+    starts = numpy.zeros((len(doc), 1), dtype="int32")  # 1 starts a sentence, -1 does not, 0 unknown
+    line: list[int] = []
     for token in doc:
         if token.is_space and "\n" in token.text:
-            _close_line(line_tokens)
-            line_tokens = []
+            _close_line(doc, line, starts)
+            line = []
             continue
-        line_tokens.append(token)
-    _close_line(line_tokens)
+        line.append(token.i)
+    _close_line(doc, line, starts)
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
-def _close_line(tokens: list) -> None:
-    if not tokens:
+def _close_line(doc: Doc, indices: list[int], starts: numpy.ndarray) -> None:
+    if not indices:
         return
-    tokens[0].is_sent_start = True
-    text = "".join(token.text_with_ws for token in tokens)
+    starts[indices[0], 0] = 1
+    text = "".join(doc[i].text_with_ws for i in indices)
     heading = is_heading_line(text)
-    previous = tokens[0]
-    for token in tokens[1:]:
+    previous = doc[indices[0]]
+    for i in indices[1:]:
+        token = doc[i]
         # Inside a line a sentence can only start after sentence-final punctuation: this stops
         # the parser splitting "General | Oleksandr Tarnavskiy has been appointed".
         if heading or not previous.text.endswith(_BOUNDARY_PUNCTUATION):
-            token.is_sent_start = False
+            starts[i, 0] = -1
         if not token.is_space:  # "end.  Next": look past the extra space
             previous = token
 
