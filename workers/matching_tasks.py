@@ -38,8 +38,9 @@ def article_matches_find(article_id: int) -> int:
     retry_backoff_max=60,
     retry_jitter=True,
     max_retries=5,
-    soft_time_limit=60,
-    time_limit=90,
+    # Mostly tens of ms, but a task that lands on a freshly started worker waits for its index build.
+    soft_time_limit=120,
+    time_limit=150,
     ignore_result=True,
 )
 def claim_matches_find(claim_id: int) -> int:

@@ -91,3 +91,18 @@ def test_a_broker_outage_does_not_fail_the_edit(django_capture_on_commit_callbac
         edit(edited, text=TROOPS)
     assert Claim.objects.get(pk=edited.pk).text == TROOPS
     assert MatchDocument.objects.get(claim=edited).text == TROOPS  # indexed in the edit's transaction
+
+
+def test_the_claim_task_takes_an_id_retries_transient_errors_and_is_idempotent():
+    from django.db import OperationalError
+
+    from workers.matching_tasks import claim_matches_find
+
+    earlier = claim(TROOPS)
+    new = claim(TROOPS)
+    assert claim_matches_find.apply(args=[new.pk]).get() == 1
+    assert claim_matches_find.apply(args=[new.pk]).get() == 1
+    assert ClaimMatch.objects.filter(claim=new, document__claim=earlier).count() == 1
+    assert claim_matches_find.apply(args=[10**9]).get() == 0  # deleted since it was queued
+    assert OperationalError in claim_matches_find.autoretry_for
+    assert 0 < claim_matches_find.soft_time_limit < claim_matches_find.time_limit
