@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from kombu import pools as kombu_pools
 
 from config.celery import app as celery_app
 from tests.integration.conftest import WorkerProcess, celery_live, wait_for  # noqa: F401 (fixture re-export)
@@ -122,6 +123,10 @@ def point_celery_at(broker_url: str) -> None:
         celery_app._pool.force_close_all()
         celery_app._pool = None
     celery_app.amqp._producer_pool = None
+    # kombu keeps producer pools in a global registry keyed by connection URL: without a reset,
+    # switching back would hand out the pool closed above ("Acquire on closed pool"), and Celery
+    # acquires a producer even for eager tasks.
+    kombu_pools.reset()
     celery_app.conf.broker_url = broker_url
 
 
