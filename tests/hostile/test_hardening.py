@@ -19,7 +19,8 @@ PRODUCTION_ENV = {
 
 def run_manage(*args, extra_env=None):
     env = {key: value for key, value in os.environ.items()
-           if key not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY")}
+           # DJANGO_ALLOW_ASYNC_UNSAFE may be left by browser tests in this process; never in deployment.
+           if key not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update(PRODUCTION_ENV, **(extra_env or {}))
     # The repo's .env (written by `make run`) may say DEBUG=true; the environment wins over it.
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,

@@ -20,6 +20,7 @@ PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
 @pytest.fixture
 def chromium():
     # Playwright's sync API runs an event loop in this thread; the ORM calls between steps are deliberate.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
@@ -27,6 +28,10 @@ def chromium():
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def test_an_editor_publishes_a_report_and_gets_every_format(chromium, live_server, editor, troops_claim, tmp_path):
