@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -120,42 +120,49 @@ class ReportDetailView(_ReadOrEdit):
         return Response(report_detail_payload(report))
 
 
-class ReportClaimsView(_ReadOrEdit):
-    @extend_schema(summary="Add claims to a report", request=ClaimSelectionSerializer,
-                   responses={200: ReportDetailSerializer, 400: BAD_REQUEST})
+class _ReportActionView(_ReadOrEdit):
+    """POST: validate the body with `input_serializer`, run `act`, answer with the report."""
+
+    input_serializer: type
+
+    def act(self, *, report: Report, actor, data: dict) -> None:
+        raise NotImplementedError
+
     def post(self, request, pk: int):
         report = get_object_or_404(Report, pk=pk)
-        incoming = ClaimSelectionSerializer(data=request.data)
+        incoming = self.input_serializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        _service_call(services.report_add_claims, report=report, actor=request.user, **incoming.selection())
+        self.act(report=report, actor=request.user, data=incoming)
         report.refresh_from_db()
         return Response(report_detail_payload(report))
 
 
-class ReportClaimsRemoveView(_ReadOrEdit):
-    @extend_schema(summary="Stop covering claims", request=ClaimRemoveSerializer,
-                   responses={200: ReportDetailSerializer, 400: BAD_REQUEST})
-    def post(self, request, pk: int):
-        report = get_object_or_404(Report, pk=pk)
-        incoming = ClaimRemoveSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        _service_call(services.report_remove_claims, report=report, actor=request.user,
-                      claim_ids=incoming.validated_data["claims"])
-        report.refresh_from_db()
-        return Response(report_detail_payload(report))
+@extend_schema_view(post=extend_schema(summary="Add claims to a report", request=ClaimSelectionSerializer,
+                                       responses={200: ReportDetailSerializer, 400: BAD_REQUEST}))
+class ReportClaimsView(_ReportActionView):
+    input_serializer = ClaimSelectionSerializer
+
+    def act(self, *, report, actor, data):
+        _service_call(services.report_add_claims, report=report, actor=actor, **data.selection())
 
 
-class ReportPublishView(_ReadOrEdit):
-    @extend_schema(summary="Publish (or publish a new revision)", request=PublishSerializer,
-                   responses={200: ReportDetailSerializer, 400: BAD_REQUEST})
-    def post(self, request, pk: int):
-        report = get_object_or_404(Report, pk=pk)
-        incoming = PublishSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        _service_call(services.report_publish, report=report, actor=request.user,
-                      note=incoming.validated_data["note"])
-        report.refresh_from_db()
-        return Response(report_detail_payload(report))
+@extend_schema_view(post=extend_schema(summary="Stop covering claims", request=ClaimRemoveSerializer,
+                                       responses={200: ReportDetailSerializer, 400: BAD_REQUEST}))
+class ReportClaimsRemoveView(_ReportActionView):
+    input_serializer = ClaimRemoveSerializer
+
+    def act(self, *, report, actor, data):
+        _service_call(services.report_remove_claims, report=report, actor=actor,
+                      claim_ids=data.validated_data["claims"])
+
+
+@extend_schema_view(post=extend_schema(summary="Publish (or publish a new revision)", request=PublishSerializer,
+                                       responses={200: ReportDetailSerializer, 400: BAD_REQUEST}))
+class ReportPublishView(_ReportActionView):
+    input_serializer = PublishSerializer
+
+    def act(self, *, report, actor, data):
+        _service_call(services.report_publish, report=report, actor=actor, note=data.validated_data["note"])
 
 
 class _FormatParameterNegotiation(DefaultContentNegotiation):
