@@ -17,7 +17,7 @@ import pytest
 from kombu import pools as kombu_pools
 
 from config.celery import app as celery_app
-from tests.integration.conftest import WorkerProcess, celery_live, wait_for  # noqa: F401 (fixture re-export)
+from tests.integration.stack import WorkerProcess, wait_for  # noqa: F401 (wait_for re-exported for fault tests)
 from workers.tasks import article_process
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,7 +18,7 @@ import pytest
 from django.db import OperationalError, connection
 
 from tests.faults.conftest import wait_for
-from tests.integration.conftest import _database_url
+from tests.integration.stack import _database_url
 from verify import services
 from verify.models import Article, ArticleStatus
 

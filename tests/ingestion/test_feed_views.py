@@ -1,7 +1,6 @@
 """Feed pages and the feeds API: editors only, registration, status and errors shown (escaped)."""
 from django.utils import timezone
 import pytest
-from django.urls import reverse
 
 from verify.ingestion.models import Feed, FeedEntry
 from tests.factories import ArticleFactory

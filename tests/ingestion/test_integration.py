@@ -2,7 +2,7 @@
 import pytest
 
 from tests.ingestion.conftest import ARTICLE_HTML
-from tests.integration.conftest import WorkerProcess, celery_live, wait_for  # noqa: F401 (fixture)
+from tests.integration.stack import WorkerProcess, wait_for
 from verify.ingestion.models import FetchedPage
 from verify.ingestion.services import article_ingest_url
 from verify.models import Article, ArticleStatus

@@ -6,7 +6,7 @@ earlier claim, so a match proves the index is shared through the database, not t
 import pytest
 
 from tests.factories import ArticleFactory, ClaimFactory
-from tests.integration.conftest import wait_for
+from tests.integration.stack import wait_for
 from verify import services
 from verify.matching.models import ClaimMatch, MatchDocument
 from verify.models import Article, ArticleStatus, Verdict

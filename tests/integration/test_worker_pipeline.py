@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.integration.conftest import wait_for
+from tests.integration.stack import wait_for
 from verify import services
 from verify.models import Article, ArticleStatus, Claim
 from workers.tasks import article_process

@@ -1,7 +1,7 @@
 """A 5,000-claim report built by a real Celery worker (Redis broker, PostgreSQL), progress via the API."""
 import pytest
 
-from tests.integration.conftest import celery_live, celery_worker_process, wait_for  # noqa: F401 (fixtures)
+from tests.integration.stack import wait_for
 from tests.reports.bulk import bulk_reviewed_claims
 from verify.reports import services
 from verify.reports.models import ExportStatus, ReportClaim

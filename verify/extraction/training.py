@@ -4,10 +4,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from verify.extraction.metrics import average_precision, precision_recall_f1
 from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, Scorer, get_scorer, score_spans
+
+if TYPE_CHECKING:  # the scorer pulls in scikit-learn; import it only when training runs
+    from verify.extraction.trained_scorer import TrainedScorer
 
 POSITIVE_VERDICTS = ("verified", "unverified", "disputed")
 NEGATIVE_VERDICTS = ("not_a_claim",)

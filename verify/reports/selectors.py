@@ -3,6 +3,7 @@ from collections import defaultdict
 from datetime import date, datetime, time
 
 from django.conf import settings
+from django.http import Http404
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -24,6 +25,16 @@ def report_latest_revision(*, report: Report) -> ReportRevision | None:
 
 def report_revision_get(*, report: Report, number: int) -> ReportRevision | None:
     return report.revisions.select_related("published_by").filter(number=number).first()
+
+
+def report_revision_requested(*, report: Report, number: int | None) -> ReportRevision | None:
+    """The revision a request names (None when it names none); a number that does not exist is a 404."""
+    if number is None:
+        return None
+    revision = report_revision_get(report=report, number=number)
+    if revision is None:
+        raise Http404(f"Revision {number} does not exist.")
+    return revision
 
 
 def report_org(*, report: Report) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from verify.reports.selectors import (
     report_exports,
     report_latest_revision,
     report_list as report_list_query,
-    report_revision_get,
+    report_revision_requested,
     report_snapshot_items,
     report_stale_items,
     report_unpublished_changes,
@@ -145,7 +145,7 @@ def report_download(request, pk: int, fmt: str):
     form = ExportForm(data={"format": fmt, "revision": request.GET.get("revision") or None})
     if not form.is_valid():
         raise Http404("Unknown format or revision.")
-    revision = _revision(report, form.cleaned_data["revision"])
+    revision = report_revision_requested(report=report, number=form.cleaned_data["revision"])
     draft = request.GET.get("draft") == "1" or revision is None and not report.revisions.exists()
     count = revision.items.count() if revision and not draft else report.report_claims.count()
     if count > settings.VERIFY_REPORT_SYNC_MAX_CLAIMS:
@@ -172,7 +172,7 @@ def report_export_start(request, pk: int):
     if not form.is_valid():
         messages.error(request, "Choose a format (and an existing revision).")
         return HttpResponseRedirect(_detail_url(report))
-    revision = _revision(report, form.cleaned_data["revision"])
+    revision = report_revision_requested(report=report, number=form.cleaned_data["revision"])
     export = services.report_export_request(report=report, fmt=form.cleaned_data["format"],
                                             requested_by=request.user, revision=revision)
     messages.info(request, f"Export #{export.pk} started.")
@@ -199,11 +199,3 @@ def report_export_download(request, export_id: int):
     return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename,
                         content_type=export.content_type)
 
-
-def _revision(report: Report, number: int | None):
-    if number is None:
-        return None
-    revision = report_revision_get(report=report, number=number)
-    if revision is None:
-        raise Http404(f"Revision {number} does not exist.")
-    return revision

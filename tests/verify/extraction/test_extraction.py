@@ -1,4 +1,3 @@
-import pytest
 
 from verify.extraction import (
     CHECKWORTHINESS_THRESHOLD, EXTRACTOR_VERSION, ExtractedClaim, extract_claims, extract_claims_batch,

@@ -5,7 +5,7 @@ Reviewers read and download; editors create, change and publish. Unauthenticated
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
@@ -36,7 +36,7 @@ from verify.reports.renderers.pdf import PdfUnavailable
 from verify.reports.selectors import (
     report_latest_revision,
     report_list,
-    report_revision_get,
+    report_revision_requested,
     report_stale_items,
 )
 
@@ -193,7 +193,7 @@ class ReportExportView(APIView):
                                                     if request.query_params.get("revision") else {})})
         incoming.is_valid(raise_exception=True)
         fmt = incoming.validated_data["format"]
-        revision = _revision(report, incoming.validated_data.get("revision"))
+        revision = report_revision_requested(report=report, number=incoming.validated_data.get("revision"))
         draft = request.query_params.get("draft") in ("1", "true")
         if not draft and revision is None:
             revision = report_latest_revision(report=report)
@@ -229,7 +229,7 @@ class ReportExportListCreateView(APIView):
         report = get_object_or_404(Report, pk=pk)
         incoming = ExportRequestSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        revision = _revision(report, incoming.validated_data.get("revision"))
+        revision = report_revision_requested(report=report, number=incoming.validated_data.get("revision"))
         export = _service_call(services.report_export_request, report=report,
                                fmt=incoming.validated_data["format"], requested_by=request.user, revision=revision)
         export.refresh_from_db()
@@ -257,11 +257,3 @@ class ExportDownloadView(APIView):
         return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename,
                             content_type=export.content_type)
 
-
-def _revision(report: Report, number: int | None):
-    if number is None:
-        return None
-    revision = report_revision_get(report=report, number=number)
-    if revision is None:
-        raise Http404(f"Revision {number} does not exist.")
-    return revision

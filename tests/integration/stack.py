@@ -1,4 +1,7 @@
-"""A real Celery worker process on the real Redis broker, reading the test PostgreSQL database."""
+"""A real Celery worker process on the real Redis broker, reading the test PostgreSQL database.
+
+Loaded for the whole suite by tests/conftest.py (pytest_plugins), so every package's integration
+tests share these fixtures without re-importing them."""
 import os
 import subprocess
 import sys
