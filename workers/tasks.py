@@ -5,6 +5,9 @@ from django.conf import settings
 from verify import services
 from verify.models import Article
 from verify.services import TRANSIENT_ERRORS
+# Celery's autodiscovery imports this module only; importing the other task modules registers their
+# tasks (URL fetches and feeds, report exports, claim matching) in every worker.
+from workers import ingest_tasks, matching_tasks, report_tasks  # noqa: F401
 
 
 class ArticleTask(Task):
@@ -40,7 +43,7 @@ def article_process(article_id: int) -> dict:
         article = services.article_process(article_id=article_id)
     except Article.DoesNotExist:  # deleted before its turn came: nothing to do, nothing to retry
         return {"article": article_id, "status": "missing", "claims": 0}
-    matching_tasks.article_matches_enqueue(article=article)  # issue 7: find earlier checks of the new claims
+    matching_tasks.article_matches_enqueue(article=article)  # find earlier checks of the new claims
     return {"article": article.pk, "status": article.status, "claims": article.claims.count()}
 
 
@@ -58,16 +61,7 @@ def article_process(article_id: int) -> dict:
 def sweep_stuck_articles(older_than_seconds: int | None = None) -> int:
     from datetime import timedelta
 
-    from django.conf import settings
-
     from verify.sweeper import articles_requeue_stuck
 
     seconds = older_than_seconds if older_than_seconds is not None else settings.VERIFY_SWEEP_PENDING_AFTER_SECONDS
     return articles_requeue_stuck(older_than=timedelta(seconds=seconds))
-
-# URL fetch and feed tasks (issue 6A) live in their own module; importing it registers them here.
-from workers import ingest_tasks  # noqa: E402,F401
-# Report export tasks (issue 5) likewise.
-from workers import report_tasks  # noqa: E402,F401
-# Claim matching tasks (issue 7); article_process enqueues them after claims are stored.
-from workers import matching_tasks  # noqa: E402
