@@ -1,41 +1,21 @@
 """Headless Chromium (Debian's, driven by Playwright) against pytest-django's live server."""
-import os
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from tests.chromium import PASSWORD, chromium_session
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
-PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's password
 SAMPLE_ARTICLE = Path(__file__).resolve().parents[2] / "verify" / "sample_data" / "sample_article.txt"
 
 
-@pytest.fixture(scope="package", autouse=True)
-def allow_orm_beside_playwright():
-    """Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a thread
-    with a running loop unless told this is deliberate (the tests set up and check data between steps)."""
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-# One Chromium for this package, stopped when it is done: another sync Playwright started later in the
-# same process (other packages' browser tests) would refuse to run inside this one's event loop.
+# One Chromium for this package, stopped when it is done, so that other packages' browser tests can
+# start their own afterwards (see tests.chromium).
 @pytest.fixture(scope="package")
-def browser(allow_orm_beside_playwright):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def browser():
+    with chromium_session() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

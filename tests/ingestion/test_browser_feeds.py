@@ -1,34 +1,17 @@
 """The feed pages in headless Chromium: an editor registers a feed and sees its failures explained."""
-import os
 
 import pytest
 
+from tests.chromium import PASSWORD, chromium_session
 from tests.ingestion.conftest import rss_feed
 from verify.ingestion import feeds
 from verify.ingestion.models import Feed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's password
-
-
 @pytest.fixture(scope="module")
 def browser():
-    """One Chromium for this module, closed at its end (a second sync Playwright cannot nest in it)."""
-    from playwright.sync_api import sync_playwright
-
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    # Playwright's sync API runs an event loop in this thread; the tests use the ORM between steps.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with chromium_session() as browser:
         yield browser
-        browser.close()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

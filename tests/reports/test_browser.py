@@ -1,10 +1,10 @@
 """An editor builds, publishes and downloads a report in headless Chromium; readers open the permalink."""
 import json
-import os
 import re
 
 import pytest
 
+from tests.chromium import PASSWORD, chromium_session
 from tests.reports.conftest import review_again, reviewed_claim
 from tests.reports.jsonld_rules import claimreview_document_errors
 from verify.models import Verdict
@@ -12,26 +12,10 @@ from verify.reports.models import Report
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
-
-
 @pytest.fixture
 def chromium():
-    # Playwright's sync API runs an event loop in this thread; the ORM calls between steps are deliberate.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with chromium_session() as browser:
         yield browser
-        browser.close()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def test_an_editor_publishes_a_report_and_gets_every_format(chromium, live_server, editor, troops_claim, tmp_path):
