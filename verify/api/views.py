@@ -50,8 +50,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def get_queryset(self):
         articles = Article.objects.select_related("submitted_by").annotate(claim_count=Count("claims"))
         if self.action == "retrieve":
-            claims = (Claim.objects.select_related("article", "assigned_to")
-                      .annotate(source_count=Count("sources")).order_by("sentence_index", "id"))
+            claims = claims_for_display(claims=Claim.objects.all()).order_by("sentence_index", "id")
             articles = articles.prefetch_related(Prefetch("claims", queryset=claims))
         return articles
 
