@@ -24,6 +24,12 @@ def user_role(user: AbstractBaseUser | AnonymousUser) -> str | None:
     return getattr(user, _CACHE_ATTRIBUTE)
 
 
+def user_role_remember(user: AbstractBaseUser, group_role: str | None) -> None:
+    """Remember a role read along with the user (the API's token query reads it in the same row)."""
+    if not user.is_superuser:
+        setattr(user, _CACHE_ATTRIBUTE, group_role)
+
+
 def user_role_forget(user: AbstractBaseUser) -> None:
     """Drop the remembered role after the user's groups changed."""
     user.__dict__.pop(_CACHE_ATTRIBUTE, None)

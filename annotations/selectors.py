@@ -93,6 +93,21 @@ def claims_for_display(*, claims: QuerySet[Claim]) -> QuerySet[Claim]:
             .annotate(source_count=Coalesce(Subquery(source_count), 0)))
 
 
+# What a claim list row shows (API and exports of the list): the claim's columns plus the joined
+# names, read as plain values so a 50-row page builds no model instances.
+CLAIM_LIST_VALUES = (
+    "id", "article_id", "text", "sentence", "start_char", "end_char", "sentence_index", "claimant", "cue",
+    "quantities", "entities", "hedges", "checkworthiness", "verdict", "extractor_version", "extracted_text",
+    "extracted_claimant", "version", "assigned_to_id", "assigned_to__username", "created_at", "updated_at",
+    "article__title", "source_count",
+)
+
+
+def claim_list_values(*, claims: QuerySet[Claim]) -> QuerySet:
+    """claims_for_display's rows as dicts of CLAIM_LIST_VALUES, keeping the queryset's filters and order."""
+    return claims.values(*CLAIM_LIST_VALUES)
+
+
 def verdict_counts(*, queryset: QuerySet[Claim]) -> dict[str, int]:
     """How many claims of `queryset` carry each verdict (every verdict present, zeros included); one query."""
     rows = (Claim.objects.filter(pk__in=queryset.order_by().values("pk"))

@@ -221,6 +221,9 @@ def scenarios(claim_ids: list[int], concurrency: int):
     def healthz(client, rng, slot, warmup=False):
         return client.get("/healthz").status_code
 
+    def me(client, rng, slot, warmup=False):
+        return client.get("/api/me/").status_code
+
     def claim_list(client, rng, slot, warmup=False):
         return client.get("/api/claims/").status_code
 
@@ -243,7 +246,7 @@ def scenarios(claim_ids: list[int], concurrency: int):
             versions[claim_id] = response.json()["current_version"]
         return response.status_code
 
-    return {"healthz (ceiling)": healthz, "claim list": claim_list, "claim list filtered": claim_filter,
+    return {"healthz (ceiling)": healthz, "api/me (API ceiling)": me, "claim list": claim_list, "claim list filtered": claim_filter,
             "claim detail": claim_detail, "review submission": review_submit}
 
 
@@ -275,7 +278,8 @@ def api_load(args) -> dict:
     rps = {size: {row["endpoint"]: row["rps"] for row in rows} for size, rows in results.items()}
     ratios = {}
     for size, by_name in rps.items():
-        ratios[f"list/ceiling @{size}"] = round(by_name["claim list"] / by_name["healthz (ceiling)"], 3)
+        ratios[f"list/healthz @{size}"] = round(by_name["claim list"] / by_name["healthz (ceiling)"], 3)
+        ratios[f"list/api-me @{size}"] = round(by_name["claim list"] / by_name["api/me (API ceiling)"], 3)
     if len(args.sizes) > 1:
         small, large = args.sizes[0], args.sizes[-1]
         ratios[f"list@{large}/list@{small}"] = round(rps[large]["claim list"] / rps[small]["claim list"], 3)

@@ -29,7 +29,7 @@ def test_the_load_benchmark_runs_every_scenario_against_gunicorn(tmp_path):
     results = json.loads(out.read_text())
     for size in ("40", "120"):
         rows = {row["endpoint"]: row for row in results["api"][size]}
-        assert set(rows) == {"healthz (ceiling)", "claim list", "claim list filtered", "claim detail",
+        assert set(rows) == {"healthz (ceiling)", "api/me (API ceiling)", "claim list", "claim list filtered", "claim detail",
                              "review submission"}
         for name, row in rows.items():
             assert row["requests"] > 0, name

@@ -27,6 +27,14 @@ class ClaimFilter(django_filters.FilterSet):
         model = Claim
         fields: list[str] = []
 
+    def get_form_class(self):
+        # The claim filters never depend on the request, so the form class is built once per process
+        # (django-filter otherwise builds a new class with new fields on every list request).
+        filterset = type(self)
+        if "_form_class" not in filterset.__dict__:
+            filterset._form_class = super().get_form_class()
+        return filterset._form_class
+
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data
         return claims_filter(

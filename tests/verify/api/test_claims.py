@@ -109,7 +109,7 @@ def test_claim_list_with_an_out_of_range_article_id_is_empty_not_a_500(reviewer_
 
     response = reviewer_api.get(LIST, {"article": "9" * 30})
 
-    assert (response.status_code, response.json()["count"]) == (200, 0)
+    assert (response.status_code, response.json()["results"]) == (200, [])
 
 
 def test_claim_list_is_paginated(reviewer_api):
@@ -117,7 +117,7 @@ def test_claim_list_is_paginated(reviewer_api):
 
     body = reviewer_api.get(LIST, {"page_size": 2}).json()
 
-    assert (body["count"], len(body["results"]), body["next"] is not None) == (3, 2, True)
+    assert (len(body["results"]), body["next"] is not None) == (2, True)
 
 
 def test_claim_list_takes_a_constant_number_of_queries(reviewer_api, reviewer, django_assert_max_num_queries):

@@ -7,7 +7,7 @@ EXPECTED_PATHS = {
     "/api/auth/token/", "/api/articles/", "/api/articles/{id}/", "/api/articles/{id}/status/",
     "/api/claims/", "/api/claims/{id}/", "/api/claims/{id}/assign/", "/api/claims/{id}/dismiss/",
     "/api/claims/{id}/reopen/", "/api/claims/{claim_id}/reviews/", "/api/claims/{claim_id}/sources/",
-    "/api/claims/{claim_id}/history/",
+    "/api/claims/{claim_id}/history/", "/api/me/",
 }
 
 
@@ -21,7 +21,12 @@ def test_schema_validates_without_warnings_and_lists_every_endpoint(tmp_path):
     review_post = schema["paths"]["/api/claims/{claim_id}/reviews/"]["post"]
     assert {"201", "400", "409"} <= set(review_post["responses"])
     claim_params = {p["name"] for p in schema["paths"]["/api/claims/"]["get"]["parameters"]}
-    assert {"article", "verdict", "search", "ordering", "page", "page_size"} <= claim_params
+    assert {"article", "verdict", "search", "ordering", "cursor", "page_size"} <= claim_params
+    claim_page = schema["paths"]["/api/claims/"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    page_schema = schema["components"]["schemas"][claim_page["$ref"].split("/")[-1]]
+    assert set(page_schema["properties"]) == {"next", "results"}
+    token_scheme = schema["components"]["securitySchemes"]["tokenAuth"]
+    assert (token_scheme["type"], token_scheme["in"]) == ("apiKey", "header")
 
 
 @pytest.mark.django_db
