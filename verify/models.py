@@ -1,6 +1,7 @@
 """Articles as submitted and the claims extracted from them."""
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 
 
 class ArticleStatus(models.TextChoices):
@@ -61,7 +62,13 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["publisher"])]
+        indexes = [
+            models.Index(fields=["publisher"]),
+            # The claim filter matches publishers case-insensitively (UPPER(publisher) = UPPER(%s)); the
+            # expression index also gives the planner statistics for it, so a publisher filter walks the
+            # score index instead of sorting every claim of that publisher (bench/README.md).
+            models.Index(Upper("publisher"), name="article_publisher_upper_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title or f"Article {self.pk}"
