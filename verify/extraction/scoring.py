@@ -51,9 +51,9 @@ def get_scorer(model_dir: str | None = None) -> Scorer:
 def _load_scorer(directory: str) -> Scorer:
     if not directory:
         return RuleScorer()
-    from verify.extraction.trained_scorer import TrainedScorer
+    from verify.extraction.trained_scorer import load_model_dir
 
-    return TrainedScorer.load(directory)
+    return load_model_dir(directory)
 
 
 def score_spans(spans: list[Span], *, scorer: Scorer | None = None) -> list[float]:

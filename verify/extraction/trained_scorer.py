@@ -1,7 +1,8 @@
 """A trained check-worthiness model: TF-IDF word and character n-grams plus the rule features.
 
 Pure scikit-learn (CPU, ~20 s to fit on 22k sentences once parsed); stored as model.joblib +
-meta.json in a directory that VERIFY_CHECKWORTHINESS_MODEL points at.
+meta.json in a directory that VERIFY_CHECKWORTHINESS_MODEL points at. load_model_dir() also opens the
+fine-tuned transformer kind (transformer_scorer.py) from such a directory.
 """
 from __future__ import annotations
 
@@ -26,6 +27,18 @@ def feature_rows(sentences: list[Span]) -> list[list[float]]:
         features = sentence_features(sentence)
         rows.append([features[name] for name in FEATURE_NAMES if name != "bias"])
     return rows
+
+
+def load_model_dir(directory: str | Path):
+    """The scorer stored in a model directory: meta.json's model_kind picks it (absent: the linear model)."""
+    path = Path(directory)
+    meta_path = path / META_FILE
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    if meta.get("model_kind") == "transformer":
+        from verify.extraction.transformer_scorer import TransformerScorer
+
+        return TransformerScorer.load(path)
+    return TrainedScorer.load(path)
 
 
 class TrainedScorer:

@@ -12,6 +12,10 @@ not hang that long: `search(wait=False)` builds small indexes inline (under
 VERIFY_MATCH_INLINE_BUILD_MAX documents, a fraction of a second) and otherwise starts the build in a
 background thread and raises `IndexWarmingUp` at once, which the views answer with a 503 and
 Retry-After until the copy is ready.
+
+Embeddings (VERIFY_MATCH_EMBEDDING_MODEL, core/dense.py) are stored on the rows and only read here;
+a row without one (or with another model's) is embedded during the sync, ~6 ms a row on one core,
+so after switching models run `match_claims` once to store them rather than pay it on every cold load.
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from django.db import connection
 from django.utils import timezone
 
 from verify.matching.core import Candidate, Document, Matcher
+from verify.matching.core.dense import PACKAGED_MODEL, Embedder, embedder_for, from_bytes
 from verify.matching.core.text import TOKENIZER_VERSION
 from verify.matching.models import MatchDocument
 
@@ -36,6 +41,11 @@ SYNC_OVERLAP = timedelta(seconds=5)
 # Deleted rows never surface (results are re-read from the database); they only use memory until
 # this check (the ids of the table, ~50 ms at 10^5 rows) drops them.
 DELETION_CHECK_SECONDS = 600.0
+
+
+def configured_embedder() -> Embedder | None:
+    """The embedder of VERIFY_MATCH_EMBEDDING_MODEL ('' = lexical matching only), one per process."""
+    return embedder_for(str(getattr(settings, "VERIFY_MATCH_EMBEDDING_MODEL", PACKAGED_MODEL) or ""))
 
 
 class IndexWarmingUp(Exception):
@@ -53,7 +63,7 @@ class SharedIndex:
 
     def reset(self) -> None:
         with self._lock:
-            self.matcher = Matcher()
+            self.matcher = Matcher(embedder=configured_embedder())
             self._seen: dict[int, datetime] = {}
             self._watermark: datetime | None = None
             self._last_deletion_check = time.monotonic()
@@ -90,13 +100,17 @@ class SharedIndex:
             changed = 0
             for start in range(0, len(stale), 10_000):
                 rows = list(MatchDocument.objects.filter(pk__in=stale[start:start + 10_000]).values_list(
-                    "id", "text", "terms", "terms_version", "updated_at"))
-                # Stored terms of an older tokenizer are re-made here (match_claims re-stores them).
+                    "id", "text", "terms", "terms_version", "updated_at", "embedding", "embedding_model"))
+                # Stored terms of an older tokenizer, and missing or other-model embeddings, are re-made
+                # here in memory (match_claims re-stores them, so later cold loads skip the work).
+                embedder = self.matcher.embedder
                 self.matcher.add_many(
-                    [Document(key=pk, text=text) for pk, text, _, _, _ in rows],
+                    [Document(key=row[0], text=row[1]) for row in rows],
                     tokens=[terms.split() if terms and version == TOKENIZER_VERSION else None
-                            for _, _, terms, version, _ in rows])
-                for pk, _, _, _, updated_at in rows:
+                            for _, _, terms, version, *_ in rows],
+                    vectors=[from_bytes(vector) if embedder is not None and model == embedder.version else None
+                             for *_, vector, model in rows])
+                for pk, _, _, _, updated_at, *_ in rows:
                     self._seen[pk] = updated_at
                 changed += len(rows)
             self._watermark = next_watermark

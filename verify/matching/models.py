@@ -26,6 +26,10 @@ class MatchDocument(models.Model):
     terms = models.TextField(blank=True)
     # core.text.TOKENIZER_VERSION that made `terms`; terms of another version are re-made when read.
     terms_version = models.PositiveSmallIntegerField(default=0)
+    # The text's sentence embedding (core/dense.py: float32 bytes, normalised) and the model that made
+    # it; stored so every worker loads it instead of re-embedding. Another model's vector is recomputed.
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
+    embedding_model = models.CharField(max_length=200, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 from annotations.roles import REVIEWER, user_has_role
 from annotations.services.audit import audit_record
 from verify.matching.core.text import TOKENIZER_VERSION, tokenize
-from verify.matching.index import shared_index
+from verify.matching.core.dense import to_bytes
+from verify.matching.index import configured_embedder, shared_index
 from verify.matching.models import ClaimMatch, DocumentKind, MatchDocument, MatchStatus
 from verify.models import Claim, Verdict
 
@@ -25,17 +26,38 @@ CANDIDATES_PER_CLAIM = 20
 FINDING_VERDICTS = (Verdict.VERIFIED, Verdict.UNVERIFIED, Verdict.DISPUTED)
 
 
+def _embeddings(texts: list[str]) -> list[dict]:
+    """The embedding fields of MatchDocument rows for these texts (empty when dense matching is off)."""
+    embedder = configured_embedder()
+    if embedder is None or not texts:
+        return [{"embedding": None, "embedding_model": ""} for _ in texts]
+    return [{"embedding": to_bytes(vector), "embedding_model": embedder.version}
+            for vector in embedder.encode(texts)]
+
+
+def _embedding_stale(document: MatchDocument) -> bool:
+    embedder = configured_embedder()
+    return embedder is not None and (document.embedding_model != embedder.version or not document.embedding)
+
+
 def match_document_for_claim(*, claim: Claim) -> MatchDocument:
     """Index (or re-index, after an edit) one claim's text."""
     terms = " ".join(tokenize(claim.text))
+    existing = MatchDocument.objects.filter(claim=claim).first()
+    if existing is not None and existing.text == claim.text and existing.terms_version == TOKENIZER_VERSION \
+            and not _embedding_stale(existing):
+        return existing  # the common case: nothing to embed (embedding costs ~10 ms)
+    [embedding] = _embeddings([claim.text])
     document, created = MatchDocument.objects.get_or_create(
         claim=claim, defaults={"kind": DocumentKind.CLAIM, "text": claim.text, "terms": terms,
-                               "terms_version": TOKENIZER_VERSION}
+                               "terms_version": TOKENIZER_VERSION, **embedding}
     )
-    if not created and (document.text != claim.text or document.terms_version != TOKENIZER_VERSION):
+    if not created:
         # A new updated_at: every process's index copy re-reads the row on its next lookup.
         document.text, document.terms, document.terms_version = claim.text, terms, TOKENIZER_VERSION
-        document.save(update_fields=["text", "terms", "terms_version", "updated_at"])
+        document.embedding, document.embedding_model = embedding["embedding"], embedding["embedding_model"]
+        document.save(update_fields=["text", "terms", "terms_version", "embedding", "embedding_model",
+                                     "updated_at"])
     return document
 
 
@@ -67,6 +89,25 @@ def match_documents_retokenize(*, batch_size: int = 2000) -> int:
         updated += len(batch)
 
 
+def match_documents_embed(*, batch_size: int = 500) -> int:
+    """Store embeddings missing or made by another model (after a migration or a model change)."""
+    embedder = configured_embedder()
+    if embedder is None:
+        return 0
+    updated = 0
+    while True:
+        stale = MatchDocument.objects.exclude(embedding_model=embedder.version) | MatchDocument.objects.filter(
+            embedding__isnull=True)
+        batch = list(stale.only("id", "text")[:batch_size])
+        if not batch:
+            return updated
+        for document, fields in zip(batch, _embeddings([document.text for document in batch])):
+            document.embedding, document.embedding_model = fields["embedding"], fields["embedding_model"]
+        # bulk_update leaves updated_at alone: index copies already embed such rows themselves.
+        MatchDocument.objects.bulk_update(batch, ["embedding", "embedding_model"])
+        updated += len(batch)
+
+
 def claims_index_missing(*, batch_size: int = 2000) -> int:
     """Index claims that have no document yet (stored before matching existed, or by another path)."""
     created = 0
@@ -76,8 +117,8 @@ def claims_index_missing(*, batch_size: int = 2000) -> int:
             return created
         created += len(MatchDocument.objects.bulk_create(
             [MatchDocument(kind=DocumentKind.CLAIM, claim=claim, text=claim.text,
-                           terms=" ".join(tokenize(claim.text)), terms_version=TOKENIZER_VERSION)
-             for claim in batch],
+                           terms=" ".join(tokenize(claim.text)), terms_version=TOKENIZER_VERSION, **embedding)
+             for claim, embedding in zip(batch, _embeddings([claim.text for claim in batch]))],
             ignore_conflicts=True,
         ))
         if len(batch) < batch_size:
@@ -92,11 +133,11 @@ def report_items_index() -> int:
         top=Max("number")).values("top")
     current = ReportItem.objects.filter(revision__number=Subquery(latest))
     MatchDocument.objects.filter(kind=DocumentKind.REPORT_ITEM).exclude(report_item__in=current).delete()
-    new_items = current.filter(match_document__isnull=True)
+    new_items = list(current.filter(match_document__isnull=True))
     created = MatchDocument.objects.bulk_create(
         [MatchDocument(kind=DocumentKind.REPORT_ITEM, report_item=item, text=item.claim_text,
-                       terms=" ".join(tokenize(item.claim_text)), terms_version=TOKENIZER_VERSION)
-         for item in new_items],
+                       terms=" ".join(tokenize(item.claim_text)), terms_version=TOKENIZER_VERSION, **embedding)
+         for item, embedding in zip(new_items, _embeddings([item.claim_text for item in new_items]))],
         ignore_conflicts=True,
     )
     return len(created)

@@ -4,7 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from verify.matching.core import Matcher
 from verify.matching.core.evaluation import evaluate, read_qrels, read_tsv
+from verify.matching.index import configured_embedder
 
 
 class Command(BaseCommand):
@@ -31,7 +33,11 @@ class Command(BaseCommand):
             raise CommandError(f"Rows need at least an id and a text column; first bad row: {bad[0]!r}")
         if not any(row[0] in qrels for row in queries):
             raise CommandError("None of the queries has a relevance judgement in --qrels.")
-        result = evaluate(queries=queries, corpus=corpus, qrels=qrels).as_dict()
+        # The product's matcher: dense stage per VERIFY_MATCH_EMBEDDING_MODEL ('' = lexical only).
+        embedder = configured_embedder()
+        result = evaluate(queries=queries, corpus=corpus, qrels=qrels,
+                          matcher_factory=lambda: Matcher(embedder=embedder)).as_dict()
+        result["embedding_model"] = embedder.version if embedder else ""
         if options["json"]:
             self.stdout.write(json.dumps(result))
         else:

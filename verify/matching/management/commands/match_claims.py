@@ -16,6 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         retokenized = services.match_documents_retokenize()
+        embedded = services.match_documents_embed()
         indexed = services.claims_index_missing()
         items = services.report_items_index()
         articles = Article.objects.filter(status=ArticleStatus.DONE).order_by("id")
@@ -24,5 +25,5 @@ class Command(BaseCommand):
         links = 0
         for article_id in articles.values_list("id", flat=True):
             links += services.article_matches_find(article_id=article_id)
-        self.stdout.write(f"Re-tokenised {retokenized} documents. Indexed {indexed} claims and {items} report items; "
-                          f"{links} matches stored.")
+        self.stdout.write(f"Re-tokenised {retokenized} and embedded {embedded} documents. Indexed {indexed} claims "
+                          f"and {items} report items; {links} matches stored.")
