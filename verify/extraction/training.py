@@ -71,7 +71,6 @@ def train_model(*, train: list[Example], dev: list[Example] | None = None, sourc
                 c: float = 1.0, review_weight: int = 1, kind: str = "linear",
                 transformer_options: dict[str, Any] | None = None) -> "Scorer":
     """Fit the trained scorer; metrics on `dev` (if given) go into its meta.json."""
-    from verify.extraction import EXTRACTOR_VERSION
     from verify.extraction.trained_scorer import FORMAT_VERSION, TrainedScorer
 
     if kind == "transformer":
@@ -82,11 +81,7 @@ def train_model(*, train: list[Example], dev: list[Example] | None = None, sourc
     meta: dict[str, Any] = {
         "kind": "tfidf-word12-char25+spacy-features logistic regression (class-balanced)",
         "format_version": FORMAT_VERSION,
-        "extractor_version": EXTRACTOR_VERSION,
-        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "data": sources,
-        "n_train": len(train),
-        "n_train_positive": sum(e.label for e in train),
+        **_provenance(train=train, sources=sources),
         "threshold": scorer.threshold,
         "c": c,
         "training_seconds": None,
@@ -101,7 +96,6 @@ def train_model(*, train: list[Example], dev: list[Example] | None = None, sourc
 def _train_transformer(*, train: list[Example], dev: list[Example] | None, sources: list[str],
                        options: dict[str, Any]) -> "Scorer":
     """Fine-tune the transformer kind (no spaCy parse needed: it reads the sentence text)."""
-    from verify.extraction import EXTRACTOR_VERSION
     from verify.extraction.transformer_scorer import TransformerScorer
 
     started = time.perf_counter()
@@ -111,11 +105,7 @@ def _train_transformer(*, train: list[Example], dev: list[Example] | None, sourc
         **scorer.meta,
         "kind": "all-MiniLM-L6-v2 fine-tuned, mean pooling + linear head (class-weighted BCE)",
         "model_kind": "transformer",
-        "extractor_version": EXTRACTOR_VERSION,
-        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "data": sources,
-        "n_train": len(train),
-        "n_train_positive": sum(e.label for e in train),
+        **_provenance(train=train, sources=sources),
         "threshold": scorer.threshold,
         "training_seconds": training_seconds,
     }
@@ -130,6 +120,15 @@ def _train_transformer(*, train: list[Example], dev: list[Example] | None, sourc
         meta["dev"] = evaluate_examples(dev, scorer=scorer, threshold=scorer.threshold)
     scorer.meta = meta
     return scorer
+
+
+def _provenance(*, train: list[Example], sources: list[str]) -> dict[str, Any]:
+    """What every model's meta.json records about how and from what it was trained."""
+    from verify.extraction import EXTRACTOR_VERSION
+
+    return {"extractor_version": EXTRACTOR_VERSION,
+            "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "data": sources, "n_train": len(train), "n_train_positive": sum(e.label for e in train)}
 
 
 def pick_threshold(*, labels: list[int], scores: list[float]) -> float:
