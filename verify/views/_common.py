@@ -11,6 +11,13 @@ from verify.models import Article, Claim
 reviewer_required = role_required(REVIEWER)
 
 
+def queue_filters(request) -> QueueFilterForm:
+    """The queue's filters from the query string; invalid values are dropped (the form's cleaned data)."""
+    filters = QueueFilterForm(data=request.GET)
+    filters.is_valid()
+    return filters
+
+
 def claim_queue_for(*, user, filters: QueueFilterForm, include_verdict: bool = True):
     """The queue selector (written alongside the REST API), called with the page's filters."""
     return claim_queue(user=user, **filters.selector_kwargs(include_verdict=include_verdict))

@@ -8,15 +8,9 @@ from annotations.errors import ClaimVersionConflict
 from annotations.permissions import role_required
 from annotations.roles import EDITOR
 from annotations.services import claim_edit, claim_reopen
-from verify.forms import ClaimEditForm, QueueFilterForm
-from verify.views._common import reviewer_required
+from verify.forms import ClaimEditForm
+from verify.views._common import queue_filters, reviewer_required
 from verify.views.claims import EDIT_PREFIX, claim_page_url, claim_load, _render_claim
-
-
-def _filters(request) -> QueueFilterForm:
-    filters = QueueFilterForm(data=request.GET)
-    filters.is_valid()
-    return filters
 
 
 @require_POST
@@ -24,7 +18,7 @@ def _filters(request) -> QueueFilterForm:
 def claim_correct(request, pk: int):
     """Correct what extraction got wrong; based on the version the reviewer saw, like a verdict."""
     claim = claim_load(pk)
-    filters = _filters(request)
+    filters = queue_filters(request)
     form = ClaimEditForm(data=request.POST, prefix=EDIT_PREFIX)
     if not form.is_valid():
         return _render_claim(request, claim=claim, filters=filters, edit_form=form, status=400)
@@ -51,7 +45,7 @@ def claim_correct(request, pk: int):
 def claim_reopen_view(request, pk: int):
     """Editors put a judged claim back in the queue (recorded as a review, so history stays complete)."""
     claim = claim_load(pk)
-    filters = _filters(request)
+    filters = queue_filters(request)
     try:
         claim_reopen(claim=claim, actor=request.user, rationale=request.POST.get("rationale", ""))
     except ValidationError as error:

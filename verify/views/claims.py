@@ -12,7 +12,7 @@ from annotations.services import claim_assign as claim_assign_service
 from annotations.services import review_submit, source_attach
 from verify.forms import VERDICT_KEYS, ClaimEditForm, QueueFilterForm, ReviewForm, SourceForm
 from verify.models import Claim, Verdict
-from verify.views._common import claim_in_context, queue_position, reviewer_required
+from verify.views._common import claim_in_context, queue_filters, queue_position, reviewer_required
 
 SOURCE_PREFIX = "source"
 EDIT_PREFIX = "edit"
@@ -35,8 +35,7 @@ def claim_load(pk: int) -> Claim:
 @reviewer_required
 def claim_detail(request, pk: int):
     claim = claim_load(pk)
-    filters = QueueFilterForm(data=request.GET)
-    filters.is_valid()
+    filters = queue_filters(request)
     if request.method == "POST":
         return _claim_post(request, claim=claim, filters=filters)
     review_form = ReviewForm(initial={"version": claim.version})
@@ -124,8 +123,7 @@ def _rebased(form: ReviewForm, claim: Claim) -> ReviewForm:
 def claim_assign(request, pk: int):
     """Take the claim (or give it back): the queue's "assigned to me" filter shows it."""
     claim = claim_load(pk)
-    filters = QueueFilterForm(data=request.GET)
-    filters.is_valid()
+    filters = queue_filters(request)
     release = request.POST.get("release") == "1"
     claim_assign_service(claim=claim, assignee=None if release else request.user, actor=request.user)
     messages.success(request, "Claim released." if release else "Claim assigned to you.")

@@ -3,9 +3,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from annotations.selectors import verdict_counts
-from verify.forms import QUEUE_ALL_VERDICTS, QUEUE_ORDERS, QueueFilterForm
+from verify.forms import QUEUE_ALL_VERDICTS, QUEUE_ORDERS
 from verify.models import Article, Verdict
-from verify.views._common import claim_queue_for, reviewer_required
+from verify.views._common import claim_queue_for, queue_filters, reviewer_required
 
 QUEUE_PAGE_SIZE = 50
 # How many articles the article filter offers by name (newest first); older ones by ID in the URL.
@@ -14,8 +14,7 @@ ARTICLE_CHOICES_LIMIT = 200
 
 @reviewer_required
 def queue(request):
-    filters = QueueFilterForm(data=request.GET)
-    filters.is_valid()
+    filters = queue_filters(request)
     claims = claim_queue_for(user=request.user, filters=filters)
     page = Paginator(claims, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     counts = verdict_counts(queryset=claim_queue_for(user=request.user, filters=filters, include_verdict=False))
