@@ -6,6 +6,8 @@ and their highest desk role together, and the role is remembered on the user (an
 It is plain SQL because it runs on every API request: building the same statement through the ORM
 (a subquery ordered by a CASE) cost more than running it.
 """
+from functools import cache
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from rest_framework import exceptions
@@ -15,6 +17,7 @@ from rest_framework.authtoken.models import Token
 from annotations.roles import ROLE_RANK, user_role_remember
 
 
+@cache  # built from model metadata once per process
 def _token_user_sql() -> str:
     user_model = get_user_model()
     user_table, user_pk = user_model._meta.db_table, user_model._meta.pk.column
@@ -31,12 +34,8 @@ def _token_user_sql() -> str:
 
 
 class RoleTokenAuthentication(TokenAuthentication):
-    _sql: str | None = None
-
     def authenticate_credentials(self, key):
-        if RoleTokenAuthentication._sql is None:
-            RoleTokenAuthentication._sql = _token_user_sql()
-        user = next(iter(get_user_model().objects.raw(RoleTokenAuthentication._sql, [key])), None)
+        user = next(iter(get_user_model().objects.raw(_token_user_sql(), [key])), None)
         if user is None:
             raise exceptions.AuthenticationFailed("Invalid token.")
         if not user.is_active:

@@ -11,38 +11,30 @@ from verify.services import TRANSIENT_ERRORS
 logger = logging.getLogger(__name__)
 
 
-@shared_task(
-    name="workers.article_matches_find",
-    # Idempotent: a unique (claim, document) pair makes a rerun add nothing and keeps decisions.
-    acks_late=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=5,
-    soft_time_limit=120,
-    time_limit=150,
-    ignore_result=True,
-)
+# Both matching tasks: idempotent (a unique (claim, document) pair makes a rerun add nothing and keeps
+# decisions), so acknowledged late. Mostly tens of ms, but a task that lands on a freshly started
+# worker waits for its index build, hence the generous limits.
+MATCHING_TASK_OPTIONS = {
+    "acks_late": True,
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "retry_jitter": True,
+    "max_retries": 5,
+    "soft_time_limit": 120,
+    "time_limit": 150,
+    "ignore_result": True,
+}
+
+
+@shared_task(name="workers.article_matches_find", **MATCHING_TASK_OPTIONS)
 def article_matches_find(article_id: int) -> int:
     from verify.matching.services import article_matches_find as find
 
     return find(article_id=article_id)
 
 
-@shared_task(
-    name="workers.claim_matches_find",
-    acks_late=True,  # idempotent, as above
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=5,
-    # Mostly tens of ms, but a task that lands on a freshly started worker waits for its index build.
-    soft_time_limit=120,
-    time_limit=150,
-    ignore_result=True,
-)
+@shared_task(name="workers.claim_matches_find", **MATCHING_TASK_OPTIONS)
 def claim_matches_find(claim_id: int) -> int:
     from verify.matching.services import claim_matches_find as find
 

@@ -25,7 +25,7 @@ from rest_framework.utils.urls import replace_query_param
 
 
 class KeysetPagination(BasePagination):
-    """Forward pages over a queryset ordered by `(field, "id")` or `("-field", "id")`."""
+    """Forward pages over a `values()` queryset ordered by `(field, "id")` or `("-field", "id")`."""
 
     cursor_query_param = "cursor"
     page_size = 50
@@ -54,9 +54,8 @@ class KeysetPagination(BasePagination):
             return None
         last = self.page[-1]
         field = self.order_field.lstrip("-")
-        value, last_id = (last[field], last["id"]) if isinstance(last, dict) else (getattr(last, field), last.pk)
         return replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param,
-                                   _encode(field, value, last_id))
+                                   _encode(field, last[field], last["id"]))
 
     def _page_size(self, request) -> int:
         raw = request.query_params.get(self.page_size_query_param)

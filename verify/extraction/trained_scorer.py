@@ -31,12 +31,13 @@ def feature_rows(sentences: list[Span]) -> list[list[float]]:
 
 def load_model_dir(directory: str | Path):
     """The scorer stored in a model directory: meta.json's model_kind picks it (absent: the linear model)."""
+    # Importing the module is cheap: it imports torch only when a transformer model is trained or loaded.
+    from verify.extraction.transformer_scorer import MODEL_KIND, TransformerScorer
+
     path = Path(directory)
     meta_path = path / META_FILE
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    if meta.get("model_kind") == "transformer":
-        from verify.extraction.transformer_scorer import TransformerScorer
-
+    if meta.get("model_kind") == MODEL_KIND:
         return TransformerScorer.load(path)
     return TrainedScorer.load(path)
 

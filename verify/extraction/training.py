@@ -5,13 +5,10 @@ import math
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from verify.extraction.metrics import average_precision, precision_recall_f1
 from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, Scorer, get_scorer, score_spans
-
-if TYPE_CHECKING:  # the scorer pulls in scikit-learn; import it only when training runs
-    from verify.extraction.trained_scorer import TrainedScorer
 
 POSITIVE_VERDICTS = ("verified", "unverified", "disputed")
 NEGATIVE_VERDICTS = ("not_a_claim",)
@@ -69,7 +66,7 @@ def review_examples() -> list[Example]:
 
 def train_model(*, train: list[Example], dev: list[Example] | None = None, sources: list[str],
                 c: float = 1.0, review_weight: int = 1, kind: str = "linear",
-                transformer_options: dict[str, Any] | None = None) -> "Scorer":
+                transformer_options: dict[str, Any] | None = None) -> Scorer:
     """Fit the trained scorer; metrics on `dev` (if given) go into its meta.json."""
     from verify.extraction.trained_scorer import FORMAT_VERSION, TrainedScorer
 
@@ -94,9 +91,9 @@ def train_model(*, train: list[Example], dev: list[Example] | None = None, sourc
 
 
 def _train_transformer(*, train: list[Example], dev: list[Example] | None, sources: list[str],
-                       options: dict[str, Any]) -> "Scorer":
+                       options: dict[str, Any]) -> Scorer:
     """Fine-tune the transformer kind (no spaCy parse needed: it reads the sentence text)."""
-    from verify.extraction.transformer_scorer import TransformerScorer
+    from verify.extraction.transformer_scorer import MODEL_KIND, TransformerScorer
 
     started = time.perf_counter()
     scorer = TransformerScorer.fit(texts=[e.text for e in train], labels=[e.label for e in train], **options)
@@ -104,7 +101,7 @@ def _train_transformer(*, train: list[Example], dev: list[Example] | None, sourc
     meta: dict[str, Any] = {
         **scorer.meta,
         "kind": "all-MiniLM-L6-v2 fine-tuned, mean pooling + linear head (class-weighted BCE)",
-        "model_kind": "transformer",
+        "model_kind": MODEL_KIND,
         **_provenance(train=train, sources=sources),
         "threshold": scorer.threshold,
         "training_seconds": training_seconds,
