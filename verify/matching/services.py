@@ -42,22 +42,25 @@ def _embedding_stale(document: MatchDocument) -> bool:
 
 def match_document_for_claim(*, claim: Claim) -> MatchDocument:
     """Index (or re-index, after an edit) one claim's text."""
-    terms = " ".join(tokenize(claim.text))
     existing = MatchDocument.objects.filter(claim=claim).first()
     if existing is not None and existing.text == claim.text and existing.terms_version == TOKENIZER_VERSION \
             and not _embedding_stale(existing):
         return existing  # the common case: nothing to embed (embedding costs ~10 ms)
     [embedding] = _embeddings([claim.text])
-    document, created = MatchDocument.objects.get_or_create(
-        claim=claim, defaults={"kind": DocumentKind.CLAIM, "text": claim.text, "terms": terms,
-                               "terms_version": TOKENIZER_VERSION, **embedding}
-    )
-    if not created:
-        # A new updated_at: every process's index copy re-reads the row on its next lookup.
-        document.text, document.terms, document.terms_version = claim.text, terms, TOKENIZER_VERSION
-        document.embedding, document.embedding_model = embedding["embedding"], embedding["embedding_model"]
-        document.save(update_fields=["text", "terms", "terms_version", "embedding", "embedding_model",
-                                     "updated_at"])
+    fields = {"text": claim.text, "terms": " ".join(tokenize(claim.text)), "terms_version": TOKENIZER_VERSION,
+              **embedding}
+    if existing is None:
+        # get_or_create: another worker may index the same claim at the same moment.
+        document, created = MatchDocument.objects.get_or_create(
+            claim=claim, defaults={"kind": DocumentKind.CLAIM, **fields})
+        if created:
+            return document
+    else:
+        document = existing
+    # A new updated_at: every process's index copy re-reads the row on its next lookup.
+    for name, value in fields.items():
+        setattr(document, name, value)
+    document.save(update_fields=[*fields, "updated_at"])
     return document
 
 
