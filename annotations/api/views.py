@@ -1,6 +1,6 @@
 """Reviews, sources and history of one claim: thin views over the annotations services and selectors."""
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
@@ -17,13 +17,10 @@ from annotations.models import Review
 from annotations.permissions import IsReviewer
 from annotations.selectors import claim_history, claim_reviews, claim_sources
 from annotations.services import review_submit, source_attach
+from verify.api.exceptions import BAD_REQUEST, CONFLICT
 from verify.api.pagination import StandardPagination
 from verify.api.serializers import SourceSerializer
 from verify.models import Claim
-
-BAD_REQUEST = OpenApiResponse(description="Invalid input; `detail` (and per-field messages) say why.")
-CONFLICT = OpenApiResponse(description="The claim changed since the given version: `detail`, "
-                                       "`current_version` and `changes` say how.")
 
 
 class _ClaimScopedView(mixins.ListModelMixin, GenericAPIView):

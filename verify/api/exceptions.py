@@ -7,11 +7,17 @@ django PermissionDenied -> 403 and Http404 -> 404 (DRF's own handler already doe
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from annotations.errors import ClaimVersionConflict
+
+# The answers this handler gives, as the OpenAPI schema documents them on each view.
+BAD_REQUEST = OpenApiResponse(description="Invalid input; `detail` (and per-field messages) say why.")
+CONFLICT = OpenApiResponse(description="The claim changed since the given version: `detail`, "
+                                       "`current_version` and `changes` say how.")
 
 
 def api_exception_handler(exc, context):

@@ -1,7 +1,7 @@
 """Article and claim endpoints: thin views over verify.services and the annotations services/selectors."""
 from django.db.models import Count, Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
@@ -12,6 +12,7 @@ from annotations.models import Source
 from annotations.permissions import IsEditor, IsReviewer
 from annotations.selectors import claim_list_values, claims_for_display
 from annotations.services import claim_assign, claim_dismiss, claim_edit, claim_reopen
+from verify.api.exceptions import BAD_REQUEST, CONFLICT
 from verify.api.filters import ArticleFilter, ClaimFilter
 from verify.api.claim_rows import claim_list_rows
 from verify.api.keyset import KeysetPagination
@@ -31,10 +32,6 @@ from verify.api.serializers import (
 )
 from verify.models import Article, Claim
 from verify.services import article_ingest
-
-CONFLICT = OpenApiResponse(description="The claim changed since the given version: `detail`, "
-                                       "`current_version` and `changes` say how.")
-BAD_REQUEST = OpenApiResponse(description="Invalid input; `detail` (and per-field messages) say why.")
 
 
 @extend_schema_view(

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations.permissions import IsEditor, IsReviewer
+from verify.api.exceptions import BAD_REQUEST
 from verify.api.pagination import StandardPagination
 from verify.reports import services
 from verify.reports.api.serializers import (
@@ -39,8 +40,6 @@ from verify.reports.selectors import (
     report_revision_requested,
     report_stale_items,
 )
-
-BAD_REQUEST = OpenApiResponse(description="Invalid input; `detail` (and per-field messages) say why.")
 
 
 def _service_call(function, **kwargs):
