@@ -246,8 +246,8 @@ def scenarios(claim_ids: list[int], concurrency: int):
             versions[claim_id] = response.json()["current_version"]
         return response.status_code
 
-    return {"healthz (ceiling)": healthz, "api/me (API ceiling)": me, "claim list": claim_list, "claim list filtered": claim_filter,
-            "claim detail": claim_detail, "review submission": review_submit}
+    return {"healthz (ceiling)": healthz, "api/me (API ceiling)": me, "claim list": claim_list,
+            "claim list filtered": claim_filter, "claim detail": claim_detail, "review submission": review_submit}
 
 
 def api_load(args) -> dict:

@@ -214,15 +214,14 @@ def main() -> None:
         "load_average_1m": round(os.getloadavg()[0], 2),
     }
     if not args.skip_eval and (SHARED / "dev" / "tweets.queries.tsv").exists():
-        from verify.matching.core import Matcher
         from verify.matching.core.evaluation import evaluate, read_qrels, read_tsv
-        from verify.matching.index import configured_embedder
+        from verify.matching.index import configured_embedder, configured_matcher
 
-        embedder = configured_embedder()  # the product's matcher, as evaluate_matching runs it
+        embedder = configured_embedder()
         result["clef2020_dev"] = evaluate(
             queries=read_tsv(SHARED / "dev" / "tweets.queries.tsv"), corpus=read_tsv(SHARED / "verified_claims.docs.tsv"),
             qrels=read_qrels(SHARED / "dev" / "tweet-vclaim-pairs.qrels"),
-            matcher_factory=lambda: Matcher(embedder=embedder),
+            matcher_factory=configured_matcher,  # the product's matcher, as evaluate_matching runs it
         ).as_dict()
         result["clef2020_dev"]["embedding_model"] = embedder.version if embedder else ""
     print(json.dumps(result, indent=2))

@@ -48,6 +48,11 @@ def configured_embedder() -> Embedder | None:
     return embedder_for(str(getattr(settings, "VERIFY_MATCH_EMBEDDING_MODEL", PACKAGED_MODEL) or ""))
 
 
+def configured_matcher() -> Matcher:
+    """An empty matcher as the product runs it (the index, evaluate_matching and bench/matching.py)."""
+    return Matcher(embedder=configured_embedder())
+
+
 class IndexWarmingUp(Exception):
     """The in-memory index is still being built in the background; retry shortly."""
 
@@ -63,7 +68,7 @@ class SharedIndex:
 
     def reset(self) -> None:
         with self._lock:
-            self.matcher = Matcher(embedder=configured_embedder())
+            self.matcher = configured_matcher()
             self._seen: dict[int, datetime] = {}
             self._watermark: datetime | None = None
             self._last_deletion_check = time.monotonic()

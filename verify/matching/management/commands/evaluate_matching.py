@@ -4,9 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from verify.matching.core import Matcher
 from verify.matching.core.evaluation import evaluate, read_qrels, read_tsv
-from verify.matching.index import configured_embedder
+from verify.matching.index import configured_embedder, configured_matcher
 
 
 class Command(BaseCommand):
@@ -34,9 +33,8 @@ class Command(BaseCommand):
         if not any(row[0] in qrels for row in queries):
             raise CommandError("None of the queries has a relevance judgement in --qrels.")
         # The product's matcher: dense stage per VERIFY_MATCH_EMBEDDING_MODEL ('' = lexical only).
+        result = evaluate(queries=queries, corpus=corpus, qrels=qrels, matcher_factory=configured_matcher).as_dict()
         embedder = configured_embedder()
-        result = evaluate(queries=queries, corpus=corpus, qrels=qrels,
-                          matcher_factory=lambda: Matcher(embedder=embedder)).as_dict()
         result["embedding_model"] = embedder.version if embedder else ""
         if options["json"]:
             self.stdout.write(json.dumps(result))
