@@ -4,28 +4,51 @@ DRF's TokenAuthentication loads the token and its user; the permission check the
 user's groups — a second query on every API request. Here one fixed SQL statement returns the user
 and their highest desk role together, and the role is remembered on the user (annotations.roles).
 It is plain SQL because it runs on every API request: building the same statement through the ORM
-(a subquery ordered by a CASE) cost more than running it.
+(a subquery ordered by a CASE) cost more than running it. For the same reason it runs as a prepared
+statement (verify.db.prepared_cursor) and the user is built straight from the row (Model.from_db).
 """
 from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.models.expressions import Col
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 
 from annotations.roles import ROLE_RANK, user_role_remember
+from verify.db import prepared_cursor
 
 
 @cache  # built from model metadata once per process
+def _user_fields() -> tuple[str, ...]:
+    return tuple(field.attname for field in get_user_model()._meta.concrete_fields)
+
+
+@cache
+def _user_converters() -> tuple[tuple[int, Col, tuple], ...]:
+    """The database's value converters per user column, as the ORM applies them (SQLite's datetimes
+    and booleans need them; PostgreSQL's values arrive ready)."""
+    found = []
+    for index, field in enumerate(get_user_model()._meta.concrete_fields):
+        column = field.get_col(field.model._meta.db_table)
+        converters = (*connection.ops.get_db_converters(column), *field.get_db_converters(connection))
+        if converters:
+            found.append((index, column, converters))
+    return tuple(found)
+
+
+@cache
 def _token_user_sql() -> str:
     user_model = get_user_model()
     user_table, user_pk = user_model._meta.db_table, user_model._meta.pk.column
+    columns = ", ".join(f"u.{field.column}" for field in user_model._meta.concrete_fields)
     membership = user_model.groups.through._meta
     rank = " ".join(f"WHEN '{role}' THEN {level}" for role, level in ROLE_RANK.items())
     names = ", ".join(f"'{role}'" for role in ROLE_RANK)
     return (
-        f'SELECT u.*, (SELECT g.name FROM {Group._meta.db_table} g '
+        f'SELECT {columns}, (SELECT g.name FROM {Group._meta.db_table} g '
         f'JOIN {membership.db_table} m ON m.group_id = g.id '
         f'WHERE m.user_id = u.{user_pk} AND g.name IN ({names}) '
         f'ORDER BY CASE g.name {rank} ELSE 0 END DESC LIMIT 1) AS token_top_role '
@@ -35,10 +58,17 @@ def _token_user_sql() -> str:
 
 class RoleTokenAuthentication(TokenAuthentication):
     def authenticate_credentials(self, key):
-        user = next(iter(get_user_model().objects.raw(_token_user_sql(), [key])), None)
-        if user is None:
+        with prepared_cursor() as cursor:
+            cursor.execute(_token_user_sql(), [key])
+            row = cursor.fetchone()
+        if row is None:
             raise exceptions.AuthenticationFailed("Invalid token.")
+        *user_values, top_role = row
+        for index, column, converters in _user_converters():
+            for converter in converters:
+                user_values[index] = converter(user_values[index], column, connection)
+        user = get_user_model().from_db(connection.alias, _user_fields(), user_values)
         if not user.is_active:
             raise exceptions.AuthenticationFailed("User inactive or deleted.")
-        user_role_remember(user, user.token_top_role)
+        user_role_remember(user, top_role)
         return user, Token(key=key, user=user)

@@ -4,6 +4,7 @@ and ingestion throughput with 1 and 2 Celery workers against bare spaCy speed.
     .venv/bin/python bench/load.py                 # API load at 1k and 100k claims
     .venv/bin/python bench/load.py --ingest        # also ingestion throughput (needs Redis)
     .venv/bin/python bench/load.py --sizes 1000 --duration 5   # quick look
+    .venv/bin/python bench/load.py --page-sizes    # also the list with 1 and 10 rows per page
 
 It creates (and drops first) its own database (`--database-url`, default verity_bench on the local
 server), starts gunicorn on a free loopback port, and drives it with a bounded, self-stopping
@@ -17,19 +18,18 @@ import json
 import os
 import random
 import secrets
-import socket
-import statistics
 import subprocess
 import sys
-import threading
 import time
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from loadgen import Gunicorn, Result, drive  # noqa: E402 (bench/ is not a package)
+
 PYTHON = sys.executable
 SECRET_KEY = "bench-" + secrets.token_urlsafe(48)
 CLAIMS_PER_ARTICLE = 20
@@ -85,6 +85,7 @@ def seed_claims(target: int) -> None:
     import hashlib
 
     from django.db import transaction
+
     from verify.models import Article, ArticleStatus, Claim, Verdict
 
     have = Claim.objects.count()
@@ -120,97 +121,6 @@ def seed_claims(target: int) -> None:
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-
-
-# --- gunicorn and the load generator ----------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Gunicorn:
-    def __init__(self, database_url: str, workers: int = 2):
-        self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--workers", str(workers),
-             "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning", "--keep-alive", "30"],
-            cwd=ROOT, env=django_env(database_url),
-        )
-        import httpx
-
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.base_url}/healthz", timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
-@dataclass
-class Result:
-    name: str
-    latencies: list[float] = field(default_factory=list)
-    statuses: dict[int, int] = field(default_factory=dict)
-    seconds: float = 0.0
-
-    def add(self, status: int, latency: float) -> None:
-        self.latencies.append(latency)
-        self.statuses[status] = self.statuses.get(status, 0) + 1
-
-    def summary(self) -> dict:
-        lat = sorted(self.latencies)
-
-        def pct(p: float) -> float:
-            return round(lat[min(len(lat) - 1, int(p / 100 * len(lat)))] * 1000, 1) if lat else 0.0
-
-        return {"endpoint": self.name, "requests": len(lat), "rps": round(len(lat) / self.seconds, 1),
-                "p50_ms": pct(50), "p95_ms": pct(95), "p99_ms": pct(99),
-                "mean_ms": round(statistics.fmean(lat) * 1000, 1) if lat else 0.0,
-                "statuses": {str(k): v for k, v in sorted(self.statuses.items())}}
-
-
-def drive(name: str, base_url: str, token: str, make_request, *, duration: float, concurrency: int) -> dict:
-    """`concurrency` threads, each with a keep-alive client, call make_request(client, rng, slot) until
-    the deadline; every request is timed."""
-    import httpx
-
-    result = Result(name)
-    lock = threading.Lock()
-    deadline = time.monotonic() + duration
-
-    def worker(slot: int) -> None:
-        rng = random.Random(slot)
-        local: list[tuple[int, float]] = []
-        with httpx.Client(base_url=base_url, headers={"Authorization": f"Token {token}"}, timeout=30) as client:
-            make_request(client, rng, slot, warmup=True)
-            while time.monotonic() < deadline:
-                started = time.perf_counter()
-                status = make_request(client, rng, slot)
-                local.append((status, time.perf_counter() - started))
-        with lock:
-            for status, latency in local:
-                result.add(status, latency)
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker, args=(slot,)) for slot in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    result.seconds = time.monotonic() - started
-    return result.summary()
 
 
 def scenarios(claim_ids: list[int], concurrency: int):
@@ -250,6 +160,16 @@ def scenarios(claim_ids: list[int], concurrency: int):
             "claim list filtered": claim_filter, "claim detail": claim_detail, "review submission": review_submit}
 
 
+def page_size_scenarios() -> dict:
+    """The claim list with 1 and 10 rows per page: separates a list request's fixed cost from its cost per row."""
+    def rows(size: int):
+        def claim_list(client, rng, slot, warmup=False):
+            return client.get("/api/claims/", params={"page_size": size}).status_code
+        return claim_list
+
+    return {"claim list, 1 row": rows(1), "claim list, 10 rows": rows(10)}
+
+
 def api_load(args) -> dict:
     recreate_database(args.database_url)
     migrate(args.database_url)
@@ -263,15 +183,24 @@ def api_load(args) -> dict:
         from verify.models import Claim
 
         claim_ids = list(Claim.objects.values_list("id", flat=True))
-        server = Gunicorn(args.database_url, workers=2)
+        server = Gunicorn(django_env(args.database_url), workers=2)
         try:
-            rows = []
-            for name, request in scenarios(claim_ids, args.concurrency).items():
-                row = drive(name, server.base_url, token, request, duration=args.duration,
-                            concurrency=args.concurrency)
-                rows.append(row)
-                print(f"{name:22} {row['rps']:8.1f} req/s  p50 {row['p50_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms  "
-                      f"p99 {row['p99_ms']:7.1f} ms  {row['statuses']}", flush=True)
+            # Interleaved rounds: this shared machine's speed drifts by tens of percent over a minute, so
+            # every endpoint gets a slice of each round and the ratios compare like with like.
+            requests = scenarios(claim_ids, args.concurrency)
+            if args.page_sizes:
+                requests.update(page_size_scenarios())
+            measured = {name: Result(name) for name in requests}
+            for _ in range(args.rounds):
+                for name, request in requests.items():
+                    drive(measured[name], server.base_url, token, request, duration=args.duration / args.rounds,
+                          concurrency=args.concurrency)
+            rows = [result.summary() for result in measured.values()]
+            for row in rows:
+                cpu = "  ".join(f"{kind} {ms:.2f}" for kind, ms in row["cpu_ms_per_request"].items())
+                print(f"{row['endpoint']:22} {row['rps']:8.1f} req/s  p50 {row['p50_ms']:7.1f} ms  "
+                      f"p95 {row['p95_ms']:7.1f} ms  p99 {row['p99_ms']:7.1f} ms  {row['statuses']}  "
+                      f"CPU ms/request: {cpu}", flush=True)
             results[size] = rows
         finally:
             server.stop()
@@ -384,7 +313,11 @@ def main() -> None:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")], default=[1_000, 100_000])
     parser.add_argument("--duration", type=float, default=15.0, help="seconds per endpoint and size")
+    parser.add_argument("--rounds", type=int, default=8,
+                        help="interleaved rounds the duration is split into (every endpoint runs in each)")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads")
+    parser.add_argument("--page-sizes", action="store_true",
+                        help="also the claim list with 1 and 10 rows per page (fixed cost against cost per row)")
     parser.add_argument("--ingest", action="store_true", help="also measure ingestion throughput")
     parser.add_argument("--ingest-only", action="store_true")
     parser.add_argument("--articles", type=int, default=60, help="articles for the ingestion run")

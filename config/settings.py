@@ -79,6 +79,12 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Statements run through verify.db.prepared_cursor (the API's claim list) are planned once per
+    # connection after this many runs. The ORM's own cursors bind client-side and are never prepared.
+    # 0 switches preparing off: needed behind a transaction-pooling PgBouncer older than 1.21.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
+        env.int("DATABASE_PREPARE_THRESHOLD", default=5) or None)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -144,6 +150,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 3600
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Each new worker process loads spaCy and the scorer before it reports ready (workers/tasks.py);
+# Celery's default of 4 s for that would kill slow starters and start them again, forever.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = 60
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="verity")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # An unacknowledged message (its worker died) is redelivered after this many seconds.

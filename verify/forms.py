@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from annotations.models import Stance
+from annotations.selectors import ClaimFilters
 from verify.models import Verdict
 
 # The queue opens on the claims nobody has judged yet; "all" lifts the verdict filter.
@@ -79,22 +80,19 @@ class QueueFilterForm(forms.Form):
         value = self._valid("verdict") or ""
         return "" if value == QUEUE_ALL_VERDICTS else value
 
-    def selector_kwargs(self, *, include_verdict: bool = True) -> dict:
-        """Keyword arguments for annotations.selectors.claim_queue (without `user`)."""
-        sources = self._valid("sources")
-        kwargs = {
-            "article_id": self._valid("article"),
-            "publisher": self._valid("publisher") or None,
-            "assigned_to_me": bool(self._valid("mine")),
-            "score_min": self._valid("score_min"),
-            "score_max": self._valid("score_max"),
-            "has_sources": {"yes": True, "no": False}.get(sources),
-            "search": self._valid("q") or None,
-            "order": self._valid("order") or QUEUE_ORDERS[0][0],
-        }
-        if include_verdict:
-            kwargs["verdict"] = self.verdict_value or None
-        return kwargs
+    def claim_filters(self, *, include_verdict: bool = True) -> ClaimFilters:
+        """The valid filters for annotations.selectors.claim_queue."""
+        return ClaimFilters(
+            verdict=(self.verdict_value or None) if include_verdict else None,
+            article_id=self._valid("article"),
+            publisher=self._valid("publisher") or None,
+            assigned_to_me=bool(self._valid("mine")),
+            score_min=self._valid("score_min"),
+            score_max=self._valid("score_max"),
+            has_sources={"yes": True, "no": False}.get(self._valid("sources")),
+            search=self._valid("q") or None,
+            order=self._valid("order") or QUEUE_ORDERS[0][0],
+        )
 
     def querystring(self, **overrides) -> str:
         """The filters as a querystring (valid, non-empty values only), to carry between pages."""

@@ -3,6 +3,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Upper
 
+# Primary keys are 64-bit: a larger number (typed into a URL or a payload) names nothing, and is
+# answered as such instead of reaching the database and failing there.
+MAX_ID = 2**63 - 1
+
 
 class ArticleStatus(models.TextChoices):
     PENDING = "pending", "Pending"

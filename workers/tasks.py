@@ -1,5 +1,8 @@
 """Celery tasks: thin, ID-only wrappers over services. Safe to run twice (see article_process)."""
+import logging
+
 from celery import Task, shared_task
+from celery.signals import worker_process_init
 from django.conf import settings
 
 from verify import services
@@ -8,6 +11,24 @@ from verify.services import TRANSIENT_ERRORS
 # Celery's autodiscovery imports this module only; importing the other task modules registers their
 # tasks (URL fetches and feeds, report exports, claim matching) in every worker.
 from workers import ingest_tasks, matching_tasks, report_tasks  # noqa: F401
+
+
+logger = logging.getLogger(__name__)
+
+
+@worker_process_init.connect
+def _extraction_models_load(**kwargs) -> None:
+    """Load spaCy and the check-worthiness scorer before this process takes its first article: loaded
+    lazily, they counted against the first task's time limit, and under a short limit (or on a busy
+    host) the first article after every restart could fail for it."""
+    from verify.extraction.scoring import get_scorer
+    from workers.nlp import get_nlp
+
+    try:
+        get_nlp()
+        get_scorer()
+    except Exception:  # e.g. the model package is missing: the task then fails with the clear message
+        logger.exception("Could not load the extraction models at worker start; tasks will retry loading them")
 
 
 class ArticleTask(Task):

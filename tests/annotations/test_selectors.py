@@ -2,7 +2,12 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from annotations.selectors import claim_history, claim_queue, verdict_counts
+from annotations.selectors import (
+    ClaimFilters,
+    claim_history,
+    claim_queue,
+    verdict_counts,
+)
 from annotations.services import claim_assign, claim_edit, review_submit, source_attach
 from tests.factories import ArticleFactory, ClaimFactory, ReviewFactory, SourceFactory
 
@@ -32,8 +37,9 @@ def test_claim_queue_filters_combine(reviewer):
     ClaimFactory(checkworthiness=0.6, claimant="The mayor", assigned_to=reviewer)  # other article
     ClaimFactory(article=article, checkworthiness=0.6, claimant="Police", assigned_to=reviewer)  # search
 
-    claims = claim_queue(user=reviewer, verdict="unreviewed", article_id=article.pk, publisher="ledger",
-                         assigned_to_me=True, score_min=0.5, score_max=0.9, has_sources=True, search="MAYOR")
+    claims = claim_queue(user=reviewer, filters=ClaimFilters(
+        verdict="unreviewed", article_id=article.pk, publisher="ledger", assigned_to_me=True, score_min=0.5,
+        score_max=0.9, has_sources=True, search="MAYOR"))
 
     assert _ids(claims) == [match.pk]
 
@@ -42,19 +48,19 @@ def test_claim_queue_has_sources_false_keeps_claims_without_sources(reviewer):
     with_source, without = ClaimFactory(), ClaimFactory()
     SourceFactory(claim=with_source)
 
-    assert _ids(claim_queue(user=reviewer, has_sources=False)) == [without.pk]
+    assert _ids(claim_queue(user=reviewer, filters=ClaimFilters(has_sources=False))) == [without.pk]
 
 
 @pytest.mark.parametrize("article_id", [0, -3, 10**30])
 def test_claim_queue_with_an_impossible_article_id_is_empty_not_an_error(reviewer, article_id):
     ClaimFactory()
 
-    assert list(claim_queue(user=reviewer, article_id=article_id)) == []
+    assert list(claim_queue(user=reviewer, filters=ClaimFilters(article_id=article_id))) == []
 
 
 def test_claim_queue_refuses_an_unknown_order(reviewer):
     with pytest.raises(ValidationError):
-        claim_queue(user=reviewer, order="password")
+        claim_queue(user=reviewer, filters=ClaimFilters(order="password"))
 
 
 def test_claim_queue_takes_a_constant_number_of_queries(reviewer, django_assert_num_queries):

@@ -22,7 +22,7 @@ def test_the_load_benchmark_runs_every_scenario_against_gunicorn(tmp_path):
     out = tmp_path / "results.json"
     result = subprocess.run(
         [sys.executable, "bench/load.py", "--database-url", database_url, "--sizes", "40,120",
-         "--duration", "1", "--concurrency", "2", "--json", str(out)],
+         "--duration", "1", "--rounds", "2", "--concurrency", "2", "--page-sizes", "--json", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -30,9 +30,11 @@ def test_the_load_benchmark_runs_every_scenario_against_gunicorn(tmp_path):
     for size in ("40", "120"):
         rows = {row["endpoint"]: row for row in results["api"][size]}
         assert set(rows) == {"healthz (ceiling)", "api/me (API ceiling)", "claim list", "claim list filtered", "claim detail",
-                             "review submission"}
+                             "review submission", "claim list, 1 row", "claim list, 10 rows"}
         for name, row in rows.items():
             assert row["requests"] > 0, name
             assert all(status.startswith("2") or status == "409" for status in row["statuses"]), (name, row)
             assert row["p50_ms"] <= row["p95_ms"] <= row["p99_ms"]
+            cpu = row["cpu_ms_per_request"]  # where the machine's time went, per request
+            assert set(cpu) == {"gunicorn", "postgres", "load generator"} and cpu["gunicorn"] > 0, (name, cpu)
     assert "list@120/list@40" in results["ratios"]

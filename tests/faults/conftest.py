@@ -18,6 +18,8 @@ from kombu import pools as kombu_pools
 
 from config.celery import app as celery_app
 from tests.integration.stack import WorkerProcess, wait_for  # noqa: F401 (wait_for re-exported for fault tests)
+from verify import services
+from verify.models import Article, ArticleStatus
 from workers.tasks import article_process
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,3 +144,13 @@ def wait_process_gone(process: subprocess.Popen, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     while process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
+
+
+def article_processed(*, text: str, title: str, timeout: float = 90) -> Article:
+    """Submit an article and wait until it has ended (done or failed); the article as it ended."""
+    article = services.article_ingest(raw_content=text, title=title).article
+
+    def ended():
+        return Article.objects.filter(pk=article.pk, status__in=[ArticleStatus.DONE, ArticleStatus.FAILED]).first()
+
+    return wait_for(ended, timeout=timeout, message=f"article {title!r} to end")

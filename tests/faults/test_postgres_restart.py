@@ -17,7 +17,7 @@ import psycopg
 import pytest
 from django.db import OperationalError, connection
 
-from tests.faults.conftest import wait_for
+from tests.faults.conftest import article_processed, wait_for
 from tests.integration.stack import _database_url
 from verify import services
 from verify.models import Article, ArticleStatus
@@ -90,6 +90,9 @@ def assert_processed_once(article_ids: list[int]) -> None:
 
 def test_workers_retry_and_finish_while_every_database_connection_keeps_being_cut(fault_queue, workers):
     worker = workers(queue=fault_queue, concurrency=2)
+    # Cut only once the worker is taking articles: a fresh process spends its first seconds loading
+    # spaCy and the scorer (workers/tasks.py), and cuts in that time reach no task at all.
+    assert article_processed(text=TEXT.format(n=1, m=2), title="Warm-up").status == ArticleStatus.DONE
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         own_pid = cursor.fetchone()[0]

@@ -2,9 +2,10 @@
 
 Page-number pagination counts the whole filtered table (`COUNT(*)`, O(claims)) and skips with
 OFFSET (O(page)); at 100,000 claims the count alone cost more than the page. A keyset page instead
-continues after the last row it sent: `WHERE (order_value, id)` is past the cursor, served by the
-`(-checkworthiness, id)` index as a range scan. It is also stable while claims arrive or change
-verdict, so a desk walking the queue through the API neither skips nor repeats a claim.
+continues after the last row it sent: the caller's query asks for rows whose `(order_value, id)` is
+past the cursor (annotations.selectors.claim_list_page), an index range scan at any depth. It is also
+stable while claims arrive or change verdict, so a desk walking the queue through the API neither
+skips nor repeats a claim.
 
 The cursor is opaque to clients (base64 of JSON); a tampered or stale one is a 400, not a 500.
 """
@@ -13,10 +14,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
 from django.utils.dateparse import parse_datetime
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
@@ -25,25 +26,23 @@ from rest_framework.utils.urls import replace_query_param
 
 
 class KeysetPagination(BasePagination):
-    """Forward pages over a `values()` queryset ordered by `(field, "id")` or `("-field", "id")`."""
+    """Forward pages over rows ordered by `(field, id)` or `(-field, id)`, fetched by the caller."""
 
     cursor_query_param = "cursor"
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
 
-    def paginate_queryset(self, queryset: QuerySet, request, view=None) -> list:
+    def paginate(self, request, *, order: str, fetch: Callable[[tuple[Any, int] | None, int], list[dict]]) -> list:
+        """The page `request` asks for: `fetch(after, limit)` returns up to `limit` rows (dicts with the
+        order field and "id") that come after `after`, the (value, id) of the previous page's last row."""
         self.request = request
-        self.page_size_value = self._page_size(request)
-        order_field = self._order_field(queryset)
-        self.order_field = order_field
+        self.order_field = order
+        size = self._page_size(request)
         cursor = request.query_params.get(self.cursor_query_param)
-        if cursor:
-            value, last_id = self._decode(cursor, order_field)
-            queryset = queryset.filter(_after(order_field, value, last_id))
-        rows = list(queryset[: self.page_size_value + 1])
-        self.has_next = len(rows) > self.page_size_value
-        self.page = rows[: self.page_size_value]
+        rows = fetch(self._decode(cursor, order) if cursor else None, size + 1)
+        self.has_next = len(rows) > size
+        self.page = rows[:size]
         return self.page
 
     def get_paginated_response(self, data) -> Response:
@@ -68,13 +67,6 @@ class KeysetPagination(BasePagination):
         if size < 1:
             raise ValidationError({self.page_size_query_param: "Ask for at least one row."})
         return min(size, self.max_page_size)
-
-    @staticmethod
-    def _order_field(queryset: QuerySet) -> str:
-        ordering = list(queryset.query.order_by)
-        if len(ordering) != 2 or ordering[1] != "id":
-            raise AssertionError(f"KeysetPagination needs an ordering of (field, 'id'), not {ordering}")
-        return ordering[0]
 
     def _decode(self, cursor: str, order_field: str) -> tuple[Any, int]:
         try:
@@ -112,15 +104,6 @@ class KeysetPagination(BasePagination):
                 "results": schema,
             },
         }
-
-
-def _after(order_field: str, value: Any, last_id: int) -> Q:
-    """Rows after (value, last_id) in ORDER BY order_field, id. The redundant bound on the field alone
-    lets PostgreSQL start an index range scan at the cursor instead of filtering from the top."""
-    field = order_field.lstrip("-")
-    if order_field.startswith("-"):
-        return Q(**{f"{field}__lte": value}) & (Q(**{f"{field}__lt": value}) | Q(**{field: value, "id__gt": last_id}))
-    return Q(**{f"{field}__gte": value}) & (Q(**{f"{field}__gt": value}) | Q(**{field: value, "id__gt": last_id}))
 
 
 def _encode(field: str, value: Any, last_id: int) -> str:

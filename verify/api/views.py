@@ -10,11 +10,11 @@ from rest_framework.response import Response
 from annotations.api.serializers import ReviewResultSerializer, review_result
 from annotations.models import Source
 from annotations.permissions import IsEditor, IsReviewer
-from annotations.selectors import claim_list_values, claims_for_display
+from annotations.selectors import checked_order, claim_list_page, claims_for_display
 from annotations.services import claim_assign, claim_dismiss, claim_edit, claim_reopen
+from verify.api.claim_rows import claim_list_rows
 from verify.api.exceptions import BAD_REQUEST, CONFLICT
 from verify.api.filters import ArticleFilter, ClaimFilter
-from verify.api.claim_rows import claim_list_rows
 from verify.api.keyset import KeysetPagination
 from verify.api.pagination import StandardPagination
 from verify.api.serializers import (
@@ -103,8 +103,6 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        if self.action == "list":
-            return Claim.objects.all()  # ClaimFilter → claims_filter joins, annotates and orders
         claims = claims_for_display(claims=Claim.objects.all()).prefetch_related(
                 Prefetch("sources", queryset=Source.objects.select_related("added_by").order_by("created_at", "id")))
         return claims.order_by("-checkworthiness", "id")
@@ -113,10 +111,13 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return ClaimListSerializer if self.action == "list" else ClaimDetailSerializer
 
     def list(self, request):
-        # ClaimListSerializer's shape (it documents the endpoint), built from plain values: see claim_rows.
-        claims = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(claim_list_values(claims=claims))
-        return self.get_paginated_response(claim_list_rows(page))
+        # One SQL statement (claim_list_page) shaped like ClaimListSerializer, which documents the
+        # endpoint; ClaimFilter still validates and documents the parameters.
+        filters = ClaimFilter.claim_filters_from(request)
+        rows = self.paginator.paginate(
+            request, order=checked_order(filters.order),
+            fetch=lambda after, limit: claim_list_page(user=request.user, filters=filters, after=after, limit=limit))
+        return self.paginator.get_paginated_response(claim_list_rows(rows))
 
     def _claim_response(self, claim: Claim) -> Response:
         return Response(ClaimDetailSerializer(self.get_queryset().get(pk=claim.pk)).data)

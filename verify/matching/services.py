@@ -35,6 +35,12 @@ def _embeddings(texts: list[str]) -> list[dict]:
             for vector in embedder.encode(texts)]
 
 
+def _document_fields(texts: list[str]) -> list[dict]:
+    """Everything a MatchDocument stores about each text: the text, its terms and its embedding."""
+    return [{"text": text, "terms": " ".join(tokenize(text)), "terms_version": TOKENIZER_VERSION, **embedding}
+            for text, embedding in zip(texts, _embeddings(texts))]
+
+
 def _embedding_stale(document: MatchDocument) -> bool:
     embedder = configured_embedder()
     return embedder is not None and (document.embedding_model != embedder.version or not document.embedding)
@@ -46,9 +52,7 @@ def match_document_for_claim(*, claim: Claim) -> MatchDocument:
     if existing is not None and existing.text == claim.text and existing.terms_version == TOKENIZER_VERSION \
             and not _embedding_stale(existing):
         return existing  # the common case: nothing to embed (embedding costs ~10 ms)
-    [embedding] = _embeddings([claim.text])
-    fields = {"text": claim.text, "terms": " ".join(tokenize(claim.text)), "terms_version": TOKENIZER_VERSION,
-              **embedding}
+    [fields] = _document_fields([claim.text])
     if existing is None:
         # get_or_create: another worker may index the same claim at the same moment.
         document, created = MatchDocument.objects.get_or_create(
@@ -119,9 +123,8 @@ def claims_index_missing(*, batch_size: int = 2000) -> int:
         if not batch:
             return created
         created += len(MatchDocument.objects.bulk_create(
-            [MatchDocument(kind=DocumentKind.CLAIM, claim=claim, text=claim.text,
-                           terms=" ".join(tokenize(claim.text)), terms_version=TOKENIZER_VERSION, **embedding)
-             for claim, embedding in zip(batch, _embeddings([claim.text for claim in batch]))],
+            [MatchDocument(kind=DocumentKind.CLAIM, claim=claim, **fields)
+             for claim, fields in zip(batch, _document_fields([claim.text for claim in batch]))],
             ignore_conflicts=True,
         ))
         if len(batch) < batch_size:
@@ -138,9 +141,8 @@ def report_items_index() -> int:
     MatchDocument.objects.filter(kind=DocumentKind.REPORT_ITEM).exclude(report_item__in=current).delete()
     new_items = list(current.filter(match_document__isnull=True))
     created = MatchDocument.objects.bulk_create(
-        [MatchDocument(kind=DocumentKind.REPORT_ITEM, report_item=item, text=item.claim_text,
-                       terms=" ".join(tokenize(item.claim_text)), terms_version=TOKENIZER_VERSION, **embedding)
-         for item, embedding in zip(new_items, _embeddings([item.claim_text for item in new_items]))],
+        [MatchDocument(kind=DocumentKind.REPORT_ITEM, report_item=item, **fields)
+         for item, fields in zip(new_items, _document_fields([item.claim_text for item in new_items]))],
         ignore_conflicts=True,
     )
     return len(created)

@@ -12,10 +12,9 @@ from verify.matching import selectors, services
 from verify.matching.api.views import WARMING_UP_MESSAGE
 from verify.matching.index import IndexWarmingUp
 from verify.matching.models import ClaimMatch
-from verify.models import Claim
+from verify.models import MAX_ID, Claim
 
 MAX_QUERY_CHARS = 5_000
-MAX_ID = 2**63 - 1  # larger ids cannot exist (bigint); a 404, not a database error
 
 reviewer_required = role_required(REVIEWER)
 

@@ -20,7 +20,7 @@ def queue_filters(request) -> QueueFilterForm:
 
 def claim_queue_for(*, user, filters: QueueFilterForm, include_verdict: bool = True):
     """The queue selector (written alongside the REST API), called with the page's filters."""
-    return claim_queue(user=user, **filters.selector_kwargs(include_verdict=include_verdict))
+    return claim_queue(user=user, filters=filters.claim_filters(include_verdict=include_verdict))
 
 
 @dataclass(frozen=True)

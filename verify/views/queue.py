@@ -49,6 +49,6 @@ def queue(request):
         "page_querystring": filters.querystring(page=None),
         "articles": articles,
         "publishers": publishers,
-        "order_label": dict(QUEUE_ORDERS)[filters.selector_kwargs()["order"]].lower(),
+        "order_label": dict(QUEUE_ORDERS)[filters.claim_filters().order].lower(),
         "filtered": bool(filters.querystring(verdict=None, order=None, page=None)),
     })

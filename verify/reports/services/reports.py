@@ -11,14 +11,19 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from annotations.services import audit_record
-from verify.models import Article, Claim
-from verify.reports.models import Report, ReportClaim, ReportItem, ReportRevision, ReportStatus
+from verify.models import MAX_ID, Article, Claim
+from verify.reports.models import (
+    Report,
+    ReportClaim,
+    ReportItem,
+    ReportRevision,
+    ReportStatus,
+)
 from verify.reports.rating import PUBLISHABLE_VERDICTS, verdict_label
 from verify.reports.selectors import claims_filter, report_snapshot_items
 
 TITLE_MAX = 300
 # Larger ids cannot exist and would overflow the database's bigint: bad input, not a server error.
-MAX_ID = 2**63 - 1
 
 
 def report_create(

@@ -1,0 +1,135 @@
+"""The parts of an API request the third session made cheaper, each beside the way it was done before,
+measured in one process against PostgreSQL holding `--claims` claims:
+
+- the claim list's statement, prepared (the default) and unprepared (PostgreSQL CPU and wall time);
+- token authentication: Verity's one prepared statement against DRF's TokenAuthentication plus the
+  groups query the role check then needs;
+- the list's filter parameters: cleaned by the form's fields against a django-filter form instance.
+
+    .venv/bin/python bench/api_parts.py                # 100,000 claims
+    .venv/bin/python bench/api_parts.py --claims 1000 --runs 500
+
+Creates (and drops first) its own database. A benchmark, not a test: it prints medians and asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import load  # noqa: E402 (bench/ is not a package)
+
+
+def timed(run, runs: int) -> float:
+    """Median wall milliseconds of `run()` after a warm-up."""
+    for _ in range(min(50, runs)):
+        run()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - started)
+    return round(statistics.median(samples) * 1000, 3)
+
+
+def backend_cpu_ms(run, runs: int) -> float:
+    """PostgreSQL CPU milliseconds per `run()`, read from this connection's backend process (/proc)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+
+    def cpu() -> float:
+        with open(f"/proc/{pid}/stat") as file:
+            fields = file.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    for _ in range(min(50, runs)):
+        run()
+    before = cpu()
+    for _ in range(runs):
+        run()
+    return round((cpu() - before) / runs * 1000, 3)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/verity_bench_parts")
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=2000)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    if urlparse(args.database_url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        parser.error("the benchmark only talks to a loopback PostgreSQL")
+    load.recreate_database(args.database_url)
+    load.migrate(args.database_url)
+    load.setup_django(args.database_url)
+    token = load.seed_users()
+    load.seed_claims(args.claims)
+
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from rest_framework.authentication import TokenAuthentication
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory
+
+    from annotations.authentication import RoleTokenAuthentication
+    from annotations.roles import user_role, user_role_forget
+    from annotations.selectors import ClaimFilters, claim_list_page
+    from verify.api.filters import ClaimFilter
+    from verify.models import Claim
+
+    user = User.objects.get(username="bench-reviewer")
+    results: dict[str, dict] = {}
+
+    def page() -> None:
+        claim_list_page(user=user, filters=ClaimFilters(), limit=51)
+
+    connection.ensure_connection()
+    threshold = connection.connection.prepare_threshold
+    connection.connection.prepare_threshold = None  # psycopg: never prepare on this connection
+    unprepared = {"wall_ms": timed(page, args.runs), "postgres_cpu_ms": backend_cpu_ms(page, args.runs)}
+    connection.connection.prepare_threshold = threshold
+    prepared = {"wall_ms": timed(page, args.runs), "postgres_cpu_ms": backend_cpu_ms(page, args.runs)}
+    results["claim list statement (50 rows)"] = {"unprepared": unprepared, "prepared": prepared}
+
+    def drf_token() -> None:
+        found, _ = TokenAuthentication().authenticate_credentials(token)
+        user_role_forget(found)
+        user_role(found)  # the groups query the role check makes
+
+    results["token authentication with role"] = {
+        "DRF TokenAuthentication + groups query": {"wall_ms": timed(drf_token, args.runs)},
+        "RoleTokenAuthentication": {
+            "wall_ms": timed(lambda: RoleTokenAuthentication().authenticate_credentials(token), args.runs)},
+    }
+
+    request = Request(APIRequestFactory().get("/api/claims/", {"verdict": "unreviewed", "score_min": "0.7",
+                                                                "publisher": "Daily Bulletin"}))
+    request.user = user
+
+    def form_instance() -> None:
+        ClaimFilter(request.query_params, queryset=Claim.objects.none(), request=request).is_valid()
+
+    results["list filter parameters"] = {
+        "django-filter form instance": {"wall_ms": timed(form_instance, args.runs)},
+        "ClaimFilter.claim_filters_from": {"wall_ms": timed(lambda: ClaimFilter.claim_filters_from(request),
+                                                            args.runs)},
+    }
+    for part, ways in results.items():
+        print(part)
+        for way, figures in ways.items():
+            print(f"  {way:42} " + "  ".join(f"{name} {value}" for name, value in figures.items()))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""bench/api_parts.py keeps working: a tiny run end to end against PostgreSQL. A smoke test of the
+benchmark, not a timed test: it asserts that every part was measured, never how fast."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.integration
+
+
+def test_the_api_parts_benchmark_measures_each_part_both_ways(tmp_path):
+    database_url = urlparse(os.environ["DATABASE_URL"])._replace(path="/verity_bench_parts_smoke").geturl()
+    out = tmp_path / "parts.json"
+    result = subprocess.run(
+        [sys.executable, "bench/api_parts.py", "--database-url", database_url, "--claims", "40", "--runs", "5",
+         "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    parts = json.loads(out.read_text())
+    assert set(parts["claim list statement (50 rows)"]) == {"unprepared", "prepared"}
+    for part, ways in parts.items():
+        assert len(ways) == 2, part
+        for way, figures in ways.items():
+            assert figures["wall_ms"] > 0, (part, way)
+    for figures in parts["claim list statement (50 rows)"].values():
+        assert figures["postgres_cpu_ms"] >= 0  # clock ticks: five runs may not reach one
