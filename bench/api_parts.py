@@ -4,7 +4,9 @@ measured in one process against PostgreSQL holding `--claims` claims:
 - the claim list's statement, prepared (the default) and unprepared (PostgreSQL CPU and wall time);
 - token authentication: Verity's one prepared statement against DRF's TokenAuthentication plus the
   groups query the role check then needs;
-- the list's filter parameters: cleaned by the form's fields against a django-filter form instance.
+- the list's filter parameters: cleaned by the form's fields against a django-filter form instance;
+- the list's 50 rows from the database to JSON: ClaimListSerializer over the ORM query against
+  claim_list_rows over the statement's tuples, each rendered by the API's renderer.
 
     .venv/bin/python bench/api_parts.py                # 100,000 claims
     .venv/bin/python bench/api_parts.py --claims 1000 --runs 500
@@ -23,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import load  # noqa: E402 (bench/ is not a package)
+import benchdb  # noqa: E402 (bench/ is not a package)
 
 
 def timed(run, runs: int) -> float:
@@ -36,6 +38,16 @@ def timed(run, runs: int) -> float:
         run()
         samples.append(time.perf_counter() - started)
     return round(statistics.median(samples) * 1000, 3)
+
+
+def process_cpu_ms(run, runs: int) -> float:
+    """This process's CPU milliseconds per `run()` (what a gunicorn worker would spend on it)."""
+    for _ in range(min(50, runs)):
+        run()
+    before = time.process_time()
+    for _ in range(runs):
+        run()
+    return round((time.process_time() - before) / runs * 1000, 3)
 
 
 def backend_cpu_ms(run, runs: int) -> float:
@@ -68,11 +80,11 @@ def main() -> None:
     args = parser.parse_args()
     if urlparse(args.database_url).hostname not in ("127.0.0.1", "localhost", "::1"):
         parser.error("the benchmark only talks to a loopback PostgreSQL")
-    load.recreate_database(args.database_url)
-    load.migrate(args.database_url)
-    load.setup_django(args.database_url)
-    token = load.seed_users()
-    load.seed_claims(args.claims)
+    benchdb.recreate_database(args.database_url)
+    benchdb.migrate(args.database_url)
+    benchdb.setup_django(args.database_url)
+    token = benchdb.seed_users()
+    benchdb.seed_claims(args.claims)
 
     from django.contrib.auth.models import User
     from django.db import connection
@@ -82,15 +94,18 @@ def main() -> None:
 
     from annotations.authentication import RoleTokenAuthentication
     from annotations.roles import user_role, user_role_forget
-    from annotations.selectors import ClaimFilters, claim_list_page
+    from annotations.selectors import ClaimFilters, claim_list_values, claims_filter
+    from verify.api.claim_rows import claim_list_rows
     from verify.api.filters import ClaimFilter
+    from verify.api.renderers import FastJSONRenderer
+    from verify.api.serializers import ClaimListSerializer
     from verify.models import Claim
 
     user = User.objects.get(username="bench-reviewer")
     results: dict[str, dict] = {}
 
     def page() -> None:
-        claim_list_page(user=user, filters=ClaimFilters(), limit=51)
+        claim_list_values(user=user, filters=ClaimFilters(), limit=51)
 
     connection.ensure_connection()
     threshold = connection.connection.prepare_threshold
@@ -122,6 +137,19 @@ def main() -> None:
         "django-filter form instance": {"wall_ms": timed(form_instance, args.runs)},
         "ClaimFilter.claim_filters_from": {"wall_ms": timed(lambda: ClaimFilter.claim_filters_from(request),
                                                             args.runs)},
+    }
+    renderer = FastJSONRenderer()
+    queryset = claims_filter(claims=Claim.objects.all(), user=user, filters=ClaimFilters())
+
+    def serializer_rows() -> None:
+        renderer.render(ClaimListSerializer(queryset[:51], many=True).data)
+
+    def fast_rows() -> None:
+        renderer.render(claim_list_rows(claim_list_values(user=user, filters=ClaimFilters(), limit=51)))
+
+    results["list rows, read and rendered (50 rows)"] = {
+        "ORM query + ClaimListSerializer": {"cpu_ms": process_cpu_ms(serializer_rows, args.runs)},
+        "claim_list_values + claim_list_rows": {"cpu_ms": process_cpu_ms(fast_rows, args.runs)},
     }
     for part, ways in results.items():
         print(part)

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import secrets
 import subprocess
 import sys
 import time
@@ -28,99 +26,25 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from loadgen import Gunicorn, Result, drive  # noqa: E402 (bench/ is not a package)
-
-PYTHON = sys.executable
-SECRET_KEY = "bench-" + secrets.token_urlsafe(48)
-CLAIMS_PER_ARTICLE = 20
-
-
-# --- database -----------------------------------------------------------------------------------
-def recreate_database(database_url: str) -> None:
-    import psycopg
-
-    parsed = urlparse(database_url)
-    name = parsed.path.lstrip("/")
-    admin_url = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+# bench/ is not a package: its modules import each other by name.
+from benchdb import (  # noqa: E402
+    PYTHON,
+    django_env,
+    migrate,
+    recreate_database,
+    seed_claims,
+    seed_users,
+    setup_django,
+)
+from loadgen import Gunicorn, Result, drive  # noqa: E402
 
 
-def django_env(database_url: str, **extra: str) -> dict:
-    env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "DEBUG")}
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings", "DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY,
-        "DEBUG": "false", "SECURE_SSL_REDIRECT": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "LOG_LEVEL": "WARNING", "LOGIN_THROTTLE_RATE": "100000/minute",
-    })
-    env.update(extra)
-    return env
-
-
-def setup_django(database_url: str) -> None:
-    os.environ.update(django_env(database_url))
-    import django
-
-    django.setup()
-
-
-def migrate(database_url: str) -> None:
-    subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT,
-                   env=django_env(database_url), check=True)
-
-
-def seed_users() -> str:
-    """A reviewer with an API token; returns the token."""
-    from django.contrib.auth.models import Group, User
-    from rest_framework.authtoken.models import Token
-
-    user, _ = User.objects.get_or_create(username="bench-reviewer")
-    user.groups.add(Group.objects.get_or_create(name="reviewer")[0])
-    return Token.objects.get_or_create(user=user)[0].key
-
-
-def seed_claims(target: int) -> None:
-    """Top the database up to `target` claims (bulk inserts, 20 claims per article)."""
-    import hashlib
-
-    from django.db import transaction
-
-    from verify.models import Article, ArticleStatus, Claim, Verdict
-
-    have = Claim.objects.count()
-    rng = random.Random(have)
-    verdicts = [Verdict.UNREVIEWED] * 6 + [Verdict.VERIFIED, Verdict.UNVERIFIED, Verdict.DISPUTED]
-    publishers = ["The Meridian Ledger", "Daily Bulletin", "Coastal Times", "Northern Post"]
-    while have < target:
-        batch_articles = min(250, (target - have + CLAIMS_PER_ARTICLE - 1) // CLAIMS_PER_ARTICLE)
-        with transaction.atomic():
-            articles = Article.objects.bulk_create([
-                Article(title=f"Bench article {uuid.uuid4().hex[:8]}", publisher=rng.choice(publishers),
-                        raw_content=(text := f"Bench article {uuid.uuid4().hex}."), cleaned_text=text,
-                        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
-                        status=ArticleStatus.DONE, extractor_version="bench")
-                for _ in range(batch_articles)
-            ])
-            claims = []
-            for article in articles:
-                for index in range(min(CLAIMS_PER_ARTICLE, target - have - len(claims))):
-                    text = (f"Officials said {rng.randint(2, 90_000):,} homes lost power in district "
-                            f"{rng.randint(1, 500)} after the storm.")
-                    claims.append(Claim(
-                        article=article, text=text, sentence=text, start_char=index * 100,
-                        end_char=index * 100 + len(text), sentence_index=index, claimant="Officials", cue="said",
-                        quantities=[{"value": 1, "unit": "homes", "kind": "count"}],
-                        entities=[{"text": "Officials", "label": "ORG", "start": 0, "end": 9}], hedges=[],
-                        checkworthiness=round(rng.random(), 4), verdict=rng.choice(verdicts),
-                        extractor_version="bench", extracted_text=text, extracted_claimant="Officials",
-                    ))
-            Claim.objects.bulk_create(claims, batch_size=5000)
-        have += len(claims)
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+def full_page(response, *, check: bool, rows: int) -> int:
+    """The status; when `check`ing (each client's warm-up request), also that the page has `rows` rows,
+    so that a list measured is a list sent."""
+    if check and response.status_code == 200 and len(response.json()["results"]) != rows:
+        raise RuntimeError(f"{response.request.url} sent {len(response.json()['results'])} rows, not {rows}")
+    return response.status_code
 
 
 def scenarios(claim_ids: list[int], concurrency: int):
@@ -135,7 +59,7 @@ def scenarios(claim_ids: list[int], concurrency: int):
         return client.get("/api/me/").status_code
 
     def claim_list(client, rng, slot, warmup=False):
-        return client.get("/api/claims/").status_code
+        return full_page(client.get("/api/claims/"), check=warmup, rows=min(50, len(claim_ids)))
 
     def claim_filter(client, rng, slot, warmup=False):
         return client.get("/api/claims/", params={"verdict": "unreviewed", "score_min": "0.7",
@@ -160,11 +84,12 @@ def scenarios(claim_ids: list[int], concurrency: int):
             "claim list filtered": claim_filter, "claim detail": claim_detail, "review submission": review_submit}
 
 
-def page_size_scenarios() -> dict:
+def page_size_scenarios(claim_count: int) -> dict:
     """The claim list with 1 and 10 rows per page: separates a list request's fixed cost from its cost per row."""
     def rows(size: int):
         def claim_list(client, rng, slot, warmup=False):
-            return client.get("/api/claims/", params={"page_size": size}).status_code
+            return full_page(client.get("/api/claims/", params={"page_size": size}), check=warmup,
+                             rows=min(size, claim_count))
         return claim_list
 
     return {"claim list, 1 row": rows(1), "claim list, 10 rows": rows(10)}
@@ -189,7 +114,7 @@ def api_load(args) -> dict:
             # every endpoint gets a slice of each round and the ratios compare like with like.
             requests = scenarios(claim_ids, args.concurrency)
             if args.page_sizes:
-                requests.update(page_size_scenarios())
+                requests.update(page_size_scenarios(len(claim_ids)))
             measured = {name: Result(name) for name in requests}
             for _ in range(args.rounds):
                 for name, request in requests.items():

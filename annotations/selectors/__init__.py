@@ -1,6 +1,11 @@
 """Reads for the review desk: the queue (queue.py), the API's claim list (claim_list.py) and a claim's
 history (history.py)."""
-from annotations.selectors.claim_list import CLAIM_LIST_COLUMNS, claim_list_page
+from annotations.selectors.claim_list import (
+    CLAIM_LIST_COLUMNS,
+    claim_list_page,
+    claim_list_timestamp,
+    claim_list_values,
+)
 from annotations.selectors.history import (
     HistoryEvent,
     claim_history,
@@ -20,6 +25,7 @@ from annotations.selectors.queue import (
 
 __all__ = [
     "CLAIM_LIST_COLUMNS", "CLAIM_ORDERS", "ClaimFilters", "HistoryEvent", "checked_order", "checked_verdict",
-    "claim_history", "claim_list_page", "claim_queue", "claim_reviews", "claim_sources", "claims_filter",
+    "claim_history", "claim_list_page", "claim_list_timestamp", "claim_list_values",
+    "claim_queue", "claim_reviews", "claim_sources", "claims_filter",
     "claims_for_display", "verdict_counts",
 ]

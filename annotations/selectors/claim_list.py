@@ -40,6 +40,16 @@ def claim_list_page(
 ) -> list[dict[str, Any]]:
     """Up to `limit` rows of claims_filter(...) as dicts of CLAIM_LIST_COLUMNS, continuing after the
     `(order value, id)` of the last row of the previous page when `after` is given."""
+    return [_row(values) for values in
+            claim_list_values(user=user, filters=filters, after=after, limit=limit)]
+
+
+def claim_list_values(
+    *, user: AbstractBaseUser, filters: ClaimFilters, after: tuple[Any, int] | None = None, limit: int,
+) -> list[tuple]:
+    """claim_list_page's rows as the database returns them: tuples in CLAIM_LIST_COLUMNS order, JSON
+    columns as text and timestamps as claim_list_timestamp reads them. For callers that shape rows
+    themselves (the API writes its JSON straight from these) and would otherwise build every row twice."""
     order = checked_order(filters.order)
     if filters.article_id is not None and not 0 < filters.article_id <= MAX_ID:
         return []
@@ -60,7 +70,7 @@ def claim_list_page(
            + f" ORDER BY c.{field} {'DESC' if descending else 'ASC'}, c.id ASC LIMIT {int(limit)}")
     with prepared_cursor() as cursor:
         cursor.execute(sql, params)
-        return [_row(values) for values in cursor.fetchall()]
+        return cursor.fetchall()
 
 
 def _conditions(*, filters: ClaimFilters, user: AbstractBaseUser) -> tuple[list[str], list[Any]]:
@@ -97,15 +107,16 @@ def _conditions(*, filters: ClaimFilters, user: AbstractBaseUser) -> tuple[list[
 
 
 def _row(values: tuple) -> dict[str, Any]:
+    """One of claim_list_values' tuples as a dict of CLAIM_LIST_COLUMNS, with JSON and timestamps read."""
     row = dict(zip(CLAIM_LIST_COLUMNS, values, strict=True))
     for column in _JSON_COLUMNS:
         row[column] = orjson.loads(row[column])
     for column in _TIMESTAMP_COLUMNS:
-        row[column] = _timestamp(row[column])
+        row[column] = claim_list_timestamp(row[column])
     return row
 
 
-def _timestamp(value: int | datetime | str) -> datetime:
+def claim_list_timestamp(value: int | datetime | str) -> datetime:
     """An aware UTC datetime from what _timestamp_sql selected on this database."""
     if isinstance(value, int):
         return _EPOCH + timedelta(microseconds=value)

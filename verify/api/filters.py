@@ -1,5 +1,5 @@
 """Query parameters of the list endpoints. Claim filtering itself lives in annotations.selectors
-(claims_filter, shared with the queue page, and the list's claim_list_page); this FilterSet only
+(claims_filter, shared with the queue page, and the list's claim_list_values); this FilterSet only
 parses, validates and documents."""
 from typing import Any
 

@@ -3,7 +3,7 @@
 Page-number pagination counts the whole filtered table (`COUNT(*)`, O(claims)) and skips with
 OFFSET (O(page)); at 100,000 claims the count alone cost more than the page. A keyset page instead
 continues after the last row it sent: the caller's query asks for rows whose `(order_value, id)` is
-past the cursor (annotations.selectors.claim_list_page), an index range scan at any depth. It is also
+past the cursor (annotations.selectors.claim_list_values), an index range scan at any depth. It is also
 stable while claims arrive or change verdict, so a desk walking the queue through the API neither
 skips nor repeats a claim.
 

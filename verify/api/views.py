@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from annotations.api.serializers import ReviewResultSerializer, review_result
 from annotations.models import Source
 from annotations.permissions import IsEditor, IsReviewer
-from annotations.selectors import checked_order, claim_list_page, claims_for_display
+from annotations.selectors import checked_order, claim_list_values, claims_for_display
 from annotations.services import claim_assign, claim_dismiss, claim_edit, claim_reopen
 from verify.api.claim_rows import claim_list_rows
 from verify.api.exceptions import BAD_REQUEST, CONFLICT
@@ -111,13 +111,14 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return ClaimListSerializer if self.action == "list" else ClaimDetailSerializer
 
     def list(self, request):
-        # One SQL statement (claim_list_page) shaped like ClaimListSerializer, which documents the
+        # One SQL statement (claim_list_values) shaped like ClaimListSerializer, which documents the
         # endpoint; ClaimFilter still validates and documents the parameters.
         filters = ClaimFilter.claim_filters_from(request)
         rows = self.paginator.paginate(
             request, order=checked_order(filters.order),
-            fetch=lambda after, limit: claim_list_page(user=request.user, filters=filters, after=after, limit=limit))
-        return self.paginator.get_paginated_response(claim_list_rows(rows))
+            fetch=lambda after, limit: claim_list_rows(
+                claim_list_values(user=request.user, filters=filters, after=after, limit=limit)))
+        return self.paginator.get_paginated_response(rows)
 
     def _claim_response(self, claim: Claim) -> Response:
         return Response(ClaimDetailSerializer(self.get_queryset().get(pk=claim.pk)).data)
