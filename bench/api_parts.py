@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import time
@@ -26,12 +25,17 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchdb  # noqa: E402 (bench/ is not a package)
+from loadgen import process_cpu_seconds  # noqa: E402
+
+
+def warm_up(run, runs: int) -> None:
+    for _ in range(min(50, runs)):
+        run()
 
 
 def timed(run, runs: int) -> float:
     """Median wall milliseconds of `run()` after a warm-up."""
-    for _ in range(min(50, runs)):
-        run()
+    warm_up(run, runs)
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -40,14 +44,18 @@ def timed(run, runs: int) -> float:
     return round(statistics.median(samples) * 1000, 3)
 
 
-def process_cpu_ms(run, runs: int) -> float:
-    """This process's CPU milliseconds per `run()` (what a gunicorn worker would spend on it)."""
-    for _ in range(min(50, runs)):
-        run()
-    before = time.process_time()
+def cpu_ms(run, runs: int, clock) -> float:
+    """CPU milliseconds per `run()` after a warm-up, as `clock()` (CPU seconds used so far) counts them."""
+    warm_up(run, runs)
+    before = clock()
     for _ in range(runs):
         run()
-    return round((time.process_time() - before) / runs * 1000, 3)
+    return round((clock() - before) / runs * 1000, 3)
+
+
+def process_cpu_ms(run, runs: int) -> float:
+    """This process's CPU milliseconds per `run()` (what a gunicorn worker would spend on it)."""
+    return cpu_ms(run, runs, time.process_time)
 
 
 def backend_cpu_ms(run, runs: int) -> float:
@@ -57,18 +65,7 @@ def backend_cpu_ms(run, runs: int) -> float:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         pid = cursor.fetchone()[0]
-
-    def cpu() -> float:
-        with open(f"/proc/{pid}/stat") as file:
-            fields = file.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    for _ in range(min(50, runs)):
-        run()
-    before = cpu()
-    for _ in range(runs):
-        run()
-    return round((cpu() - before) / runs * 1000, 3)
+    return cpu_ms(run, runs, lambda: process_cpu_seconds(pid))
 
 
 def main() -> None:

@@ -86,7 +86,6 @@ def cpu_seconds() -> dict[tuple[str, str], float]:
     by (kind, pid); from Linux /proc, empty elsewhere. The three share the machine's cores."""
     if not os.path.isdir("/proc/self"):
         return {}
-    tick = os.sysconf("SC_CLK_TCK")
     used = {("load generator", "self"): sum(os.times()[:2])}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -94,14 +93,19 @@ def cpu_seconds() -> dict[tuple[str, str], float]:
         try:
             with open(f"/proc/{entry}/cmdline", "rb") as file:
                 command = file.read()
-            with open(f"/proc/{entry}/stat") as file:
-                fields = file.read().rsplit(")", 1)[1].split()
+            kind = "gunicorn" if b"gunicorn" in command else "postgres" if command.startswith(b"postgres") else None
+            if kind:
+                used[(kind, entry)] = process_cpu_seconds(entry)
         except OSError:  # the process ended meanwhile
             continue
-        kind = "gunicorn" if b"gunicorn" in command else "postgres" if command.startswith(b"postgres") else None
-        if kind:
-            used[(kind, entry)] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
     return used
+
+
+def process_cpu_seconds(pid: int | str) -> float:
+    """CPU seconds (user + system) a process has used so far, from Linux /proc."""
+    with open(f"/proc/{pid}/stat") as file:
+        fields = file.read().rsplit(")", 1)[1].split()  # the command name may contain spaces and ")"
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def drive(result: Result, base_url: str, token: str, make_request, *, duration: float, concurrency: int) -> None:

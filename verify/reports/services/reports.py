@@ -23,7 +23,6 @@ from verify.reports.rating import PUBLISHABLE_VERDICTS, verdict_label
 from verify.reports.selectors import claims_filter, report_snapshot_items
 
 TITLE_MAX = 300
-# Larger ids cannot exist and would overflow the database's bigint: bad input, not a server error.
 
 
 def report_create(
