@@ -2,7 +2,7 @@
 
 DRF's TokenAuthentication loads the token and its user; the permission check then asks for the
 user's groups — a second query on every API request. Here one fixed SQL statement returns the user
-and their highest desk role together, and the role is remembered on the user (annotations.roles).
+and their highest desk role together, and the role is remembered on the user (verify.roles).
 It is plain SQL because it runs on every API request: building the same statement through the ORM
 (a subquery ordered by a CASE) cost more than running it. For the same reason it runs as a prepared
 statement (verify.db.prepared_cursor) and the user is built straight from the row (Model.from_db).
@@ -17,7 +17,7 @@ from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.authtoken.models import Token
 
-from annotations.roles import ROLE_RANK, user_role_remember
+from verify.roles import ROLE_RANK, user_role_remember
 from verify.db import prepared_cursor
 
 

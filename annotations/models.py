@@ -1,4 +1,4 @@
-"""Reviewers' work on claims: append-only reviews, sources, and the audit trail."""
+"""Reviewers' work on claims: append-only reviews and their sources."""
 from django.conf import settings
 from django.db import models
 
@@ -43,25 +43,3 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url
-
-
-class AuditEntry(models.Model):
-    """Who did what to which object, with the state before and after. Written only by services."""
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    action = models.CharField(max_length=64, db_index=True)
-    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_entries")
-    target_type = models.CharField(max_length=64)
-    target_id = models.CharField(max_length=64)
-    before = models.JSONField(default=dict, blank=True)
-    after = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name_plural = "audit entries"
-
-    def __str__(self) -> str:
-        return f"{self.action} {self.target_type}:{self.target_id} by {self.actor}"

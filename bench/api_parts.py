@@ -90,19 +90,19 @@ def main() -> None:
     from rest_framework.test import APIRequestFactory
 
     from annotations.authentication import RoleTokenAuthentication
-    from annotations.roles import user_role, user_role_forget
+    from verify.roles import user_role, user_role_forget
     from annotations.selectors import ClaimFilters, claim_list_values, claims_filter
-    from verify.api.claim_rows import claim_list_rows
-    from verify.api.filters import ClaimFilter
+    from annotations.api.claim_rows import CLAIM_LIST_COLUMNS, claim_list_rows
+    from annotations.api.filters import ClaimFilter
     from verify.api.renderers import FastJSONRenderer
-    from verify.api.serializers import ClaimListSerializer
+    from annotations.api.claim_serializers import ClaimListSerializer
     from verify.models import Claim
 
     user = User.objects.get(username="bench-reviewer")
     results: dict[str, dict] = {}
 
     def page() -> None:
-        claim_list_values(user=user, filters=ClaimFilters(), limit=51)
+        claim_list_values(user=user, filters=ClaimFilters(), columns=CLAIM_LIST_COLUMNS, limit=51)
 
     connection.ensure_connection()
     threshold = connection.connection.prepare_threshold
@@ -142,7 +142,8 @@ def main() -> None:
         renderer.render(ClaimListSerializer(queryset[:51], many=True).data)
 
     def fast_rows() -> None:
-        renderer.render(claim_list_rows(claim_list_values(user=user, filters=ClaimFilters(), limit=51)))
+        renderer.render(claim_list_rows(claim_list_values(user=user, filters=ClaimFilters(), columns=CLAIM_LIST_COLUMNS,
+                                                          limit=51)))
 
     results["list rows, read and rendered (50 rows)"] = {
         "ORM query + ClaimListSerializer": {"cpu_ms": process_cpu_ms(serializer_rows, args.runs)},

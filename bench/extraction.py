@@ -53,7 +53,7 @@ def main() -> None:
 
     from verify.extraction import clean_text, extract_claims_batch
     from verify.extraction.scoring import get_scorer
-    from workers.nlp import get_nlp
+    from verify.extraction.nlp import get_nlp
 
     source, raw_texts = load_texts()
     nlp = get_nlp()

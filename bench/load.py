@@ -155,7 +155,7 @@ def ingestion_texts(count: int) -> list[str]:
 
 def bare_spacy(texts: list[str]) -> dict:
     from verify.extraction import clean_text
-    from workers.nlp import get_nlp
+    from verify.extraction.nlp import get_nlp
 
     nlp = get_nlp()
     cleaned = [clean_text(text) for text in texts]

@@ -51,7 +51,7 @@ def ensure_database(url: str) -> None:
 def base_sentences() -> list[str]:
     path = SHARED / "verified_claims.docs.tsv"
     if path.exists():
-        from verify.matching.core.evaluation import read_tsv
+        from annotations.matching.core.evaluation import read_tsv
 
         return [row[1] for row in read_tsv(path) if len(row) > 1 and row[1].strip()]
     rng = random.Random(7)
@@ -71,7 +71,7 @@ def perturb(sentence: str, rng: random.Random) -> str:
 
 
 def populate(target: int) -> float:
-    from verify.matching.services import claims_index_missing
+    from annotations.matching.services import claims_index_missing
     from verify.models import Article, ArticleStatus, Claim
 
     existing = Claim.objects.count()
@@ -136,12 +136,12 @@ def main() -> None:
     django.setup()
     call_command("migrate", verbosity=0)
 
-    from verify.matching.index import shared_index
-    from verify.matching.models import MatchDocument
-    from verify.matching.selectors import claims_similar
+    from annotations.matching.index import shared_index
+    from annotations.matching.models import MatchDocument
+    from annotations.matching.selectors import claims_similar
 
     populate_seconds = populate(args.claims)
-    from verify.matching.services import match_documents_retokenize
+    from annotations.matching.services import match_documents_retokenize
 
     started = time.perf_counter()
     retokenized = match_documents_retokenize()  # rows stored by an older tokenizer (once per version)
@@ -149,7 +149,7 @@ def main() -> None:
     n_documents = MatchDocument.objects.count()
 
     # A fresh web process: its first lookup must answer at once (503 "warming up"), not after the build.
-    from verify.matching.index import IndexWarmingUp
+    from annotations.matching.index import IndexWarmingUp
 
     shared_index.reset()
     started = time.perf_counter()
@@ -182,7 +182,7 @@ def main() -> None:
         similar_ms.append((time.perf_counter() - t0) * 1000)
 
     # The worker's path for one stored claim: index it, search, store the links (writes ClaimMatch rows).
-    from verify.matching.services import claim_matches_find
+    from annotations.matching.services import claim_matches_find
     from verify.models import Claim
 
     sample_ids = list(Claim.objects.order_by("?").values_list("id", flat=True)[: min(50, args.lookups)])
@@ -214,8 +214,8 @@ def main() -> None:
         "load_average_1m": round(os.getloadavg()[0], 2),
     }
     if not args.skip_eval and (SHARED / "dev" / "tweets.queries.tsv").exists():
-        from verify.matching.core.evaluation import evaluate, read_qrels, read_tsv
-        from verify.matching.index import configured_embedder, configured_matcher
+        from annotations.matching.core.evaluation import evaluate, read_qrels, read_tsv
+        from annotations.matching.index import configured_embedder, configured_matcher
 
         embedder = configured_embedder()
         result["clef2020_dev"] = evaluate(

@@ -9,7 +9,7 @@ For each size N it builds N reviewed claims (1 review and 2 sources each), publi
   - bare query: list(ReportItem.objects.filter(revision=...).order_by("position").values(*ITEM_FIELDS)),
     i.e. fetching exactly the rows every renderer reads;
   - report_render(report=..., fmt=...) for each format, with its number of SQL queries.
-The target (issue 5): ClaimReview JSON-LD and CSV under 3x the bare query, with a constant query count.
+The target: ClaimReview JSON-LD and CSV under 3x the bare query, with a constant query count.
 The database is a throw-away test database (SQLite: in memory; PostgreSQL: `verity_bench_reports`,
 created and dropped here), never the one you work in.
 """
@@ -37,10 +37,10 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from annotations.models import Review, Source  # noqa: E402
 from verify.models import Article, Claim, Verdict  # noqa: E402
-from verify.reports import services  # noqa: E402
-from verify.reports.document import ITEM_FIELDS  # noqa: E402
-from verify.reports.models import ReportClaim, ReportItem  # noqa: E402
-from verify.reports.renderers import FORMATS  # noqa: E402
+from annotations.reports import services  # noqa: E402
+from annotations.reports.document import ITEM_FIELDS  # noqa: E402
+from annotations.reports.models import ReportClaim, ReportItem  # noqa: E402
+from annotations.reports.renderers import FORMATS  # noqa: E402
 
 VERDICTS = [Verdict.UNVERIFIED, Verdict.VERIFIED, Verdict.DISPUTED]
 CLAIMANTS = ["Ukrainian intelligence", "Kim Jong Un", "the Defence Ministry", "reports", "Maria Lopez"]

@@ -2,16 +2,15 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from config.login import obtain_auth_token  # issue 6B: throttled, with lockout
+from config.login import obtain_auth_token  # throttled, with lockout
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    # issue 7: before the claims router, which would read claims/similar/ as a claim id
-    path("", include("verify.matching.api.urls")),
-    path("", include("verify.api.urls")),
+    # Before the claims router, which would read claims/similar/ as a claim id.
+    path("", include("annotations.matching.api.urls")),
     path("", include("annotations.api.urls")),
-    path("", include("verify.reports.api.urls")),  # issue 5: reports
-    path("", include("verify.ingestion.api_urls")),  # issue 6A: feeds (editors)
+    path("", include("annotations.reports.api.urls")),  # reports
+    path("", include("verify.ingestion.api_urls")),  # feeds (editors)
 ]

@@ -9,10 +9,10 @@ from collections.abc import Mapping
 from django.contrib import messages
 from django.contrib.auth.views import LoginView
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import Throttled
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
@@ -23,6 +23,7 @@ from annotations.services.login_guard import (
     login_failure_record,
     login_success_record,
 )
+from verify.api.exceptions import BAD_REQUEST, THROTTLED
 
 logger = logging.getLogger(__name__)
 MAX_USERNAME_CHARS = 150
@@ -82,7 +83,7 @@ class GuardedObtainAuthToken(ObtainAuthToken):
     throttle_scope = "login"
 
     @extend_schema(summary="Get an API token", request=ObtainAuthToken.serializer_class,
-                   responses={200: TokenResponseSerializer})
+                   responses={200: TokenResponseSerializer, 400: BAD_REQUEST, 429: THROTTLED})
     def post(self, request, *args, **kwargs):
         data = request.data if isinstance(request.data, Mapping) else {}
         username = str(data.get("username", ""))[:MAX_USERNAME_CHARS]
@@ -93,7 +94,7 @@ class GuardedObtainAuthToken(ObtainAuthToken):
         serializer = self.get_serializer(data=data)
         if not serializer.is_valid():
             _fail_open(lambda u, a: login_failure_record(username=u, ip=a), username, ip)
-            return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
+            raise ValidationError(serializer.errors)
         user = serializer.validated_data["user"]
         _fail_open(lambda u, a: login_success_record(username=u) or LoginVerdict(True), user.get_username(), ip)
         token, _ = Token.objects.get_or_create(user=user)

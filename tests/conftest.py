@@ -69,5 +69,11 @@ def admin_api(admin_user):
 
 
 @pytest.fixture
+def norole_api(db):
+    """A logged-in user in no desk group: every endpoint refuses them with 403."""
+    return _client_for(UserFactory(username="visitor"))
+
+
+@pytest.fixture
 def anonymous_api():
     return APIClient()

@@ -1,12 +1,38 @@
-"""factory_boy factories for every model the tests touch."""
+"""factory_boy factories for every model of the project apps (verify, audit, ingestion, annotations,
+reports, matching); tests/test_factories.py checks that none is missing.
+
+Defaults look like the desk's real data (news text, example.org URLs) and keep the invariants the
+services keep: a review makes the claim's verdict its latest review's and bumps its version, a report
+revision makes its report published, a report item is its claim as publishing would freeze it.
+"""
 import hashlib
+from html import escape
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import slugify
 
+from annotations.matching.core.text import TOKENIZER_VERSION, tokenize
+from annotations.matching.models import ClaimMatch, DocumentKind, MatchDocument, MatchStatus
 from annotations.models import Review, Source, Stance
-from verify.models import Article, ArticleStatus, Claim, Verdict
+from annotations.reports.claimants import claimant_schema_type
+from annotations.reports.models import (
+    ExportStatus, Report, ReportClaim, ReportExport, ReportItem, ReportRevision, ReportStatus,
+)
+from verify.audit.models import AuditAction, AuditEntry
+from verify.ingestion.models import Feed, FeedEntry, FetchedPage
+from verify.models import FINDING_VERDICTS, Article, ArticleStatus, Claim, Verdict
+
+
+def _next_number(queryset, field: str) -> int:
+    """1 + the highest `field` in the queryset (1 when empty): positions and revision numbers."""
+    return (queryset.aggregate(top=Max(field))["top"] or 0) + 1
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -30,6 +56,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         self.is_superuser = extracted == "admin"
         self.save()
 
+
+# --- verify -------------------------------------------------------------------------------------
 
 class ArticleFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -70,7 +98,27 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     extracted_claimant = factory.LazyAttribute(lambda c: c.claimant)
 
 
+# --- annotations --------------------------------------------------------------------------------
+
+def claim_follow_latest_review(claim: Claim) -> None:
+    """What annotations.services.reviews.review_record does to the claim once the Review row exists:
+    under a row lock, the verdict becomes the latest review's and the version goes up by one (saved
+    with update_fields, so nothing else of a possibly stale instance is written); the caller's
+    instance is then brought up to date like versioning.claim_sync does. No audit entry: reviews
+    "written without the services" are a case the history already handles."""
+    with transaction.atomic():
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        latest = locked.reviews.order_by("-created_at", "-id").first()
+        locked.verdict = latest.verdict
+        locked.version += 1
+        locked.save(update_fields=["verdict", "version", "updated_at"])
+    for name in ("verdict", "version", "updated_at"):
+        setattr(claim, name, getattr(locked, name))
+
+
 class ReviewFactory(factory.django.DjangoModelFactory):
+    """A review; when created (not built) the claim's verdict follows it and its version is bumped."""
+
     class Meta:
         model = Review
 
@@ -78,6 +126,12 @@ class ReviewFactory(factory.django.DjangoModelFactory):
     reviewer = factory.SubFactory(UserFactory)
     verdict = Verdict.UNVERIFIED
     rationale = "No independent confirmation of the figure."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        review = super()._create(model_class, *args, **kwargs)
+        claim_follow_latest_review(review.claim)
+        return review
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -91,3 +145,291 @@ class SourceFactory(factory.django.DjangoModelFactory):
     quote = "We cannot confirm the number."
     stance = Stance.CONTEXT
     added_by = factory.SubFactory(UserFactory)
+
+
+# --- audit --------------------------------------------------------------------------------------
+
+class AuditEntryFactory(factory.django.DjangoModelFactory):
+    """A "claim.assign" entry as claim_assign writes it: a reviewer took the claim for themselves
+    (the claim is assigned to the actor, so the entry and the claim agree). Assignment does not bump
+    the claim's version, so the entry never shows up as a version conflict."""
+
+    class Meta:
+        model = AuditEntry
+
+    actor = factory.SubFactory(UserFactory, role="reviewer")
+    action = AuditAction.CLAIM_ASSIGN
+    claim = factory.SubFactory(ClaimFactory, assigned_to=factory.SelfAttribute("..actor"))
+    target_type = factory.LazyAttribute(lambda e: e.claim._meta.label_lower if e.claim else "verify.claim")
+    target_id = factory.LazyAttribute(lambda e: str(e.claim.pk) if e.claim and e.claim.pk else "")
+    before = factory.LazyFunction(lambda: {"assigned_to": None})
+    after = factory.LazyAttribute(lambda e: {"assigned_to": e.actor.get_username() if e.actor else None})
+
+
+# --- ingestion ----------------------------------------------------------------------------------
+
+def _page_html(article: Article, url: str) -> str:
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in article.raw_content.splitlines() if line.strip())
+    return (
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{escape(article.title)} | {escape(article.publisher)}</title>"
+        f"<link rel=\"canonical\" href=\"{escape(url)}\"></head>"
+        f"<body><article><h1>{escape(article.title)}</h1>{paragraphs}</article></body></html>"
+    )
+
+
+class FetchedPageFactory(factory.django.DjangoModelFactory):
+    """The page behind an article submitted by URL (article_store_fetched's fields)."""
+
+    class Meta:
+        model = FetchedPage
+
+    article = factory.SubFactory(
+        ArticleFactory,
+        source_kind=Article.SourceKind.URL,
+        url=factory.Sequence(lambda n: f"https://news.example.org/world/2024/10/bridges-repaired-{n}"),
+        canonical_url=factory.SelfAttribute("url"),
+    )
+    requested_url = factory.LazyAttribute(lambda p: p.article.url)
+    final_url = factory.LazyAttribute(lambda p: p.article.canonical_url or p.article.url)
+    status_code = 200
+    mime_type = "text/html"
+    charset = "utf-8"
+    html = factory.LazyAttribute(lambda p: _page_html(p.article, p.final_url))
+    metadata = factory.LazyAttribute(lambda p: {
+        "title": p.article.title, "author": p.article.author, "publisher": p.article.publisher,
+        "published_at": p.article.published_at.isoformat() if p.article.published_at else None,
+        "canonical_url": p.final_url, "language": p.article.language, "redirects": [],
+    })
+    duplicate_of = None
+
+
+class FeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Feed
+
+    url = factory.Sequence(lambda n: f"https://news.example.org/feeds/world-{n}.xml")
+    title = factory.Sequence(lambda n: f"The Meridian Ledger: World {n}")
+    poll_interval_minutes = 60
+    enabled = True
+    created_by = factory.SubFactory(UserFactory, role="editor")
+
+
+class FeedEntryFactory(factory.django.DjangoModelFactory):
+    """A feed item as feed_poll records it: guid = link (the feed gave no id), not fetched yet.
+    `FeedEntryFactory(fetched=True)` also links the article it became."""
+
+    class Meta:
+        model = FeedEntry
+
+    class Params:
+        summary = factory.Sequence(
+            lambda n: f"Officials said on Monday that {n + 3} bridges were repaired after the spring floods.")
+        fetched = factory.Trait(
+            article=factory.SubFactory(ArticleFactory, source_kind=Article.SourceKind.FEED,
+                                       url=factory.SelfAttribute("..link"), title=factory.SelfAttribute("..title")),
+            canonical_url=factory.SelfAttribute("link"),
+        )
+
+    feed = factory.SubFactory(FeedFactory)
+    link = factory.Sequence(lambda n: f"https://news.example.org/world/2024/10/story-{n}")
+    guid = factory.LazyAttribute(lambda e: e.link)
+    title = factory.Sequence(lambda n: f"Bridges reopen in the north ({n})")
+    # feeds._entry_content_hash: sha256 of the whitespace-normalised summary, "" under 40 characters.
+    content_hash = factory.LazyAttribute(
+        lambda e: hashlib.sha256(" ".join(e.summary.split()).encode()).hexdigest()
+        if len(" ".join(e.summary.split())) >= 40 else "")
+    article = None
+    canonical_url = ""
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """A draft report; the slug is made like reports.services._slug_for (slugified title + 6 hex)."""
+
+    class Meta:
+        model = Report
+
+    title = factory.Sequence(lambda n: f"Claims about North Korean troops in Russia ({n})")
+    summary = "What we could and could not confirm."
+    slug = factory.LazyAttributeSequence(lambda r, n: f"{slugify(r.title)[:60].strip('-') or 'report'}-{n:06x}")
+    org_name = ""
+    org_url = ""
+    status = ReportStatus.DRAFT
+    created_by = factory.SubFactory(UserFactory, role="editor")
+
+
+class ReportClaimFactory(factory.django.DjangoModelFactory):
+    """A claim covered by a report, at the next position (as report_add_claims numbers them)."""
+
+    class Meta:
+        model = ReportClaim
+
+    report = factory.SubFactory(ReportFactory)
+    claim = factory.SubFactory(ClaimFactory)
+    position = factory.LazyAttribute(
+        lambda rc: _next_number(ReportClaim.objects.filter(report=rc.report), "position") if rc.report.pk else 1)
+
+
+class ReportRevisionFactory(factory.django.DjangoModelFactory):
+    """Revision N+1 of its report, copying the report as report_publish does; when created, the
+    report becomes published (status, published_at, published_by of its latest revision)."""
+
+    class Meta:
+        model = ReportRevision
+
+    report = factory.SubFactory(ReportFactory)
+    number = factory.LazyAttribute(
+        lambda r: _next_number(ReportRevision.objects.filter(report=r.report), "number") if r.report.pk else 1)
+    title = factory.SelfAttribute("report.title")
+    summary = factory.SelfAttribute("report.summary")
+    org_name = factory.LazyAttribute(lambda r: r.report.org_name or settings.VERIFY_ORG_NAME)
+    org_url = factory.LazyAttribute(lambda r: r.report.org_url or settings.VERIFY_ORG_URL)
+    published_at = factory.LazyFunction(timezone.now)
+    published_by = factory.SelfAttribute("report.created_by")
+    note = ""
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        revision = super()._create(model_class, *args, **kwargs)
+        report = revision.report
+        if revision.number >= _next_number(report.revisions.all(), "number") - 1:  # the latest one
+            report.status = ReportStatus.PUBLISHED
+            report.published_at = revision.published_at
+            report.published_by = revision.published_by
+            report.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+        return revision
+
+
+def _item_review(item) -> Review | None:
+    """The review a report item shows: the claim's latest, or (a claim never reviewed cannot be
+    published) a new one keeping the claim's verdict when it is a finding. None when building."""
+    claim = item.claim
+    if claim is None or claim.pk is None:
+        return None
+    latest = claim.reviews.order_by("-created_at", "-id").first()
+    if latest is not None:
+        return latest
+    verdict = claim.verdict if claim.verdict in FINDING_VERDICTS else Verdict.UNVERIFIED
+    return ReviewFactory(claim=claim, verdict=verdict)
+
+
+def _claim_sources(claim: Claim | None) -> list[dict]:
+    if claim is None or claim.pk is None:
+        return []
+    return list(claim.sources.order_by("created_at", "id").values("url", "title", "publisher", "quote", "stance"))
+
+
+def _user_display(user) -> str:
+    return (f"{user.first_name} {user.last_name}".strip() or user.username) if user else ""
+
+
+class ReportItemFactory(factory.django.DjangoModelFactory):
+    """A covered claim frozen into a revision, field for field as report_snapshot_items copies it
+    (text, claimant, verdict and rationale of the latest review, sources, article). Pass `review=`
+    to freeze a given review, `review=None` to freeze the claim without one. When created, the claim
+    is also covered by the revision's report (a ReportClaim), unless `covered=False`."""
+
+    class Meta:
+        model = ReportItem
+        skip_postgeneration_save = True
+
+    class Params:
+        review = factory.LazyAttribute(_item_review)
+
+    revision = factory.SubFactory(ReportRevisionFactory)
+    position = factory.LazyAttribute(
+        lambda i: _next_number(ReportItem.objects.filter(revision=i.revision), "position") if i.revision.pk else 1)
+    claim = factory.SubFactory(ClaimFactory)
+    review_id_frozen = factory.LazyAttribute(lambda i: i.review.pk if i.review else None)
+    claim_text = factory.LazyAttribute(lambda i: i.claim.text)
+    claimant = factory.LazyAttribute(lambda i: i.claim.claimant)
+    claimant_type = factory.LazyAttribute(lambda i: claimant_schema_type(i.claim.claimant, i.claim.entities))
+    verdict = factory.LazyAttribute(lambda i: i.review.verdict if i.review else i.claim.verdict)
+    rationale = factory.LazyAttribute(lambda i: i.review.rationale if i.review else "")
+    reviewer = factory.LazyAttribute(lambda i: _user_display(i.review.reviewer) if i.review else "")
+    reviewed_at = factory.LazyAttribute(lambda i: i.review.created_at if i.review else None)
+    sources = factory.LazyAttribute(lambda i: _claim_sources(i.claim))
+    article = factory.LazyAttribute(lambda i: i.claim.article)
+    article_title = factory.LazyAttribute(lambda i: i.claim.article.title)
+    article_url = factory.LazyAttribute(lambda i: i.claim.article.canonical_url or i.claim.article.url)
+    article_publisher = factory.LazyAttribute(lambda i: i.claim.article.publisher)
+    article_published_at = factory.LazyAttribute(lambda i: i.claim.article.published_at)
+
+    @factory.post_generation
+    def covered(self, create, extracted, **kwargs):
+        if not create or extracted is False or self.claim_id is None:
+            return
+        report = self.revision.report
+        if not ReportClaim.objects.filter(report=report, claim_id=self.claim_id).exists():
+            ReportClaim.objects.create(report=report, claim_id=self.claim_id,
+                                       position=_next_number(report.report_claims.all(), "position"))
+
+
+class ReportExportFactory(factory.django.DjangoModelFactory):
+    """A CSV export of the draft, queued (pending). `ReportExportFactory(done=True)` has its file
+    (written under MEDIA_ROOT: point it at a tmp_path)."""
+
+    class Meta:
+        model = ReportExport
+
+    class Params:
+        done = factory.Trait(
+            status=ExportStatus.DONE,
+            progress=100,
+            filename=factory.LazyAttribute(
+                lambda e: f"{e.report.slug}-{f'r{e.revision.number}' if e.revision else 'draft'}.{e.fmt}"),
+            content_type="text/csv; charset=utf-8",
+            file=factory.LazyAttribute(lambda e: ContentFile(
+                f"position,claim,verdict\r\n1,{e.report.title},unverified\r\n".encode(), name=e.filename)),
+            finished_at=factory.LazyFunction(timezone.now),
+        )
+
+    report = factory.SubFactory(ReportFactory)
+    revision = None
+    fmt = "csv"
+    status = ExportStatus.PENDING
+    progress = 0
+    requested_by = factory.SelfAttribute("report.created_by")
+
+
+# --- matching -----------------------------------------------------------------------------------
+
+class MatchDocumentFactory(factory.django.DjangoModelFactory):
+    """A claim in the matching index, with its terms as the services store them (no embedding:
+    dense matching off). `MatchDocumentFactory(for_report_item=True)` indexes a published item."""
+
+    class Meta:
+        model = MatchDocument
+
+    class Params:
+        for_report_item = factory.Trait(
+            kind=DocumentKind.REPORT_ITEM,
+            claim=None,
+            report_item=factory.SubFactory(ReportItemFactory),
+        )
+
+    kind = DocumentKind.CLAIM
+    claim = factory.SubFactory(ClaimFactory)
+    report_item = None
+    text = factory.LazyAttribute(lambda d: d.claim.text if d.claim is not None else d.report_item.claim_text)
+    terms = factory.LazyAttribute(lambda d: " ".join(tokenize(d.text)))
+    terms_version = TOKENIZER_VERSION
+    embedding = None
+    embedding_model = ""
+
+
+class ClaimMatchFactory(factory.django.DjangoModelFactory):
+    """A suggested link from a new claim to an earlier one: the document (declared first, so its
+    claim is the older row) is a claim of another article, as claim_matches_find requires."""
+
+    class Meta:
+        model = ClaimMatch
+
+    document = factory.SubFactory(MatchDocumentFactory)
+    claim = factory.SubFactory(ClaimFactory)
+    score = 0.82
+    status = MatchStatus.SUGGESTED
+    decided_by = None
+    decided_at = None

@@ -1,21 +1,11 @@
-"""Admin console for articles and claims. Rows are read-only; actions call the same services as
-the pages and the API (re-run extraction, assign, mark not-a-claim, reopen)."""
-from django import forms
+"""Admin console for articles (claims shown inline). Rows are read-only; the action calls the same
+service as the pages and the API (re-run extraction)."""
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ActionForm
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 
-from annotations.admin_roles import ReadOnlyInline, RoleModelAdmin
-from annotations.errors import ClaimVersionConflict
-from annotations.models import Review, Source
-from annotations.roles import ROLES
-from annotations.services import claim_assign, claim_dismiss, claim_reopen
+from verify.admin_roles import ReadOnlyInline, RoleModelAdmin
+from verify.lifecycle import article_reprocess
 from verify.models import Article, Claim
-from verify.services import article_reprocess
-
-DESK_ERRORS = (PermissionDenied, ValidationError, ClaimVersionConflict)
 
 
 class ClaimInline(ReadOnlyInline):
@@ -55,80 +45,3 @@ class ArticleAdmin(RoleModelAdmin):
             article_reprocess(article=article, actor=request.user)
             count += 1
         self.message_user(request, f"Extraction queued again for {count} article(s).", messages.SUCCESS)
-
-
-class ReviewInline(ReadOnlyInline):
-    model = Review
-    fields = ["created_at", "reviewer", "verdict", "rationale"]
-    readonly_fields = fields
-    ordering = ["-created_at", "-id"]
-
-
-class SourceInline(ReadOnlyInline):
-    model = Source
-    fields = ["url", "title", "publisher", "stance", "added_by", "review", "created_at"]
-    readonly_fields = fields
-
-
-class ClaimActionForm(ActionForm):
-    assignee = forms.ModelChoiceField(
-        queryset=(get_user_model().objects.filter(groups__name__in=ROLES, is_active=True)
-                  .distinct().order_by("username")),
-        required=False, label="Assign to", empty_label="(nobody: unassign)",
-    )
-
-
-@admin.register(Claim)
-class ClaimAdmin(RoleModelAdmin):
-    list_display = ["id", "short_text", "claimant", "article", "checkworthiness", "verdict", "assigned_to",
-                    "version"]
-    list_filter = ["verdict", "extractor_version", "assigned_to", "article__publisher"]
-    search_fields = ["text", "claimant", "sentence", "article__title"]
-    list_select_related = ["article", "assigned_to"]
-    inlines = [ReviewInline, SourceInline]
-    action_form = ClaimActionForm
-    actions = ["assign_to_reviewer", "mark_not_a_claim", "reopen"]
-    readonly_fields = [
-        "article", "text", "claimant", "extracted_text", "extracted_claimant", "sentence", "start_char",
-        "end_char", "sentence_index", "cue", "quantities", "entities", "hedges", "checkworthiness", "verdict",
-        "extractor_version", "version", "assigned_to", "created_at", "updated_at",
-    ]
-
-    @admin.display(description="claim")
-    def short_text(self, claim: Claim) -> str:
-        return claim.text if len(claim.text) <= 90 else claim.text[:89] + "…"
-
-    def _apply(self, request, queryset, *, service, done: str) -> None:
-        succeeded, refused = 0, []
-        for claim in queryset:
-            try:
-                service(claim)
-                succeeded += 1
-            except DESK_ERRORS as error:
-                refused.append(f"#{claim.pk}: {' '.join(getattr(error, 'messages', [str(error)]))}")
-        if succeeded:
-            self.message_user(request, f"{done}: {succeeded} claim(s).", messages.SUCCESS)
-        if refused:
-            self.message_user(request, "Refused — " + "; ".join(refused), messages.ERROR)
-
-    @admin.action(description="Assign to the chosen reviewer (or unassign)", permissions=["editor"])
-    def assign_to_reviewer(self, request, queryset):
-        # Only the assignee field: the bound action form's own "action" choices are set by the changelist.
-        try:
-            assignee = ClaimActionForm.base_fields["assignee"].clean(request.POST.get("assignee") or None)
-        except ValidationError:
-            self.message_user(request, "Choose a valid user to assign to.", messages.ERROR)
-            return
-        self._apply(request, queryset,
-                    service=lambda claim: claim_assign(claim=claim, assignee=assignee, actor=request.user),
-                    done=f"Assigned to {assignee.get_username()}" if assignee else "Unassigned")
-
-    @admin.action(description="Mark not a claim", permissions=["editor"])
-    def mark_not_a_claim(self, request, queryset):
-        self._apply(request, queryset, done="Marked not a claim", service=lambda claim: claim_dismiss(
-            claim=claim, actor=request.user, rationale="Marked not a claim in the admin console."))
-
-    @admin.action(description="Reopen (back to unreviewed)", permissions=["editor"])
-    def reopen(self, request, queryset):
-        self._apply(request, queryset, done="Reopened", service=lambda claim: claim_reopen(
-            claim=claim, actor=request.user, rationale="Reopened in the admin console."))

@@ -11,8 +11,12 @@ Elsewhere (SQLite, preparing switched off) it is the ordinary cursor.
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.db.backends.utils import CursorWrapper
+
+# Errors that say "try again later" (database restarting, connection dropped), not "this input is bad":
+# tasks retry them with back-off.
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
 
 
 @contextmanager

@@ -23,6 +23,14 @@ class Verdict(models.TextChoices):
     NOT_A_CLAIM = "not_a_claim", "Not a claim"
 
 
+# The verdict set, defined once. A finding is the outcome of a check: only findings are published,
+# copied from an earlier check, or taught to the scorer as check-worthy.
+FINDING_VERDICTS = (Verdict.VERIFIED, Verdict.UNVERIFIED, Verdict.DISPUTED)
+# What a review can say ("unreviewed" is not given: reopening puts a claim back into the queue).
+SUBMITTABLE_VERDICTS = (*FINDING_VERDICTS, Verdict.NOT_A_CLAIM)
+SUBMITTABLE_VERDICT_CHOICES = [(verdict.value, verdict.label) for verdict in SUBMITTABLE_VERDICTS]
+
+
 class Article(models.Model):
     class ContentType(models.TextChoices):
         TEXT = "text", "Plain text"

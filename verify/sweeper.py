@@ -9,10 +9,12 @@ was only slow costs one duplicate run and nothing else.
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from verify import lifecycle
 from verify.models import Article, ArticleStatus
 
 logger = logging.getLogger(__name__)
@@ -26,9 +28,8 @@ SWEEP_BATCH_SIZE = 500
 
 def processing_stuck_after() -> timedelta:
     """How long after its last update a `processing` article is certainly not being worked on."""
-    from workers.tasks import article_process as article_process_task
-
-    hard_limit = article_process_task.time_limit or article_process_task.soft_time_limit or 0
+    # The processing task's limits come from these settings (workers/tasks.py).
+    hard_limit = settings.VERIFY_TASK_TIME_LIMIT or settings.VERIFY_TASK_SOFT_TIME_LIMIT or 0
     return timedelta(seconds=hard_limit) + PROCESSING_MARGIN
 
 
@@ -51,8 +52,6 @@ def articles_requeue_stuck(
     it alone for another `older_than` (no flood of duplicates while a backlog drains). The sweep
     stops at the first broker refusal: the broker is down, and the next sweep tries again.
     """
-    from verify.services import article_enqueue
-
     candidates = list(
         articles_stuck(older_than=older_than, processing_older_than=processing_older_than)
         .values_list("pk", "status", "updated_at")[:limit]
@@ -66,7 +65,7 @@ def articles_requeue_stuck(
             )
         if not claimed:
             continue
-        if not article_enqueue(article_id=article_id):
+        if not lifecycle.article_advance(article_id=article_id):
             logger.warning("Sweeper: the broker refused article %s; stopping this sweep", article_id)
             break
         requeued += 1

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from annotations.roles import user_role
+from verify.roles import user_role
 
 
 class MeView(APIView):

@@ -2,9 +2,9 @@
 from rest_framework import serializers
 
 from annotations.models import Review, Stance
-from annotations.services.reviews import SUBMITTABLE_VERDICT_CHOICES
-from verify.api.serializers import SourceSerializer, UserBriefSerializer
-from verify.models import Claim
+
+from annotations.api.claim_serializers import SourceSerializer, UserBriefSerializer
+from verify.models import SUBMITTABLE_VERDICT_CHOICES, Claim
 
 
 class ReviewSerializer(serializers.ModelSerializer):

@@ -1,4 +1,5 @@
 """Reviews, sources and history of one claim: thin views over the annotations services and selectors."""
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
@@ -14,12 +15,12 @@ from annotations.api.serializers import (
     review_result,
 )
 from annotations.models import Review
-from annotations.permissions import IsReviewer
+from verify.permissions import IsReviewer
 from annotations.selectors import claim_history, claim_reviews, claim_sources
 from annotations.services import review_submit, source_attach
 from verify.api.exceptions import BAD_REQUEST, CONFLICT
 from verify.api.pagination import StandardPagination
-from verify.api.serializers import SourceSerializer
+from annotations.api.claim_serializers import SourceSerializer
 from verify.models import Claim
 
 
@@ -87,8 +88,8 @@ class ClaimSourcesView(_ClaimScopedView):
         if review_id is not None:
             review = Review.objects.filter(pk=review_id, claim=claim).first()
             if review is None:
-                return Response({"detail": "There is no review with that ID on this claim.",
-                                 "review": ["No such review on this claim."]}, status=status.HTTP_400_BAD_REQUEST)
+                # A service-style error: the sentence is the answer's detail, under the field too.
+                raise ValidationError({"review": "There is no review with that ID on this claim."})
         source = source_attach(claim=claim, user=request.user, review=review, **data)
         return Response(SourceSerializer(source).data, status=status.HTTP_201_CREATED)
 

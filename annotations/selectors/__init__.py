@@ -1,7 +1,6 @@
-"""Reads for the review desk: the queue (queue.py), the API's claim list (claim_list.py) and a claim's
-history (history.py)."""
+"""Reads for the review desk: the queue (queue.py), the API's claim list compiled from it (claim_list.py)
+and a claim's history (history.py)."""
 from annotations.selectors.claim_list import (
-    CLAIM_LIST_COLUMNS,
     claim_list_page,
     claim_list_timestamp,
     claim_list_values,
@@ -14,18 +13,21 @@ from annotations.selectors.history import (
 )
 from annotations.selectors.queue import (
     CLAIM_ORDERS,
+    STATEMENT_ARGUMENTS,
     ClaimFilters,
     checked_order,
     checked_verdict,
+    claim_filter_arguments,
     claim_queue,
     claims_filter,
     claims_for_display,
+    claims_narrowed,
     verdict_counts,
 )
 
 __all__ = [
-    "CLAIM_LIST_COLUMNS", "CLAIM_ORDERS", "ClaimFilters", "HistoryEvent", "checked_order", "checked_verdict",
-    "claim_history", "claim_list_page", "claim_list_timestamp", "claim_list_values",
-    "claim_queue", "claim_reviews", "claim_sources", "claims_filter",
-    "claims_for_display", "verdict_counts",
+    "CLAIM_ORDERS", "STATEMENT_ARGUMENTS", "ClaimFilters", "HistoryEvent", "checked_order", "checked_verdict",
+    "claim_filter_arguments", "claim_history", "claim_list_page", "claim_list_timestamp", "claim_list_values",
+    "claim_queue", "claim_reviews", "claim_sources", "claims_filter", "claims_for_display", "claims_narrowed",
+    "verdict_counts",
 ]

@@ -1,123 +1,100 @@
-"""The API's claim list as one hand-written SQL statement: the hottest read of the API.
+"""The API's claim list: the queue's own query (claims_narrowed in queue.py), compiled once per filter
+shape and run as a prepared statement. The hottest read of the API.
 
-claims_filter (queue.py) says what each filter means and stays the reference: the queue pages and
-exports use it. For `GET /api/claims/`, building and compiling that ORM query and converting 24
-columns of 50 rows through the ORM's per-value converters cost two thirds of the request; this
-statement answers the same question with one cursor call, planned once per connection
-(verify.db.prepared_cursor). tests/annotations/test_claim_list_sql.py holds the two equal for every
-filter, order and cursor position, on SQLite and on PostgreSQL: a new filter goes into both.
+There is no second definition of the list here. Its rows are claims_narrowed's queryset, continued
+after a keyset cursor and cut to `values_list(*columns)`, with placeholders (Param) where the
+request's values go. That queryset is compiled to SQL once per shape (which filters are set, the value
+of the STATEMENT_ARGUMENTS, the order, whether there is a cursor, the page size, the columns) and
+cached; every request binds its own values to the cached statement's parameters and runs it through
+verify.db.prepared_cursor, where the unchanging SQL text lets PostgreSQL plan it once per connection.
+Building and compiling the ORM query, and the ORM's per-value converters, were two thirds of the
+request; neither is paid per request any more.
+
+The columns are the caller's (the API derives them from ClaimListSerializer: annotations/api/
+claim_rows.py). They come back as the database gives them, with two kinds read cheaply: JSON as text
+(Django reads jsonb as text on PostgreSQL), timestamps as microseconds since the epoch on PostgreSQL
+(Django's timestamptz loader is Python code; the page's 100 timestamps were a third of the statement's
+time); claim_list_timestamp reads them back.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 import orjson
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-
-from annotations.models import Source
-from annotations.selectors.queue import ClaimFilters, checked_order, checked_verdict
-from verify.db import prepared_cursor
-from verify.models import MAX_ID, Article, Claim
-
-# The keys of every row, in the order the statement selects them.
-CLAIM_LIST_COLUMNS = (
-    "id", "article_id", "text", "sentence", "start_char", "end_char", "sentence_index", "claimant", "cue",
-    "quantities", "entities", "hedges", "checkworthiness", "verdict", "extractor_version", "extracted_text",
-    "extracted_claimant", "version", "assigned_to_id", "assigned_to__username", "created_at", "updated_at",
-    "article__title", "source_count",
+from django.db.models import (
+    CharField,
+    DateTimeField,
+    Expression,
+    F,
+    Field,
+    FloatField,
+    Func,
+    IntegerField,
+    JSONField,
+    Q,
+    QuerySet,
 )
-_JSON_COLUMNS = ("quantities", "entities", "hedges")
-_TIMESTAMP_COLUMNS = ("created_at", "updated_at")
+
+from annotations.selectors.queue import (
+    STATEMENT_ARGUMENTS,
+    ClaimFilters,
+    checked_order,
+    claim_filter_arguments,
+    claims_narrowed,
+)
+from verify.db import prepared_cursor
+from verify.models import Claim
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def claim_list_page(
-    *, user: AbstractBaseUser, filters: ClaimFilters, after: tuple[Any, int] | None = None, limit: int,
-) -> list[dict[str, Any]]:
-    """Up to `limit` rows of claims_filter(...) as dicts of CLAIM_LIST_COLUMNS, continuing after the
-    `(order value, id)` of the last row of the previous page when `after` is given."""
-    return [_row(values) for values in
-            claim_list_values(user=user, filters=filters, after=after, limit=limit)]
-
-
 def claim_list_values(
-    *, user: AbstractBaseUser, filters: ClaimFilters, after: tuple[Any, int] | None = None, limit: int,
+    *, user: AbstractBaseUser, filters: ClaimFilters, columns: tuple[str, ...],
+    after: tuple[Any, int] | None = None, limit: int,
 ) -> list[tuple]:
-    """claim_list_page's rows as the database returns them: tuples in CLAIM_LIST_COLUMNS order, JSON
-    columns as text and timestamps as claim_list_timestamp reads them. For callers that shape rows
-    themselves (the API writes its JSON straight from these) and would otherwise build every row twice."""
+    """Up to `limit` rows of claims_filter(...) as tuples of `columns` (value paths of its queryset, as
+    for values_list), continuing after the `(order value, id)` of the last row of the previous page when
+    `after` is given. JSON columns come as text and timestamps as claim_list_timestamp reads them."""
     order = checked_order(filters.order)
-    if filters.article_id is not None and not 0 < filters.article_id <= MAX_ID:
+    arguments = claim_filter_arguments(filters=filters, user=user)
+    if arguments is None:
         return []
-    where, params = _conditions(filters=filters, user=user)
-    field = order.lstrip("-")
-    descending = order.startswith("-")
     if after is not None:
-        value, last_id = after
-        if field in _TIMESTAMP_COLUMNS:
-            value = connection.ops.adapt_datetimefield_value(value)
-        # The redundant bound on the field alone lets the database start an index range scan at the cursor.
-        before, beyond = ("<=", "<") if descending else (">=", ">")
-        where.append(f"c.{field} {before} %s AND (c.{field} {beyond} %s OR (c.{field} = %s AND c.id > %s))")
-        params += [value, value, value, last_id]
-    # LIMIT is written into the statement, not bound: a bound LIMIT keeps PostgreSQL from reusing a
-    # prepared plan (it re-plans for every value), and each page size is its own statement anyway.
-    sql = (_select_from() + (" WHERE " + " AND ".join(where) if where else "")
-           + f" ORDER BY c.{field} {'DESC' if descending else 'ASC'}, c.id ASC LIMIT {int(limit)}")
+        arguments["after_value"], arguments["after_id"] = after
+    # The shape: what the SQL depends on. A value's type picks its placeholder's field (how it is bound).
+    shape = tuple((name, value if name in STATEMENT_ARGUMENTS else type(value)) for name, value in arguments.items())
+    statement = _statement(connection.vendor, order, shape, columns, limit)
     with prepared_cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(statement.sql, statement.bind(arguments))
         return cursor.fetchall()
 
 
-def _conditions(*, filters: ClaimFilters, user: AbstractBaseUser) -> tuple[list[str], list[Any]]:
-    """The WHERE conditions of `filters` (claims_filter's, in SQL) and their parameters."""
-    where: list[str] = []
-    params: list[Any] = []
-    if filters.verdict:
-        where.append("c.verdict = %s")
-        params.append(checked_verdict(filters.verdict))
-    if filters.article_id is not None:
-        where.append("c.article_id = %s")
-        params.append(filters.article_id)
-    if filters.publisher:
-        where.append("UPPER(a.publisher) = UPPER(%s)")  # served by article_publisher_upper_idx
-        params.append(filters.publisher)
-    if filters.assigned_to_me:
-        where.append("c.assigned_to_id = %s")
-        params.append(user.pk)
-    if filters.score_min is not None:
-        where.append("c.checkworthiness >= %s")
-        params.append(filters.score_min)
-    if filters.score_max is not None:
-        where.append("c.checkworthiness <= %s")
-        params.append(filters.score_max)
-    if filters.search:
-        pattern = f"%{connection.ops.prep_for_like_query(filters.search)}%"
-        where.append("(" + " OR ".join(f"UPPER(c.{column}) LIKE UPPER(%s) ESCAPE '\\'"
-                                       for column in ("text", "claimant", "sentence")) + ")")
-        params += [pattern] * 3
-    if filters.has_sources is not None:
-        where.append(("" if filters.has_sources else "NOT ") + f"EXISTS (SELECT 1 FROM {_tables()['source']} s "
-                     "WHERE s.claim_id = c.id)")
-    return where, params
-
-
-def _row(values: tuple) -> dict[str, Any]:
-    """One of claim_list_values' tuples as a dict of CLAIM_LIST_COLUMNS, with JSON and timestamps read."""
-    row = dict(zip(CLAIM_LIST_COLUMNS, values, strict=True))
-    for column in _JSON_COLUMNS:
-        row[column] = orjson.loads(row[column])
-    for column in _TIMESTAMP_COLUMNS:
-        row[column] = claim_list_timestamp(row[column])
-    return row
+def claim_list_page(
+    *, user: AbstractBaseUser, filters: ClaimFilters, columns: tuple[str, ...],
+    after: tuple[Any, int] | None = None, limit: int,
+) -> list[dict[str, Any]]:
+    """claim_list_values' rows as dicts of `columns`, JSON and timestamps read: what
+    `claims_filter(...).values(*columns)` gives."""
+    readers = [(column, _reader(_model_field(column))) for column in columns]
+    readers = [(column, read) for column, read in readers if read is not None]
+    rows = []
+    for values in claim_list_values(user=user, filters=filters, columns=columns, after=after, limit=limit):
+        row = dict(zip(columns, values, strict=True))
+        for column, read in readers:
+            row[column] = read(row[column])
+        rows.append(row)
+    return rows
 
 
 def claim_list_timestamp(value: int | datetime | str) -> datetime:
-    """An aware UTC datetime from what _timestamp_sql selected on this database."""
+    """An aware UTC datetime from a timestamp column of claim_list_values."""
     if isinstance(value, int):
         return _EPOCH + timedelta(microseconds=value)
     if isinstance(value, str):
@@ -125,32 +102,116 @@ def claim_list_timestamp(value: int | datetime | str) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)  # SQLite keeps naive UTC
 
 
-def _timestamp_sql(column: str) -> str:
-    if connection.vendor == "postgresql":
-        # Microseconds since the epoch, not timestamptz: Django's timestamptz loader is Python code,
-        # and the page's 100 timestamps were a third of the statement's time.
-        return f"(EXTRACT(EPOCH FROM {column}) * 1000000)::bigint"
-    return column
+class Param(Expression):
+    """Where a request's value goes in a cached statement: compiles to one parameter, itself, which
+    _Statement.bind replaces by `arguments[name]` made ready for the database as `output_field` does."""
+
+    def __init__(self, name: str, output_field: Field):
+        super().__init__(output_field=output_field)
+        self.name = name
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self]
+
+    def __repr__(self) -> str:
+        return f"Param({self.name!r})"
 
 
-@cache
-def _tables() -> dict[str, str]:
-    return {"claim": Claim._meta.db_table, "article": Article._meta.db_table,
-            "user": get_user_model()._meta.db_table, "source": Source._meta.db_table}
+class EpochMicroseconds(Func):
+    """A timestamp as whole microseconds since the epoch on PostgreSQL (a bigint is read in C), as itself
+    elsewhere."""
+
+    output_field = DateTimeField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return compiler.compile(self.source_expressions[0])
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"(EXTRACT(EPOCH FROM {sql}) * 1000000)::bigint", params
 
 
-@cache
-def _select_from() -> str:
-    tables = _tables()
-    expressions = {
-        **{column: f"c.{column}" for column in CLAIM_LIST_COLUMNS},
-        **{column: f"CAST(c.{column} AS TEXT)" for column in _JSON_COLUMNS},
-        **{column: _timestamp_sql(f"c.{column}") for column in _TIMESTAMP_COLUMNS},
-        "assigned_to__username": "u.username",
-        "article__title": "a.title",
-        # Counted for the page's rows only, not grouped over every claim before ORDER BY … LIMIT.
-        "source_count": f"(SELECT COUNT(*) FROM {tables['source']} s WHERE s.claim_id = c.id)",
-    }
-    return (f"SELECT {', '.join(expressions[column] for column in CLAIM_LIST_COLUMNS)} "
-            f"FROM {tables['claim']} c JOIN {tables['article']} a ON a.id = c.article_id "
-            f"LEFT JOIN {tables['user']} u ON u.id = c.assigned_to_id")
+@dataclass(frozen=True)
+class _Statement:
+    sql: str
+    params: tuple  # the statement's own constants, and a Param where a request's value goes
+    slots: tuple[tuple[int, str, Any], ...]  # (index in params, argument name, how its value is bound)
+
+    def bind(self, arguments: Mapping[str, Any]) -> list:
+        params = list(self.params)
+        for index, name, prepare in self.slots:
+            params[index] = prepare(arguments[name], connection)
+        return params
+
+
+# Placeholders by the type of the value they stand for: the field whose get_db_prep_value binds it.
+_PARAM_FIELDS: dict[type, Field] = {str: CharField(), int: IntegerField(), float: FloatField(),
+                                    datetime: DateTimeField()}
+
+
+@lru_cache(maxsize=256)
+def _statement(vendor: str, order: str, shape: tuple[tuple[str, Any], ...], columns: tuple[str, ...],
+               limit: int) -> _Statement:
+    """The SQL of one filter shape (claim_list_values), compiled from the queue's query."""
+    arguments: dict[str, Any] = {}
+    for name, kind in shape:
+        if name in STATEMENT_ARGUMENTS:
+            arguments[name] = kind
+        elif kind in _PARAM_FIELDS:
+            arguments[name] = Param(name, _PARAM_FIELDS[kind])
+        else:
+            raise TypeError(f"The claim list cannot bind {name} of type {kind.__name__}: "
+                            "add its field to _PARAM_FIELDS.")
+    claims = claims_narrowed(claims=Claim.objects.all(), arguments=arguments, order=order)
+    if "after_value" in arguments:
+        claims = _after(claims, order=order, value=arguments["after_value"], last_id=arguments["after_id"])
+    selected = [EpochMicroseconds(F(column)) if isinstance(_model_field(column), DateTimeField) else column
+                for column in columns]
+    # LIMIT is written into the statement, not bound: a bound LIMIT keeps PostgreSQL from reusing a
+    # prepared plan (it re-plans for every value), and each page size is its own statement anyway.
+    query = claims.values_list(*selected)[:limit].query
+    compiler = query.get_compiler(connection=connection)
+    sql, params = compiler.as_sql()
+    # The SQL must not depend on a request's value: each one is only a placeholder in the parameters.
+    # A lookup that wrote its value into the SQL or a pattern (SQLite's __iexact does) would lose it here.
+    slots = tuple((index, param.name, param.output_field.get_db_prep_value)
+                  for index, param in enumerate(params) if isinstance(param, Param))
+    bound = {name for name, value in arguments.items() if isinstance(value, Param)}
+    if {name for _, name, _ in slots} != bound:
+        raise AssertionError(f"The claim list's query does not bind {sorted(bound - {n for _, n, _ in slots})} "
+                             "as parameters; it cannot be cached per filter shape.")
+    aliases = [alias for _, _, alias in compiler.select]
+    if len(aliases) != len(columns) or any(isinstance(s, str) and a != s for a, s in zip(aliases, selected)):
+        raise AssertionError(f"The claim list selects {aliases}, not the columns {list(columns)}.")
+    return _Statement(sql=sql, params=tuple(params), slots=slots)
+
+
+def _after(claims: QuerySet[Claim], *, order: str, value: Any, last_id: Any) -> QuerySet[Claim]:
+    """The rows of `claims` (ordered by `order`, then id) past the cursor `(value, last_id)`."""
+    field = order.lstrip("-")
+    # The redundant bound on the field alone lets the database start an index range scan at the cursor.
+    before, beyond = ("lte", "lt") if order.startswith("-") else ("gte", "gt")
+    return claims.filter(Q(**{f"{field}__{before}": value}),
+                         Q(**{f"{field}__{beyond}": value}) | Q(**{field: value, "id__gt": last_id}))
+
+
+def _model_field(path: str) -> Field | None:
+    """The model field a value path of the claims queryset ends at; None for an annotation."""
+    model, field = Claim, None
+    for part in path.split("__"):
+        if model is None:
+            return None
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            return None
+        model = field.related_model if field.is_relation else None
+    return field
+
+
+def _reader(field: Field | None):
+    if isinstance(field, JSONField):
+        return orjson.loads
+    if isinstance(field, DateTimeField):
+        return claim_list_timestamp
+    return None

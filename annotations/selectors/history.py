@@ -5,7 +5,8 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 
-from annotations.models import AuditEntry, Review, Source
+from annotations.models import Review, Source
+from verify.audit.models import AuditAction, AuditEntry
 from annotations.services.versioning import change_summary
 from verify.models import Claim
 
@@ -27,7 +28,7 @@ class HistoryEvent:
 
     created_at: datetime
     actor: AbstractBaseUser | None
-    action: str  # "review.submit", "claim.dismiss", "claim.reopen", "claim.edit", "claim.assign", "source.attach", …
+    action: str  # an AuditAction value, e.g. AuditAction.REVIEW_SUBMIT
     summary: str  # e.g. "rita set the verdict to disputed"
     before: dict
     after: dict
@@ -47,7 +48,8 @@ def claim_history(*, claim: Claim) -> list[HistoryEvent]:
     reviews = {review.pk: review for review in claim_reviews(claim=claim)}
     events: list[HistoryEvent] = []
     for entry in entries:
-        review = reviews.pop((entry.after or {}).get("review_id"), None) if entry.action != "source.attach" else None
+        review = (reviews.pop((entry.after or {}).get("review_id"), None)
+                  if entry.action != AuditAction.SOURCE_ATTACH else None)
         who = entry.actor.get_username() if entry.actor else "the system"
         events.append(HistoryEvent(
             created_at=entry.created_at, actor=entry.actor, action=entry.action,
@@ -57,8 +59,9 @@ def claim_history(*, claim: Claim) -> list[HistoryEvent]:
     for review in reviews.values():
         who = review.reviewer.get_username()
         events.append(HistoryEvent(
-            created_at=review.created_at, actor=review.reviewer, action="review.submit",
-            summary=change_summary(who=who, action="review.submit", before={}, after={"verdict": review.verdict}),
+            created_at=review.created_at, actor=review.reviewer, action=AuditAction.REVIEW_SUBMIT,
+            summary=change_summary(who=who, action=AuditAction.REVIEW_SUBMIT, before={},
+                                   after={"verdict": review.verdict}),
             before={}, after={"verdict": review.verdict}, review=review,
         ))
     events.sort(key=lambda event: event.created_at, reverse=True)

@@ -1,11 +1,15 @@
-"""The review queue: which claims a desk sees, filtered and ordered (the pages, exports and the reference
-for the API list's SQL in claim_list.py)."""
+"""The review queue: which claims a desk sees, filtered and ordered. The one definition of the claim
+list's filters and order, for the queue pages, the exports and the API (whose list compiles this same
+query once per filter shape: claim_list.py)."""
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Upper
+from django.db.models.lookups import Exact
 
 from annotations.models import Source
 from verify.models import MAX_ID, Claim, Verdict
@@ -13,11 +17,15 @@ from verify.models import MAX_ID, Claim, Verdict
 # Queue orders the pages and the API offer; ties are broken by id so paging is stable.
 CLAIM_ORDERS = ("-checkworthiness", "checkworthiness", "-created_at", "created_at", "-updated_at", "updated_at")
 
+# The arguments of claims_narrowed whose value changes the SQL itself (EXISTS or NOT EXISTS), not only
+# what it is compared with: a statement cached per filter shape keys on their values.
+STATEMENT_ARGUMENTS = frozenset({"has_sources"})
+
 
 @dataclass(frozen=True)
 class ClaimFilters:
     """How a desk narrows and orders the claim queue; every field is optional. The queue pages, the
-    API's FilterSet and its list all speak it (claims_filter, claim_list_page)."""
+    API's FilterSet and its list all speak it (claims_filter, claim_list_values)."""
 
     verdict: str | None = None
     article_id: int | None = None
@@ -38,27 +46,72 @@ def claim_queue(*, user: AbstractBaseUser, filters: ClaimFilters = ClaimFilters(
 def claims_filter(*, claims: QuerySet[Claim], user: AbstractBaseUser, filters: ClaimFilters) -> QuerySet[Claim]:
     """claim_queue's filters applied to a given queryset (the API's FilterSet calls this)."""
     order = checked_order(filters.order)
+    arguments = claim_filter_arguments(filters=filters, user=user)
+    if arguments is None:
+        return claims_narrowed(claims=claims.none(), arguments={}, order=order)
+    return claims_narrowed(claims=claims, arguments=arguments, order=order)
+
+
+def claim_filter_arguments(*, filters: ClaimFilters, user: AbstractBaseUser) -> dict[str, Any] | None:
+    """The filters `filters` sets, validated, as the values claims_narrowed compares with (by name); None
+    when no claim can match. Which names are present (and the values of STATEMENT_ARGUMENTS) is the
+    query's shape; the other values only fill its parameters."""
+    arguments: dict[str, Any] = {}
     if filters.verdict:
-        claims = claims.filter(verdict=checked_verdict(filters.verdict))
+        arguments["verdict"] = checked_verdict(filters.verdict)
     if filters.article_id is not None:
-        claims = claims.filter(article_id=filters.article_id) if 0 < filters.article_id <= MAX_ID else claims.none()
+        if not 0 < filters.article_id <= MAX_ID:
+            return None
+        arguments["article_id"] = filters.article_id
     if filters.publisher:
-        claims = claims.filter(article__publisher__iexact=filters.publisher)
+        arguments["publisher"] = filters.publisher
     if filters.assigned_to_me:
-        claims = claims.filter(assigned_to_id=user.pk)
+        arguments["assignee_id"] = user.pk
     if filters.score_min is not None:
-        claims = claims.filter(checkworthiness__gte=filters.score_min)
+        arguments["score_min"] = filters.score_min
     if filters.score_max is not None:
-        claims = claims.filter(checkworthiness__lte=filters.score_max)
+        arguments["score_max"] = filters.score_max
     if filters.search:
-        search = filters.search
+        arguments["search"] = filters.search
+    if filters.has_sources is not None:
+        arguments["has_sources"] = filters.has_sources
+    return arguments
+
+
+def claims_narrowed(*, claims: QuerySet[Claim], arguments: Mapping[str, Any], order: str) -> QuerySet[Claim]:
+    """`claims` narrowed by claim_filter_arguments' `arguments`, ready for display, in `order` (a checked
+    one of CLAIM_ORDERS) with ties by id.
+
+    A value other than those of STATEMENT_ARGUMENTS may be an expression standing in for it: the API's
+    list compiles this query once per filter shape with placeholders there (claim_list.py). So a filter
+    must compile to the same SQL whatever its value, with the value only in the parameters (the lookups
+    below do; `__iexact` would not: on SQLite it writes its value into a LIKE pattern)."""
+    if "verdict" in arguments:
+        claims = claims.filter(verdict=arguments["verdict"])
+    if "article_id" in arguments:
+        claims = claims.filter(article_id=arguments["article_id"])
+    if "publisher" in arguments:
+        # UPPER(publisher) = UPPER(%s): case-insensitive, and served by article_publisher_upper_idx.
+        claims = claims.filter(Exact(Upper("article__publisher"), Upper(_expression(arguments["publisher"]))))
+    if "assignee_id" in arguments:
+        claims = claims.filter(assigned_to_id=arguments["assignee_id"])
+    if "score_min" in arguments:
+        claims = claims.filter(checkworthiness__gte=arguments["score_min"])
+    if "score_max" in arguments:
+        claims = claims.filter(checkworthiness__lte=arguments["score_max"])
+    if "search" in arguments:
+        search = arguments["search"]
         claims = claims.filter(
             Q(text__icontains=search) | Q(claimant__icontains=search) | Q(sentence__icontains=search)
         )
-    if filters.has_sources is not None:
+    if "has_sources" in arguments:
         with_sources = Exists(Source.objects.filter(claim=OuterRef("pk")))
-        claims = claims.filter(with_sources if filters.has_sources else ~with_sources)
+        claims = claims.filter(with_sources if arguments["has_sources"] else ~with_sources)
     return claims_for_display(claims=claims).order_by(order, "id")
+
+
+def _expression(value: Any) -> Any:
+    return value if hasattr(value, "resolve_expression") else Value(value)
 
 
 def checked_verdict(verdict: str) -> str:

@@ -1,12 +1,10 @@
-"""Writes for reviews, sources, users and the audit trail (one module per concept)."""
-from annotations.services.audit import audit_record
+"""Writes for claims, reviews, sources and users (one module per concept)."""
 from annotations.services.claims import claim_assign, claim_dismiss, claim_edit, claim_reopen
 from annotations.services.reviews import review_submit
 from annotations.services.sources import source_attach
 from annotations.services.users import user_create_with_role
 
 __all__ = [
-    "audit_record",
     "claim_assign",
     "claim_dismiss",
     "claim_edit",

@@ -8,10 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from annotations.models import Review
-from annotations.roles import EDITOR, REVIEWER, user_has_role
-from annotations.services.audit import audit_record
+from verify.roles import EDITOR, REVIEWER, user_has_role
+from verify.audit.models import AuditAction
+from verify.audit.services import audit_record
 from annotations.services.reviews import review_record
 from annotations.services.versioning import claim_lock, claim_sync
+from annotations.signals import claim_text_edited
 from verify.models import Claim, Verdict
 
 CLAIMANT_LIMIT = 300
@@ -40,7 +42,7 @@ def claim_assign(*, claim: Claim, assignee: AbstractBaseUser | None, actor: Abst
         before = {"assigned_to": _username(locked.assigned_to)}
         locked.assigned_to = assignee
         locked.save(update_fields=["assigned_to", "updated_at"])
-        audit_record(actor=actor, action="claim.assign", target=locked, before=before,
+        audit_record(actor=actor, action=AuditAction.CLAIM_ASSIGN, target=locked, before=before,
                      after={"assigned_to": _username(assignee)})
     claim_sync(target=claim, source=locked, fields=("assigned_to", "updated_at"))
     return locked
@@ -90,11 +92,10 @@ def claim_edit(
             setattr(locked, name, value)
         locked.version += 1
         locked.save(update_fields=[*changes, "version", "updated_at"])
-        audit_record(actor=actor, action="claim.edit", target=locked, before=before,
+        audit_record(actor=actor, action=AuditAction.CLAIM_EDIT, target=locked, before=before,
                      after={**changes, "version": locked.version})
-        if "text" in changes:  # issue 7: re-index the new text and look for earlier checks of it again
-            from verify.matching.services import claim_text_changed
-            claim_text_changed(claim=locked)
+        if "text" in changes:  # the matching index re-reads it and looks for earlier checks again
+            claim_text_edited.send(sender=Claim, claim=locked)
     claim_sync(target=claim, source=locked, fields=("text", "claimant", "version", "updated_at"))
     return locked
 
@@ -106,7 +107,7 @@ def claim_dismiss(
     if not user_has_role(actor, REVIEWER):
         raise PermissionDenied("You need the reviewer role (or higher) to dismiss claims.")
     return review_record(claim=claim, actor=actor, verdict=Verdict.NOT_A_CLAIM, rationale=rationale, sources=(),
-                         expected_version=expected_version, action="claim.dismiss")
+                         expected_version=expected_version, action=AuditAction.CLAIM_DISMISS)
 
 
 def claim_reopen(*, claim: Claim, actor: AbstractBaseUser, rationale: str = "") -> Review:
@@ -114,7 +115,7 @@ def claim_reopen(*, claim: Claim, actor: AbstractBaseUser, rationale: str = "") 
     if not user_has_role(actor, EDITOR):
         raise PermissionDenied("You need the editor role (or higher) to reopen claims.")
     return review_record(claim=claim, actor=actor, verdict=Verdict.UNREVIEWED, rationale=rationale, sources=(),
-                         expected_version=None, action="claim.reopen", precondition=_refuse_if_open)
+                         expected_version=None, action=AuditAction.CLAIM_REOPEN, precondition=_refuse_if_open)
 
 
 def _refuse_if_open(claim: Claim) -> None:

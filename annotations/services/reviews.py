@@ -6,15 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from annotations.models import Review
-from annotations.roles import REVIEWER, user_has_role
-from annotations.services.audit import audit_record
+from verify.roles import REVIEWER, user_has_role
+from verify.audit.models import AuditAction
+from verify.audit.services import audit_record
 from annotations.services.sources import _source_create, source_clean
 from annotations.services.versioning import claim_lock, claim_sync
-from verify.models import Claim, Verdict
+from verify.models import SUBMITTABLE_VERDICTS, Claim
 
-# "unreviewed" is not a verdict one gives: claim_reopen puts a claim back into the queue.
-SUBMITTABLE_VERDICTS = tuple(value for value in Verdict.values if value != Verdict.UNREVIEWED)
-SUBMITTABLE_VERDICT_CHOICES = [(value, label) for value, label in Verdict.choices if value in SUBMITTABLE_VERDICTS]
 RATIONALE_LIMIT = 10_000
 # A review carries at most this many sources; more are attached one by one.
 SOURCES_PER_REVIEW_LIMIT = 50
@@ -37,7 +35,7 @@ def review_submit(
             {"verdict": f"“{str(verdict)[:50]}” is not a verdict; choose one of {', '.join(SUBMITTABLE_VERDICTS)}."}
         )
     return review_record(claim=claim, actor=reviewer, verdict=verdict, rationale=rationale, sources=sources,
-                         expected_version=expected_version, action="review.submit")
+                         expected_version=expected_version, action=AuditAction.REVIEW_SUBMIT)
 
 
 def review_record(
@@ -48,7 +46,7 @@ def review_record(
     rationale: str,
     sources: Sequence[Mapping],
     expected_version: int | None,
-    action: str,
+    action: AuditAction,
     precondition: Callable[[Claim], None] | None = None,
 ) -> Review:
     """The one write path for every verdict change (submit, dismiss, reopen); role checked by callers.

@@ -12,8 +12,9 @@ from django.core.validators import URLValidator
 from django.db import transaction
 
 from annotations.models import Review, Source, Stance
-from annotations.roles import REVIEWER, user_has_role
-from annotations.services.audit import audit_record
+from verify.roles import REVIEWER, user_has_role
+from verify.audit.models import AuditAction
+from verify.audit.services import audit_record
 from verify.models import Claim
 
 SOURCE_FIELDS = ("url", "title", "publisher", "quote", "stance")
@@ -77,7 +78,7 @@ def source_attach(
 def _source_create(*, claim: Claim, user: AbstractBaseUser, review: Review | None, fields: dict) -> Source:
     source = Source.objects.create(claim=claim, review=review, added_by=user, **fields)
     audit_record(
-        actor=user, action="source.attach", target=source, claim=claim,
+        actor=user, action=AuditAction.SOURCE_ATTACH, target=source, claim=claim,
         after={**fields, "source_id": source.pk, "review_id": review.pk if review else None},
     )
     return source

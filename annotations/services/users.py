@@ -4,8 +4,9 @@ from django.contrib.auth.models import AbstractUser, Group
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
-from annotations.roles import ADMIN, EDITOR, ROLES, user_role_forget
-from annotations.services.audit import audit_record
+from verify.roles import ADMIN, EDITOR, ROLES, user_role_forget
+from verify.audit.models import AuditAction
+from verify.audit.services import audit_record
 
 
 def user_create_with_role(
@@ -27,5 +28,6 @@ def user_create_with_role(
         user.save()
         user.groups.set([Group.objects.get_or_create(name=role)[0]])
         user_role_forget(user)
-        audit_record(actor=None, action="user.role_set", target=user, after={"username": username, "role": role})
+        audit_record(actor=None, action=AuditAction.USER_ROLE_SET, target=user,
+                     after={"username": username, "role": role})
     return user, created

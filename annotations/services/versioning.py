@@ -3,11 +3,13 @@
 Every write that changes what a reviewer judges (verdict, text, claimant) bumps `Claim.version` and
 records the new version in its audit entry's `after`, so a conflict can list exactly what changed.
 """
+from collections.abc import Callable
+
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 
-from annotations.errors import ClaimVersionConflict
-from annotations.models import AuditEntry
+from verify.errors import ClaimVersionConflict
+from verify.audit.models import AuditAction, AuditEntry
 from verify.models import Claim, Verdict
 
 _QUOTE_LIMIT = 80
@@ -51,27 +53,36 @@ def claim_changes_since(*, claim: Claim, version: int) -> list[dict]:
     return changes
 
 
-def change_summary(*, who: str, action: str, before: dict, after: dict) -> str:
+def change_summary(*, who: str, action: AuditAction | str, before: dict, after: dict) -> str:
     """One line a reviewer understands, e.g. "rita set the verdict to disputed"."""
-    if action == "review.submit":
-        return f"{who} set the verdict to {_verdict_label(after.get('verdict'))}"
-    if action == "claim.dismiss":
-        return f"{who} marked it not a claim"
-    if action == "claim.reopen":
-        return f"{who} reopened it (verdict back to unreviewed)"
-    if action == "claim.edit":
-        parts = []
-        if "text" in after:
-            parts.append(f"changed the text to “{_shorten(after['text'])}”")
-        if "claimant" in after:
-            parts.append(f"changed the claimant to “{_shorten(after['claimant'])}”")
-        return f"{who} {' and '.join(parts) or 'edited it'}"
-    if action == "claim.assign":
-        assignee = after.get("assigned_to")
-        return f"{who} assigned it to {assignee}" if assignee else f"{who} unassigned it"
-    if action == "source.attach":
-        return f"{who} attached a source: {_shorten(after.get('title') or after.get('url') or '')}"
-    return f"{who} did {action}"
+    summarize = _SUMMARIES.get(action)
+    return summarize(who, after) if summarize is not None else f"{who} did {action}"
+
+
+def _summary_edit(who: str, after: dict) -> str:
+    parts = []
+    if "text" in after:
+        parts.append(f"changed the text to “{_shorten(after['text'])}”")
+    if "claimant" in after:
+        parts.append(f"changed the claimant to “{_shorten(after['claimant'])}”")
+    return f"{who} {' and '.join(parts) or 'edited it'}"
+
+
+def _summary_assign(who: str, after: dict) -> str:
+    assignee = after.get("assigned_to")
+    return f"{who} assigned it to {assignee}" if assignee else f"{who} unassigned it"
+
+
+# How each action reads in a claim's history; any other action reads "<who> did <action>".
+_SUMMARIES: dict[AuditAction, Callable[[str, dict], str]] = {
+    AuditAction.REVIEW_SUBMIT: lambda who, after: f"{who} set the verdict to {_verdict_label(after.get('verdict'))}",
+    AuditAction.CLAIM_DISMISS: lambda who, after: f"{who} marked it not a claim",
+    AuditAction.CLAIM_REOPEN: lambda who, after: f"{who} reopened it (verdict back to unreviewed)",
+    AuditAction.CLAIM_EDIT: _summary_edit,
+    AuditAction.CLAIM_ASSIGN: _summary_assign,
+    AuditAction.SOURCE_ATTACH:
+        lambda who, after: f"{who} attached a source: {_shorten(after.get('title') or after.get('url') or '')}",
+}
 
 
 def _verdict_label(value) -> str:

@@ -1,5 +1,5 @@
-"""claim_list_page (the API list's SQL) returns exactly what claims_filter (the queue's ORM query) does,
-for every filter, order and cursor position."""
+"""claim_list_page (the API list's statement, compiled once per filter shape) returns exactly what
+claims_filter (the queue's ORM query) does, for every filter, order and cursor position."""
 import os
 import subprocess
 import sys
@@ -9,14 +9,17 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
+from annotations.api.claim_rows import CLAIM_LIST_COLUMNS
 from annotations.selectors import (
-    CLAIM_LIST_COLUMNS,
     CLAIM_ORDERS,
     ClaimFilters,
+    claim_list,
     claim_list_page,
     claims_filter,
+    claims_for_display,
 )
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UserFactory
 from verify.models import Claim
@@ -76,7 +79,8 @@ def test_every_filter_and_order_returns_what_the_queue_query_returns(desk, filte
         filters = {"article_id": Claim.objects.order_by("id").first().article_id}
     filters = ClaimFilters(**filters, order=order)
 
-    assert claim_list_page(user=desk, filters=filters, limit=100) == _reference(desk, filters)
+    rows = claim_list_page(user=desk, filters=filters, columns=CLAIM_LIST_COLUMNS, limit=100)
+    assert rows == _reference(desk, filters)
 
 
 @pytest.mark.parametrize("order", CLAIM_ORDERS)
@@ -86,21 +90,99 @@ def test_pages_after_any_row_continue_exactly_where_the_queue_does(desk, order):
     field = order.lstrip("-")
 
     for position, last in enumerate(expected):
-        page = claim_list_page(user=desk, filters=filters, after=(last[field], last["id"]), limit=3)
+        page = claim_list_page(user=desk, filters=filters, columns=CLAIM_LIST_COLUMNS,
+                               after=(last[field], last["id"]), limit=3)
         assert page == expected[position + 1:position + 4]
 
 
 def test_unknown_verdicts_and_orders_are_refused_like_the_queue_refuses_them(desk):
     for bad in ({"verdict": "true-ish"}, {"order": "text"}):
         with pytest.raises(ValidationError) as raised:
-            claim_list_page(user=desk, filters=ClaimFilters(**bad), limit=5)
+            claim_list_page(user=desk, filters=ClaimFilters(**bad), columns=CLAIM_LIST_COLUMNS, limit=5)
         assert list(raised.value.message_dict) == list(bad)
 
 
 def test_the_page_is_one_query(desk, django_assert_num_queries):
     with django_assert_num_queries(1):
-        rows = claim_list_page(user=desk, filters=ClaimFilters(has_sources=True, search="troops"), limit=50)
+        rows = claim_list_page(user=desk, filters=ClaimFilters(has_sources=True, search="troops"),
+                               columns=CLAIM_LIST_COLUMNS, limit=50)
     assert rows and all(row["source_count"] == 1 for row in rows)
+
+
+def _compiling(monkeypatch) -> tuple[list, list]:
+    """Records every compilation of a query, and every statement claim_list_values runs with its params."""
+    compiled, executed = [], []
+    compile_sql, bind = SQLCompiler.as_sql, claim_list._Statement.bind
+
+    def counting_as_sql(self, *args, **kwargs):
+        compiled.append(self.query.model)
+        return compile_sql(self, *args, **kwargs)
+
+    def recording_bind(self, arguments):
+        params = bind(self, arguments)
+        executed.append((self.sql, params))
+        return params
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counting_as_sql)
+    monkeypatch.setattr(claim_list._Statement, "bind", recording_bind)
+    claim_list._statement.cache_clear()
+    return compiled, executed
+
+
+def test_a_filter_shape_is_compiled_once_and_each_request_binds_its_own_values(desk, monkeypatch):
+    shape = [{"search": "troops", "score_min": 0.5, "publisher": "the meridian ledger"},
+             {"search": "MAYOR", "score_min": 0.1, "publisher": "Daily Bulletin"},
+             {"search": "%", "score_min": 0.9, "publisher": "daily bulletin"},
+             {"search": "4_5", "score_min": 0.0, "publisher": "nobody"}]
+    expected = [_reference(desk, ClaimFilters(**filters)) for filters in shape]
+    assert len({str(rows) for rows in expected}) == 4 and all(expected[:3])  # the values change the answer
+    compiled, executed = _compiling(monkeypatch)
+
+    first = claim_list_page(user=desk, filters=ClaimFilters(**shape[0]), columns=CLAIM_LIST_COLUMNS, limit=100)
+    assert compiled  # the shape's first request compiles its statement
+    compiled.clear()
+    rest = [claim_list_page(user=desk, filters=ClaimFilters(**filters), columns=CLAIM_LIST_COLUMNS, limit=100)
+            for filters in shape[1:]]
+
+    assert compiled == []  # the others compile nothing
+    assert [first, *rest] == expected
+    assert claim_list._statement.cache_info().misses == 1
+    statements = {sql for sql, _ in executed}
+    assert len(statements) == 1  # one SQL text: PostgreSQL can prepare it
+    sql = statements.pop()
+    assert not any(value in sql for value in ("troops", "MAYOR", "meridian", "ulletin", "0.9"))
+    assert ["troops" in str(params) for _, params in executed] == [True, False, False, False]
+
+
+def test_cursor_positions_share_one_statement_and_shapes_get_their_own(desk, monkeypatch):
+    filters = ClaimFilters(order="-created_at")
+    expected = _reference(desk, filters)
+    _, executed = _compiling(monkeypatch)
+
+    pages = [claim_list_page(user=desk, filters=filters, columns=CLAIM_LIST_COLUMNS,
+                             after=(last["created_at"], last["id"]), limit=3) for last in expected]
+    with_sources = claim_list_page(user=desk, filters=ClaimFilters(has_sources=True), columns=CLAIM_LIST_COLUMNS,
+                                   limit=100)
+    without = claim_list_page(user=desk, filters=ClaimFilters(has_sources=False), columns=CLAIM_LIST_COLUMNS,
+                              limit=100)
+
+    assert pages == [expected[position + 1:position + 4] for position in range(len(expected))]
+    assert with_sources == _reference(desk, ClaimFilters(has_sources=True))
+    assert without == _reference(desk, ClaimFilters(has_sources=False))
+    # One statement for every cursor position; EXISTS and NOT EXISTS are two more.
+    assert len({sql for sql, _ in executed}) == 3
+    assert claim_list._statement.cache_info().misses == 3
+
+
+def test_a_filter_that_writes_its_value_into_the_sql_is_refused_not_cached(desk, monkeypatch):
+    def baking(*, claims, arguments, order):
+        return claims_for_display(claims=claims.filter(text=str(arguments["search"]))).order_by(order, "id")
+
+    monkeypatch.setattr(claim_list, "claims_narrowed", baking)
+    claim_list._statement.cache_clear()
+
+    with pytest.raises(AssertionError, match="does not bind"):
+        claim_list_page(user=desk, filters=ClaimFilters(search="troops"), columns=CLAIM_LIST_COLUMNS, limit=5)
 
 
 def test_the_embedded_sqlite_database_gives_the_same_rows_too():

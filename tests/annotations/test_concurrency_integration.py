@@ -5,7 +5,7 @@ import time
 import pytest
 from django.db import connection, transaction
 
-from annotations.errors import ClaimVersionConflict
+from verify.errors import ClaimVersionConflict
 from annotations.models import Review
 from annotations.services import review_submit
 from tests.factories import ClaimFactory, UserFactory

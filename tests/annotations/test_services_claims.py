@@ -2,8 +2,9 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from annotations.errors import ClaimVersionConflict
-from annotations.models import AuditEntry, Review
+from verify.errors import ClaimVersionConflict
+from annotations.models import Review
+from verify.audit.models import AuditEntry
 from annotations.services import claim_assign, claim_dismiss, claim_edit, claim_reopen, review_submit
 from tests.factories import ClaimFactory, UserFactory
 from verify.models import Claim, Verdict

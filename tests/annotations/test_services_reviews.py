@@ -2,8 +2,9 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from annotations.errors import ClaimVersionConflict
-from annotations.models import AuditEntry, Review, Source
+from verify.errors import ClaimVersionConflict
+from annotations.models import Review, Source
+from verify.audit.models import AuditEntry
 from annotations.services import review_submit
 from tests.factories import ClaimFactory, UserFactory
 from verify.models import Claim, Verdict

@@ -2,7 +2,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from annotations.models import AuditEntry, Source
+from annotations.models import Source
+from verify.audit.models import AuditEntry
 from annotations.services import review_submit, source_attach
 from tests.factories import ClaimFactory, UserFactory
 from verify.models import Claim

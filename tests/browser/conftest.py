@@ -45,9 +45,9 @@ def reviewer_page(page, live_server, reviewer):
 @pytest.fixture
 def sample_article():
     """The fictional sample article, ingested and processed inline (eager tasks) with its claims."""
-    from verify.services import article_ingest
+    from verify.lifecycle import article_submit
 
-    result = article_ingest(raw_content=SAMPLE_ARTICLE.read_text(encoding="utf-8"), title="Sample: North Korean troops")
+    result = article_submit(kind="text", text=SAMPLE_ARTICLE.read_text(encoding="utf-8"), title="Sample: North Korean troops")
     result.article.refresh_from_db()
     assert result.article.status == "done", result.article.error
     return result.article

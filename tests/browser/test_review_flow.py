@@ -4,7 +4,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from annotations.models import AuditEntry, Review, Source
+from annotations.models import Review, Source
+from verify.audit.models import AuditEntry
 from annotations.services import review_submit
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 from verify.models import Claim

@@ -18,7 +18,7 @@ from kombu import pools as kombu_pools
 
 from config.celery import app as celery_app
 from tests.integration.stack import WorkerProcess, wait_for  # noqa: F401 (wait_for re-exported for fault tests)
-from verify import services
+from verify import lifecycle
 from verify.models import Article, ArticleStatus
 from workers.tasks import article_process
 
@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def fault_queue(celery_live, monkeypatch) -> str:
     """A fresh queue; every article enqueued by the code under test (ingest, sweeper) goes there."""
     queue = f"verity-fault-{uuid.uuid4().hex[:10]}"
-    monkeypatch.setattr(article_process, "delay", lambda *args: article_process.apply_async(args, queue=queue))
+    send = article_process.apply_async
+    monkeypatch.setattr(article_process, "apply_async",
+                        lambda args=None, kwargs=None, **options: send(args, kwargs, **{**options, "queue": queue}))
     return queue
 
 
@@ -148,7 +150,7 @@ def wait_process_gone(process: subprocess.Popen, timeout: float = 20) -> None:
 
 def article_processed(*, text: str, title: str, timeout: float = 90) -> Article:
     """Submit an article and wait until it has ended (done or failed); the article as it ended."""
-    article = services.article_ingest(raw_content=text, title=title).article
+    article = lifecycle.article_submit(kind="text", text=text, title=title).article
 
     def ended():
         return Article.objects.filter(pk=article.pk, status__in=[ArticleStatus.DONE, ArticleStatus.FAILED]).first()

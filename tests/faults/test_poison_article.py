@@ -7,7 +7,7 @@ normal article submitted right after it must be processed by that same process.
 import pytest
 
 from tests.faults.conftest import article_processed, wait_for
-from verify import services
+from verify import lifecycle
 from verify.models import Article, ArticleStatus
 from workers.tasks import article_process
 
@@ -38,8 +38,8 @@ def test_an_article_that_never_finishes_in_time_fails_with_its_error_and_the_nex
     def finished(article_id):
         return Article.objects.filter(pk=article_id, status__in=[ArticleStatus.DONE, ArticleStatus.FAILED]).first()
     # Several thousand sentences: far more than 2 s of extraction on any machine.
-    poison = services.article_ingest(raw_content=PARAGRAPH * 400, title="Poison").article
-    normal = services.article_ingest(raw_content=NORMAL, title="Normal").article
+    poison = lifecycle.article_submit(kind="text", text=PARAGRAPH * 400, title="Poison").article
+    normal = lifecycle.article_submit(kind="text", text=NORMAL, title="Normal").article
 
     poison_done = wait_for(lambda: finished(poison.pk), timeout=90, message="the poison article to end")
     assert poison_done.status == ArticleStatus.FAILED

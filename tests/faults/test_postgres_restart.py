@@ -19,7 +19,7 @@ from django.db import OperationalError, connection
 
 from tests.faults.conftest import article_processed, wait_for
 from tests.integration.stack import _database_url
-from verify import services
+from verify import lifecycle
 from verify.models import Article, ArticleStatus
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
@@ -30,7 +30,7 @@ TEXT = ("Officials in Kyiv said on Monday that {n} bridges were destroyed in the
 
 def submit_articles(count: int) -> list[int]:
     return [
-        services.article_ingest(raw_content="".join(TEXT.format(n=i * 100 + j, m=2000 + j) for j in range(15)),
+        lifecycle.article_submit(kind="text", text="".join(TEXT.format(n=i * 100 + j, m=2000 + j) for j in range(15)),
                                 title=f"Article {i}").article.pk
         for i in range(count)
     ]

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from tests.faults.conftest import article_processed, child_pids, kill_hard, wait_for, wait_process_gone
-from verify import services
+from verify import lifecycle
 from verify.extraction import clean_text, extract_claims
 from verify.models import Article, ArticleStatus
 from verify.services import MAX_PROCESSING_ATTEMPTS
@@ -61,7 +61,7 @@ def test_a_killed_worker_child_is_replaced_and_the_article_ends_done_with_the_sa
     text = long_article()
     expected = expected_spans(text)
     worker = workers(queue=fault_queue, concurrency=1, extra_env=private_broker)
-    article = services.article_ingest(raw_content=text, title="Long").article
+    article = lifecycle.article_submit(kind="text", text=text, title="Long").article
 
     wait_for(lambda: processing(article.pk), timeout=60, message="processing to start")
     children = child_pids(worker.process.pid)
@@ -87,7 +87,7 @@ def test_a_whole_worker_killed_mid_task_is_redelivered_to_a_new_worker_after_the
     # A warm process takes the message as it arrives, so its visibility timeout starts about when
     # processing does (a cold one holds it while loading spaCy, and the timeout runs meanwhile).
     assert article_processed(text="The ministry said 1,200 homes lost power.", title="Warm-up").status == ArticleStatus.DONE
-    article = services.article_ingest(raw_content=text, title="Long").article
+    article = lifecycle.article_submit(kind="text", text=text, title="Long").article
 
     wait_for(lambda: processing(article.pk), timeout=60, message="processing to start")
     # Parent first, so nobody is left to requeue the message: only the broker's visibility timeout can.
@@ -114,15 +114,15 @@ def test_an_article_that_kills_its_worker_every_time_is_given_up_after_bounded_a
 ):
     """The crash poison (e.g. the OOM killer, every time): redeliveries stop at MAX_PROCESSING_ATTEMPTS."""
     worker = workers(queue=fault_queue, concurrency=1, extra_env=private_broker)
-    article = services.article_ingest(raw_content=long_article(), title="Crashes").article
+    article = lifecycle.article_submit(kind="text", text=long_article(), title="Crashes").article
     normal = None
     for attempt in range(1, MAX_PROCESSING_ATTEMPTS + 1):
         wait_for(lambda: processing(article.pk, attempt), timeout=90, message=f"attempt {attempt}")
         for pid in child_pids(worker.process.pid):
             kill_hard(pid)
         if normal is None:
-            normal = services.article_ingest(
-                raw_content="The ministry said on Tuesday that 1,200 homes in Odesa had their power restored.").article
+            normal = lifecycle.article_submit(
+                kind="text", text="The ministry said on Tuesday that 1,200 homes in Odesa had their power restored.").article
 
     finished = wait_for(lambda: done_or_failed(article.pk), timeout=90, message="the crash poison to be given up")
     assert finished.status == ArticleStatus.FAILED

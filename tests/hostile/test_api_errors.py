@@ -24,7 +24,7 @@ def test_an_invalid_verdict_is_a_400_and_changes_nothing(reviewer_api, claim, ve
     response = reviewer_api.post(f"/api/claims/{claim.pk}/reviews/",
                                  {"verdict": verdict, "rationale": "x", "version": claim.version}, format="json")
     assert response.status_code == 400, response.content
-    assert "verdict" in response.json()
+    assert "verdict" in response.json() and response.json()["code"] == "invalid"
     assert snapshot(claim) == before
 
 
@@ -76,6 +76,7 @@ def test_unknown_ids_are_a_404(editor_api, claim, method, path):
     before = snapshot(claim)
     response = getattr(editor_api, method)(path, {"verdict": Verdict.VERIFIED, "version": 1}, format="json")
     assert response.status_code == 404, (path, response.status_code)
+    assert response.json()["code"] == "not_found", path
     assert snapshot(claim) == before
 
 
@@ -105,8 +106,11 @@ def test_wrong_content_type_is_a_415(reviewer_api, claim):
     response = reviewer_api.generic("POST", f"/api/claims/{claim.pk}/reviews/", b"verdict=verified",
                                     content_type="text/plain")
     assert response.status_code == 415
+    assert response.json()["code"] == "unsupported_media_type"
 
 
 def test_anonymous_requests_are_401(anonymous_api, claim):
-    assert anonymous_api.get("/api/claims/").status_code == 401
-    assert anonymous_api.post("/api/articles/", {"text": "x"}, format="json").status_code == 401
+    answers = [anonymous_api.get("/api/claims/"), anonymous_api.post("/api/articles/", {"text": "x"}, format="json")]
+    for response in answers:
+        assert response.status_code == 401
+        assert response.json()["code"] == "not_authenticated"

@@ -8,7 +8,7 @@ from django.test import Client
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.factories import ArticleFactory, ClaimFactory
-from verify import services
+from verify import lifecycle, services
 from verify.models import Article, ArticleStatus
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +133,7 @@ def test_deeply_nested_html_is_cleaned_without_recursion_errors():
     depth = 10_000
     html = "<html><body>" + "<div>" * depth + "<p>The ministry said 14 bridges were repaired.</p>" \
         + "</div>" * depth + "</body></html>"
-    article = services.article_ingest(raw_content=html, title="Nested").article
+    article = lifecycle.article_submit(kind="text", text=html, title="Nested").article
     processed = services.article_process(article_id=article.pk)
     assert processed.status == ArticleStatus.DONE, processed.error
     assert processed.cleaned_text == "The ministry said 14 bridges were repaired."
@@ -141,7 +141,7 @@ def test_deeply_nested_html_is_cleaned_without_recursion_errors():
 
 def test_unclosed_deeply_nested_html_is_cleaned_too():
     html = "<html><body>" + "<div><span><b>" * 5_000 + "Officials said 14 bridges were repaired."
-    article = services.article_ingest(raw_content=html, title="Unclosed").article
+    article = lifecycle.article_submit(kind="text", text=html, title="Unclosed").article
     processed = services.article_process(article_id=article.pk)
     assert processed.status == ArticleStatus.DONE, processed.error
     assert "14 bridges" in processed.cleaned_text
@@ -159,7 +159,7 @@ SCRIPT_LADEN = """<!doctype html><html><head><script>alert('head')</script>
 
 
 def test_script_laden_html_never_reaches_the_cleaned_text():
-    article = services.article_ingest(raw_content=SCRIPT_LADEN, title="Scripts").article
+    article = lifecycle.article_submit(kind="text", text=SCRIPT_LADEN, title="Scripts").article
     processed = services.article_process(article_id=article.pk)
     assert processed.status == ArticleStatus.DONE, processed.error
     for marker in ("alert", "document.cookie", "javascript:", "onerror", "onclick", "<"):
@@ -170,7 +170,7 @@ def test_script_laden_html_never_reaches_the_cleaned_text():
 
 
 def test_script_laden_html_is_rendered_escaped_on_the_article_page(browser):
-    article = services.article_ingest(raw_content=SCRIPT_LADEN, title="<script>alert('title')</script>").article
+    article = lifecycle.article_submit(kind="text", text=SCRIPT_LADEN, title="<script>alert('title')</script>").article
     services.article_process(article_id=article.pk)
     page = browser.get(f"/articles/{article.pk}/")
     assert page.status_code == 200

@@ -67,14 +67,14 @@ def test_the_api_returns_the_text_as_data_with_a_json_content_type(reviewer_api,
 
 
 def _report_with(claim, editor):
-    services = pytest.importorskip("verify.reports.services")
+    services = pytest.importorskip("annotations.reports.services")
     return services, services.report_create(title=f"Report {PAYLOAD}", summary=f"Summary {BREAKOUT}",
                                             created_by=editor, claim_ids=[claim.pk])
 
 
 def test_every_report_export_escapes_user_text(hostile_claim, editor):
     services, report = _report_with(hostile_claim, editor)
-    from verify.reports.renderers import FORMATS
+    from annotations.reports.renderers import FORMATS
 
     for fmt in FORMATS:
         rendered = services.report_render(report=report, fmt=fmt, draft=True)

@@ -7,8 +7,8 @@ import pytest
 
 from tests.factories import ArticleFactory, ClaimFactory
 from tests.integration.stack import wait_for
-from verify import services
-from verify.matching.models import ClaimMatch, MatchDocument
+from verify import lifecycle
+from annotations.matching.models import ClaimMatch, MatchDocument
 from verify.models import Article, ArticleStatus, Verdict
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
@@ -20,8 +20,8 @@ def test_worker_matches_new_claims_against_claims_stored_elsewhere(celery_worker
     earlier = ClaimFactory(article=ArticleFactory(), text=f"Officials said {CLAIM}.", verdict=Verdict.DISPUTED)
     MatchDocument.objects.create(kind="claim", claim=earlier, text=earlier.text)
 
-    result = services.article_ingest(
-        raw_content=f"Officials said on Monday that {CLAIM}, according to the ministry. The weather was mild.",
+    result = lifecycle.article_submit(
+        kind="text", text=f"Officials said on Monday that {CLAIM}, according to the ministry. The weather was mild.",
         title="Repeat")
     article = wait_for(lambda: Article.objects.filter(pk=result.article.pk, status=ArticleStatus.DONE).first(),
                        message="the article to be processed")

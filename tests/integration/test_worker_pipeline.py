@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 
 from tests.integration.stack import wait_for
-from verify import services
+from verify import lifecycle
 from verify.models import Article, ArticleStatus, Claim
 from workers.tasks import article_process
 
@@ -30,14 +30,14 @@ def test_the_stack_is_really_postgres_and_redis(celery_worker_process, celery_li
 
 
 def test_worker_stores_claims_and_resubmission_and_rerun_add_no_duplicates(celery_worker_process, celery_live):
-    result = services.article_ingest(raw_content=SAMPLE, title="Sample")
+    result = lifecycle.article_submit(kind="text", text=SAMPLE, title="Sample")
     assert result.enqueued is True
     article = wait_until_processed(result.article.pk)
     assert article.status == ArticleStatus.DONE, article.error
     spans = sorted(Claim.objects.filter(article=article).values_list("start_char", "end_char"))
     assert len(spans) >= 6
 
-    again = services.article_ingest(raw_content=SAMPLE, title="Sample again")
+    again = lifecycle.article_submit(kind="text", text=SAMPLE, title="Sample again")
     assert again.article.pk == article.pk and not again.created
 
     # Re-run the task through the broker as a redelivered message would, twice at once.

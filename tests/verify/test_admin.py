@@ -2,14 +2,15 @@
 import pytest
 from django.urls import reverse
 
-from annotations.models import AuditEntry, Review
+from annotations.models import Review
+from verify.audit.models import AuditEntry
 from annotations.services import claim_assign, review_submit
 from tests.factories import ArticleFactory, ClaimFactory, ReviewFactory, SourceFactory, UserFactory
 from verify.models import Article, Claim
 
 pytestmark = pytest.mark.django_db
 
-CHANGELISTS = ["verify_article", "verify_claim", "annotations_review", "annotations_source", "annotations_auditentry"]
+CHANGELISTS = ["verify_article", "verify_claim", "annotations_review", "annotations_source", "audit_auditentry"]
 
 
 @pytest.fixture
@@ -81,11 +82,11 @@ def test_audit_entries_cannot_be_added_changed_or_deleted_even_by_superusers(req
     entry = AuditEntry.objects.first()
     before = list(AuditEntry.objects.values_list("pk", "action", "after"))
 
-    add = client.get(reverse("admin:annotations_auditentry_add"))
-    delete = client.post(reverse("admin:annotations_auditentry_delete", args=[entry.pk]), {"post": "yes"})
-    change = client.post(reverse("admin:annotations_auditentry_change", args=[entry.pk]),
+    add = client.get(reverse("admin:audit_auditentry_add"))
+    delete = client.post(reverse("admin:audit_auditentry_delete", args=[entry.pk]), {"post": "yes"})
+    change = client.post(reverse("admin:audit_auditentry_change", args=[entry.pk]),
                          {"action": "forged", "before": "{}", "after": "{}", "target_type": "x", "target_id": "1"})
-    bulk = client.post(reverse("admin:annotations_auditentry_changelist"),
+    bulk = client.post(reverse("admin:audit_auditentry_changelist"),
                        {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"})
 
     assert add.status_code == 403 and delete.status_code == 403

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from annotations.roles import user_role
+from verify.roles import user_role
 from verify.models import Article
 
 pytestmark = pytest.mark.django_db(transaction=True)  # commands commit; on_commit hooks must fire

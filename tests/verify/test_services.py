@@ -3,7 +3,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import ArticleFactory
-from verify import services
+from verify import lifecycle, services
 from verify.models import Article, ArticleStatus, Claim
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +16,9 @@ TEXT = (
 
 def test_ingest_stores_the_article_pending_and_enqueues_after_commit(django_capture_on_commit_callbacks, monkeypatch):
     queued = []
-    monkeypatch.setattr(services, "article_enqueue", lambda *, article_id: queued.append(article_id) or True)
+    monkeypatch.setattr(lifecycle, "article_advance", lambda *, article_id: queued.append(article_id) or True)
     with django_capture_on_commit_callbacks(execute=True):
-        result = services.article_ingest(raw_content=TEXT, title="Bridges")
+        result = lifecycle.article_submit(kind="text", text=TEXT, title="Bridges")
         # Inside an outer transaction the hand-off waits for its commit.
         assert result.created and result.enqueued is None and queued == []
     assert result.article.status == ArticleStatus.PENDING
@@ -28,15 +28,15 @@ def test_ingest_stores_the_article_pending_and_enqueues_after_commit(django_capt
 @pytest.mark.django_db(transaction=True)
 def test_a_submission_outside_a_transaction_is_enqueued_at_once(monkeypatch):
     queued = []
-    monkeypatch.setattr(services, "article_enqueue", lambda *, article_id: queued.append(article_id) or True)
-    result = services.article_ingest(raw_content=TEXT)
+    monkeypatch.setattr(lifecycle, "article_advance", lambda *, article_id: queued.append(article_id) or True)
+    result = lifecycle.article_submit(kind="text", text=TEXT)
     assert result.enqueued is True and queued == [result.article.pk]
 
 
 def test_the_same_text_submitted_twice_is_one_article(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        first = services.article_ingest(raw_content=TEXT)
-        second = services.article_ingest(raw_content=TEXT + "\n")
+        first = lifecycle.article_submit(kind="text", text=TEXT)
+        second = lifecycle.article_submit(kind="text", text=TEXT + "\n")
     assert first.article.pk == second.article.pk
     assert not second.created
     assert Article.objects.count() == 1
@@ -45,13 +45,13 @@ def test_the_same_text_submitted_twice_is_one_article(django_capture_on_commit_c
 @pytest.mark.parametrize("raw", ["", "   ", "\x00\x01\x02\x03" * 50])
 def test_bad_content_is_refused_and_nothing_is_stored(raw):
     with pytest.raises(ValidationError):
-        services.article_ingest(raw_content=raw)
+        lifecycle.article_submit(kind="text", text=raw)
     assert Article.objects.count() == 0
 
 
 def test_processing_inline_extracts_claims_and_marks_done(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        result = services.article_ingest(raw_content=TEXT)
+        result = lifecycle.article_submit(kind="text", text=TEXT)
     article = Article.objects.get(pk=result.article.pk)
     assert article.status == ArticleStatus.DONE, article.error
     assert article.language == "en"
@@ -66,7 +66,7 @@ def test_processing_inline_extracts_claims_and_marks_done(django_capture_on_comm
 
 def test_processing_twice_never_duplicates_claims(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        article = services.article_ingest(raw_content=TEXT).article
+        article = lifecycle.article_submit(kind="text", text=TEXT).article
     before = sorted(Claim.objects.values_list("start_char", "end_char"))
     Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PROCESSING)
     services.article_process(article_id=article.pk)
@@ -77,7 +77,7 @@ def test_processing_twice_never_duplicates_claims(django_capture_on_commit_callb
 
 def test_a_done_article_is_left_alone_by_a_redelivered_message(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        article = services.article_ingest(raw_content=TEXT).article
+        article = lifecycle.article_submit(kind="text", text=TEXT).article
     attempts = Article.objects.get(pk=article.pk).processing_attempts
     services.article_process(article_id=article.pk)
     assert Article.objects.get(pk=article.pk).processing_attempts == attempts
@@ -135,10 +135,10 @@ def test_a_transient_database_error_propagates_for_the_task_to_retry(monkeypatch
 
 def test_reprocess_resets_status_and_keeps_existing_claims(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        article = services.article_ingest(raw_content=TEXT).article
+        article = lifecycle.article_submit(kind="text", text=TEXT).article
     count = Claim.objects.count()
     with django_capture_on_commit_callbacks(execute=True):
-        services.article_reprocess(article=article)
+        lifecycle.article_reprocess(article=article)
     article.refresh_from_db()
     assert article.status == ArticleStatus.DONE
     assert Claim.objects.count() == count
@@ -151,19 +151,19 @@ def test_a_broker_outage_leaves_the_article_pending_and_says_so(monkeypatch):
     def broker_down(*args, **kwargs):
         raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr(tasks.article_process, "delay", broker_down)
-    result = services.article_ingest(raw_content=TEXT)
+    monkeypatch.setattr(tasks.article_process, "apply_async", broker_down)
+    result = lifecycle.article_submit(kind="text", text=TEXT)
     assert result.enqueued is False
     assert Article.objects.get(pk=result.article.pk).status == ArticleStatus.PENDING
 
 
 def test_submission_and_reprocessing_are_in_the_audit_trail(django_capture_on_commit_callbacks, reviewer, editor):
-    from annotations.models import AuditEntry
+    from verify.audit.models import AuditEntry
 
     with django_capture_on_commit_callbacks(execute=True):
-        article = services.article_ingest(raw_content=TEXT, submitted_by=reviewer).article
+        article = lifecycle.article_submit(kind="text", text=TEXT, submitted_by=reviewer).article
     with django_capture_on_commit_callbacks(execute=True):
-        services.article_reprocess(article=article, actor=editor)
+        lifecycle.article_reprocess(article=article, actor=editor)
     entries = list(AuditEntry.objects.filter(target_type="verify.article", target_id=str(article.pk))
                    .order_by("id").values_list("action", "actor__username"))
     assert entries == [("article.submit", "rita"), ("article.reprocess", "eddie")]

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import ArticleFactory
-from verify import services, sweeper
+from verify import lifecycle, sweeper
 from verify.models import Article, ArticleStatus
 from workers.tasks import article_process, sweep_stuck_articles
 
@@ -17,7 +17,7 @@ OLDER_THAN = timedelta(minutes=2)
 @pytest.fixture
 def enqueued(monkeypatch):
     calls: list[int] = []
-    monkeypatch.setattr(services, "article_enqueue", lambda *, article_id: calls.append(article_id) or True)
+    monkeypatch.setattr(lifecycle, "article_advance", lambda *, article_id: calls.append(article_id) or True)
     return calls
 
 
@@ -75,7 +75,7 @@ def test_a_requeued_article_is_not_requeued_again_by_the_next_sweep(enqueued):
 
 def test_the_sweep_stops_at_the_first_broker_refusal_and_keeps_articles_pending(monkeypatch):
     attempts: list[int] = []
-    monkeypatch.setattr(services, "article_enqueue", lambda *, article_id: attempts.append(article_id) and False)
+    monkeypatch.setattr(lifecycle, "article_advance", lambda *, article_id: attempts.append(article_id) and False)
     articles = [ArticleFactory(status=ArticleStatus.PENDING) for _ in range(3)]
     for article in articles:
         _age(article, OLDER_THAN * 2)

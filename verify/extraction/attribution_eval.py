@@ -7,6 +7,9 @@ from typing import Any
 
 from verify.extraction.brat import AnnotatedAttribution, Spans, article_pairs, read_brat_attributions
 from verify.extraction.claim import ExtractedClaim
+from verify.extraction.nlp import get_nlp
+from verify.extraction.pipeline import claims_from_doc
+from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, get_scorer
 
 
 def _overlaps(spans: Spans, start: int, end: int) -> bool:
@@ -38,9 +41,6 @@ def score_article(claims: list[ExtractedClaim], gold: list[AnnotatedAttribution]
 
 
 def evaluate_directory(directory: str | Path, *, threshold: float | None = None) -> dict[str, Any]:
-    from verify.extraction.pipeline import claims_from_doc
-    from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, get_scorer
-    from workers.nlp import get_nlp
 
     pairs = article_pairs(directory)
     nlp = get_nlp()

@@ -1,7 +1,7 @@
 """The extraction result handed to the rest of Verity."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -21,5 +21,3 @@ class ExtractedClaim:
     claimant_start: int | None = None  # claimant character offsets in the cleaned text
     claimant_end: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)

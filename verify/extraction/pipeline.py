@@ -12,6 +12,7 @@ from verify.extraction.claim import ExtractedClaim
 from verify.extraction.cleaning import clean_text
 from verify.extraction.dates import resolve_dates
 from verify.extraction.hedges import find_hedges
+from verify.extraction.nlp import get_nlp
 from verify.extraction.quantities import extract_quantities
 from verify.extraction.quotes import spread_over_quotes
 from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, Scorer, get_scorer, score_spans
@@ -24,8 +25,6 @@ def extract_claims(
     text: str, *, published_at: PublishedAt = None, threshold: float = CHECKWORTHINESS_THRESHOLD
 ) -> list[ExtractedClaim]:
     """Claims in CLEANED text (see `clean_text`); offsets refer to `text`."""
-    from workers.nlp import get_nlp
-
     return claims_from_doc(get_nlp()(text), published_at=published_at, threshold=threshold)
 
 
@@ -43,8 +42,6 @@ def extract_claims_batch(
     threshold: float = CHECKWORTHINESS_THRESHOLD,
 ) -> list[list[ExtractedClaim]]:
     """`extract_claims` for many cleaned texts through one `nlp.pipe` stream."""
-    from workers.nlp import get_nlp
-
     scorer = get_scorer()
     return [
         claims_from_doc(doc, published_at=published_at, threshold=threshold, scorer=scorer)

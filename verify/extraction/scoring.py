@@ -7,7 +7,9 @@ from typing import Protocol
 
 from spacy.tokens import Span
 
+from verify.extraction.nlp import get_nlp
 from verify.extraction.rule_scorer import RuleScorer
+from verify.extraction.trained_scorer import load_model_dir
 
 CHECKWORTHINESS_THRESHOLD = 0.5
 MODEL_SETTING_NAME = "VERIFY_CHECKWORTHINESS_MODEL"
@@ -51,8 +53,6 @@ def get_scorer(model_dir: str | None = None) -> Scorer:
 def _load_scorer(directory: str) -> Scorer:
     if not directory:
         return RuleScorer()
-    from verify.extraction.trained_scorer import load_model_dir
-
     return load_model_dir(directory)
 
 
@@ -65,8 +65,6 @@ def score_spans(spans: list[Span], *, scorer: Scorer | None = None) -> list[floa
 
 def score_sentences(sentences: list[str], *, model_dir: str | None = None, batch_size: int = 256) -> list[float]:
     """Scores for standalone sentences: one nlp.pipe pass, then the same scorer extraction uses."""
-    from workers.nlp import get_nlp
-
     nlp = get_nlp()
     spans = [doc[:] for doc in nlp.pipe(sentences, batch_size=batch_size)]
     return score_spans(spans, scorer=get_scorer(model_dir))

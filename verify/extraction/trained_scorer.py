@@ -13,6 +13,8 @@ from typing import Any
 from spacy.tokens import Span
 
 from verify.extraction.features import FEATURE_NAMES, sentence_features
+# Cheap to import: it imports torch only when a transformer model is trained or loaded.
+from verify.extraction.transformer_scorer import MODEL_KIND, TransformerScorer
 
 MODEL_FILE = "model.joblib"
 META_FILE = "meta.json"
@@ -31,9 +33,6 @@ def feature_rows(sentences: list[Span]) -> list[list[float]]:
 
 def load_model_dir(directory: str | Path):
     """The scorer stored in a model directory: meta.json's model_kind picks it (absent: the linear model)."""
-    # Importing the module is cheap: it imports torch only when a transformer model is trained or loaded.
-    from verify.extraction.transformer_scorer import MODEL_KIND, TransformerScorer
-
     path = Path(directory)
     meta_path = path / META_FILE
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}

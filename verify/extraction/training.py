@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from verify.extraction import EXTRACTOR_VERSION
 from verify.extraction.metrics import average_precision, precision_recall_f1
+from verify.extraction.nlp import get_nlp
+from verify.extraction.trained_scorer import FORMAT_VERSION, TrainedScorer
+from verify.extraction.transformer_scorer import MODEL_KIND, TransformerScorer
 from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, Scorer, get_scorer, score_spans
 
-POSITIVE_VERDICTS = ("verified", "unverified", "disputed")
-NEGATIVE_VERDICTS = ("not_a_claim",)
 
 
 @dataclass(frozen=True)
@@ -22,8 +24,6 @@ class Example:
 
 def parse(texts: list[str], *, batch_size: int = 256) -> list:
     """Sentence spans for standalone sentences (one nlp.pipe pass, same pipeline as extraction)."""
-    from workers.nlp import get_nlp
-
     return [doc[:] for doc in get_nlp().pipe(texts, batch_size=batch_size)]
 
 
@@ -40,8 +40,6 @@ def evaluate_examples(examples: list[Example], *, scorer: Scorer | None = None,
     scorer = scorer or get_scorer()
     if threshold is None:
         threshold = getattr(scorer, "threshold", CHECKWORTHINESS_THRESHOLD)
-    from workers.nlp import get_nlp
-
     get_nlp()  # load outside the timed section: throughput is about scoring, not start-up
     started = time.perf_counter()
     scores = score_spans(parse([e.text for e in examples]), scorer=scorer)
@@ -52,24 +50,10 @@ def evaluate_examples(examples: list[Example], *, scorer: Scorer | None = None,
     return result
 
 
-def review_examples() -> list[Example]:
-    """Reviewer verdicts as labels: dismissed 'not a claim' -> 0; checked claims -> 1."""
-    from verify.models import Claim
-
-    examples = []
-    rows = Claim.objects.filter(verdict__in=POSITIVE_VERDICTS + NEGATIVE_VERDICTS).values_list(
-        "sentence", "text", "verdict")
-    for sentence, text, verdict in rows.iterator():
-        examples.append(Example(text=sentence or text, label=1 if verdict in POSITIVE_VERDICTS else 0))
-    return examples
-
-
 def train_model(*, train: list[Example], dev: list[Example] | None = None, sources: list[str],
                 c: float = 1.0, review_weight: int = 1, kind: str = "linear",
                 transformer_options: dict[str, Any] | None = None) -> Scorer:
     """Fit the trained scorer; metrics on `dev` (if given) go into its meta.json."""
-    from verify.extraction.trained_scorer import FORMAT_VERSION, TrainedScorer
-
     if kind == "transformer":
         return _train_transformer(train=train, dev=dev, sources=sources, options=transformer_options or {})
     started = time.perf_counter()
@@ -93,8 +77,6 @@ def train_model(*, train: list[Example], dev: list[Example] | None = None, sourc
 def _train_transformer(*, train: list[Example], dev: list[Example] | None, sources: list[str],
                        options: dict[str, Any]) -> Scorer:
     """Fine-tune the transformer kind (no spaCy parse needed: it reads the sentence text)."""
-    from verify.extraction.transformer_scorer import MODEL_KIND, TransformerScorer
-
     started = time.perf_counter()
     scorer = TransformerScorer.fit(texts=[e.text for e in train], labels=[e.label for e in train], **options)
     training_seconds = round(time.perf_counter() - started, 1)
@@ -121,8 +103,6 @@ def _train_transformer(*, train: list[Example], dev: list[Example] | None, sourc
 
 def _provenance(*, train: list[Example], sources: list[str]) -> dict[str, Any]:
     """What every model's meta.json records about how and from what it was trained."""
-    from verify.extraction import EXTRACTOR_VERSION
-
     return {"extractor_version": EXTRACTOR_VERSION,
             "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "data": sources, "n_train": len(train), "n_train_positive": sum(e.label for e in train)}

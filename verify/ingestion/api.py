@@ -3,10 +3,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from annotations.permissions import IsEditor
+from verify.api.exceptions import BAD_REQUEST
+from verify.permissions import IsEditor
 from verify.ingestion import feeds, selectors
 from verify.ingestion.models import Feed
 
@@ -35,10 +35,6 @@ class FeedUpdateSerializer(serializers.Serializer):
     enabled = serializers.BooleanField(required=False)
 
 
-def _as_drf(error: DjangoValidationError) -> ValidationError:
-    return ValidationError({"detail": error.messages} if not hasattr(error, "error_dict") else error.message_dict)
-
-
 @extend_schema_view(
     list=extend_schema(summary="List feeds (editors)"),
     retrieve=extend_schema(summary="A feed with its polling status and last error (editors)"),
@@ -51,27 +47,24 @@ class FeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return selectors.feed_list()
 
     @extend_schema(summary="Register a feed (editors)", request=FeedRegisterSerializer,
-                   responses={201: FeedSerializer})
+                   responses={201: FeedSerializer, 400: BAD_REQUEST})
     def create(self, request):
         incoming = FeedRegisterSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         try:
             feed = feeds.feed_register(created_by=request.user, **incoming.validated_data)
         except DjangoValidationError as error:
-            # Registration refuses only because of the URL (invalid, internal, already registered).
-            raise ValidationError({"url": error.messages}) from error
+            # Registration refuses only because of the URL (invalid, internal, already registered): say so.
+            raise DjangoValidationError({"url": error.messages}) from error
         return Response(FeedSerializer(self.get_queryset().get(pk=feed.pk)).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="Change a feed's name, interval or enabled flag (editors)",
-                   request=FeedUpdateSerializer, responses=FeedSerializer)
+                   request=FeedUpdateSerializer, responses={200: FeedSerializer, 400: BAD_REQUEST})
     def partial_update(self, request, pk=None):
         feed = self.get_object()
         incoming = FeedUpdateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        try:
-            feeds.feed_update(feed=feed, **incoming.validated_data)
-        except DjangoValidationError as error:
-            raise _as_drf(error) from error
+        feeds.feed_update(feed=feed, **incoming.validated_data)
         return Response(FeedSerializer(self.get_queryset().get(pk=feed.pk)).data)
 
     @extend_schema(summary="Poll this feed at the next beat (editors)", request=None, responses=FeedSerializer)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urljoin
 
+import feedparser
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -15,9 +16,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from verify.background import TaskName, task_enqueue
 from verify.ingestion.fetch import FEED_TYPES, TEXT_TYPES, FetchError, fetch_url
 from verify.ingestion.models import Feed, FeedEntry
-from verify.ingestion.services import article_ingest_url, url_validate
+from verify.ingestion.services import url_validate
+from verify.lifecycle import article_submit
+from verify.models import Article
 
 logger = logging.getLogger(__name__)
 
@@ -83,8 +87,6 @@ def feed_poll(*, feed_id: int) -> FeedPollOutcome:
     if result.not_modified:
         _feed_succeeded(feed_id=feed_id, etag=feed.etag, modified=feed.modified)
         return FeedPollOutcome()
-    import feedparser
-
     # A stream, never bytes or str: feedparser treats a str as a URL to fetch and bytes as a file name.
     parsed = feedparser.parse(io.BytesIO(result.content), response_headers={
         "content-location": result.final_url,
@@ -131,7 +133,7 @@ def feed_entry_ingest(*, feed: Feed, entry, base_url: str) -> bool:
             record.save(update_fields=["article", "canonical_url"])
             return False
     try:
-        result = article_ingest_url(url=link, feed=feed)
+        result = article_submit(kind=Article.SourceKind.FEED, url=link, feed=feed)
     except ValidationError as exc:
         logger.info("Feed %s: entry %s skipped: %s", feed.pk, link, "; ".join(exc.messages))
         return False
@@ -142,8 +144,6 @@ def feed_entry_ingest(*, feed: Feed, entry, base_url: str) -> bool:
 
 def feeds_poll_due() -> int:
     """Enqueue a poll for every enabled feed whose time has come. Run by Celery beat every minute."""
-    from workers.ingest_tasks import feed_poll as feed_poll_task
-
     now = timezone.now()
     due = list(
         Feed.objects.filter(enabled=True)
@@ -156,11 +156,9 @@ def feeds_poll_due() -> int:
         claimed = Feed.objects.filter(pk=feed_id, next_poll_at=next_poll_at).update(next_poll_at=now + POLL_LEASE)
         if not claimed:
             continue  # another beat claimed it
-        try:
-            feed_poll_task.apply_async(args=[feed_id], queue=settings.VERIFY_FETCH_QUEUE or None)
-        except Exception:  # the broker is down: leave the feed due for the next beat
+        if not task_enqueue(TaskName.FEED_POLL, feed_id, queue=settings.VERIFY_FETCH_QUEUE or None):
+            # The broker is down: leave the feed due for the next beat.
             Feed.objects.filter(pk=feed_id).update(next_poll_at=next_poll_at)
-            logger.exception("Could not enqueue the poll of feed %s", feed_id)
             break
         enqueued += 1
     return enqueued

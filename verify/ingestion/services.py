@@ -2,8 +2,7 @@
 
 An article submitted by URL starts as a placeholder: `pending`, empty `raw_content`, and a hash
 derived from its URL (so the same URL submitted twice at once is one row). The fetch task fills
-it with the page's main text and metadata and hands it to the normal processing path
-(`verify.services.article_process`). When the page turns out to be one we already have (same
+it with the page's main text and metadata; verify.lifecycle then hands it to processing. When the page turns out to be one we already have (same
 canonical URL or same text), the placeholder is kept, marked done with a visible "duplicate of
 article N" reason and a link to the original, so an id already given to a client stays valid.
 """
@@ -13,7 +12,6 @@ import hashlib
 import ipaddress
 import logging
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -32,7 +30,6 @@ from verify.ingestion.fetch import (
 )
 from verify.ingestion.models import FeedEntry, FetchedPage
 from verify.models import Article, ArticleStatus
-from verify.services import IngestResult, article_enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -55,40 +52,39 @@ def url_validate(*, url: str) -> str:
     return str(parsed)
 
 
-def article_ingest_url(
+def article_placeholder_for_url(
     *, url: str, title: str = "", submitted_by: AbstractBaseUser | None = None, feed=None
-) -> IngestResult:
-    """Store a pending article for `url` and queue its fetch; a URL we already have returns that article."""
+) -> tuple[Article, bool, bool]:
+    """The article that will hold `url`'s page: (article, created, needs a fetch).
+
+    A URL we already hold returns that article (no fetch); one whose earlier fetch failed is tried
+    again on the same article, so nothing given to a client goes stale.
+    """
     url = url_validate(url=url)
     existing = article_find_by_url(url=url)
     if existing is not None and existing.status != ArticleStatus.FAILED:
-        return IngestResult(article=existing, created=False, enqueued=None)
-    enqueued: list[bool] = []
+        return existing, False, False
     with transaction.atomic():
         if existing is not None:
-            # An earlier fetch of this URL failed: try again on the same article, nothing is lost.
             article = Article.objects.select_for_update().get(pk=existing.pk)
             article.status = ArticleStatus.PENDING
             article.error = ""
             article.processing_attempts = 0
             article.save(update_fields=["status", "error", "processing_attempts", "updated_at"])
-            created = False
-        else:
-            article, created = Article.objects.get_or_create(
-                content_hash=_placeholder_hash(url=url),
-                defaults={
-                    "url": url,
-                    "title": title.strip()[:500],  # a title given by the submitter wins over the page's
-                    "source_kind": Article.SourceKind.FEED if feed is not None else Article.SourceKind.URL,
-                    "raw_content": "",
-                    "content_type": Article.ContentType.HTML,
-                    "status": ArticleStatus.PENDING,
-                    "submitted_by": submitted_by if submitted_by and submitted_by.is_authenticated else None,
-                },
-            )
-        if created or existing is not None:
-            transaction.on_commit(lambda: enqueued.append(article_fetch_enqueue(article_id=article.pk)))
-    return IngestResult(article=article, created=created, enqueued=enqueued[0] if enqueued else None)
+            return article, False, True
+        article, created = Article.objects.get_or_create(
+            content_hash=_placeholder_hash(url=url),
+            defaults={
+                "url": url,
+                "title": title.strip()[:500],  # a title given by the submitter wins over the page's
+                "source_kind": Article.SourceKind.FEED if feed is not None else Article.SourceKind.URL,
+                "raw_content": "",
+                "content_type": Article.ContentType.HTML,
+                "status": ArticleStatus.PENDING,
+                "submitted_by": submitted_by if submitted_by and submitted_by.is_authenticated else None,
+            },
+        )
+    return article, created, created
 
 
 def article_find_by_url(*, url: str) -> Article | None:
@@ -103,17 +99,6 @@ def article_find_by_url(*, url: str) -> Article | None:
     return article
 
 
-def article_fetch_enqueue(*, article_id: int) -> bool:
-    from workers.ingest_tasks import article_fetch as article_fetch_task
-
-    try:
-        article_fetch_task.apply_async(args=[article_id], queue=settings.VERIFY_FETCH_QUEUE or None)
-    except Exception:  # kombu raises several unrelated types when the broker is down
-        logger.exception("Could not enqueue the fetch of article %s; it stays pending", article_id)
-        return False
-    return True
-
-
 def article_fetch_pending(*, article_id: int) -> bool:
     """True for a URL/feed article whose page has not been stored yet (and is not a known duplicate)."""
     return Article.objects.filter(pk=article_id, source_kind__in=URL_SOURCE_KINDS, raw_content="",
@@ -125,15 +110,13 @@ def article_needs_fetch(*, article: Article) -> bool:
 
 
 def article_fetch(*, article_id: int) -> Article:
-    """Fetch a placeholder's URL, store the page and hand the article to processing. Idempotent.
+    """Fetch a placeholder's URL and store the page (the article is then `pending` with content). Idempotent.
 
     Transient fetch errors (timeouts, refused connections, 5xx) propagate so the task retries;
     permanent ones (forbidden address, not a web page, too large, 404) fail the article with the reason.
     """
     article = Article.objects.get(pk=article_id)
     if not article_needs_fetch(article=article):
-        if article.raw_content and article.status == ArticleStatus.PENDING:
-            article_enqueue(article_id=article.pk)  # fetched earlier, the hand-over was lost
         return article
     try:
         result = fetch_url(url=article.url)
@@ -194,7 +177,6 @@ def article_store_fetched(*, article_id: int, result: FetchResult) -> Article:
                 article.published_at = article.published_at or page.published_at
                 article.save()
                 FetchedPage.objects.update_or_create(article=article, defaults=page_fields)
-                transaction.on_commit(lambda: article_enqueue(article_id=article_id))
                 return article
         except IntegrityError:
             # Another article took this text's hash between our check and our write: a duplicate.
@@ -237,21 +219,3 @@ def _article_fetch_failed(*, article_id: int, reason: str) -> Article:
 def _placeholder_hash(*, url: str) -> str:
     # Not a hash of content: it keeps the unique column filled (and one row per URL) until the fetch.
     return hashlib.sha256(f"url-placeholder:{url}".encode()).hexdigest()
-
-
-def article_ingest_upload(
-    *, data, filename: str = "", title: str = "", submitted_by: AbstractBaseUser | None = None
-) -> IngestResult:
-    """Store an uploaded .txt/.md/.html/.pdf/.docx (type decided by content) and queue its processing."""
-    from verify.ingestion.files import text_from_upload
-    from verify.services import article_ingest
-
-    upload = text_from_upload(data=data, filename=filename)
-    result = article_ingest(raw_content=upload.text, title=title or upload.title, author=upload.author,
-                            is_html=upload.is_html, submitted_by=submitted_by)
-    if result.created:
-        Article.objects.filter(pk=result.article.pk).update(source_kind=Article.SourceKind.FILE,
-                                                             original_filename=upload.filename)
-        result.article.source_kind = Article.SourceKind.FILE
-        result.article.original_filename = upload.filename
-    return result

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from annotations.permissions import role_required
-from annotations.roles import EDITOR
+from verify.permissions import role_required
+from verify.roles import EDITOR
 from verify.ingestion import feeds, selectors
 from verify.ingestion.forms import FeedRegisterForm, FeedSettingsForm
 from verify.ingestion.models import Feed

@@ -1,7 +1,7 @@
 """Small template helpers for the reviewer UI (roles in the navigation, verdict styling)."""
 from django import template
 
-from annotations.roles import EDITOR, user_has_role, user_role
+from verify.roles import EDITOR, user_has_role, user_role
 
 register = template.Library()
 

@@ -1,7 +1,7 @@
 """/api/claims/{id}/history/: the audit trail, read-only."""
 import pytest
 
-from annotations.models import AuditEntry
+from verify.audit.models import AuditEntry
 from annotations.services import claim_assign, review_submit
 from tests.factories import ClaimFactory
 

@@ -10,7 +10,7 @@ SEED_ARTICLE = REPO_ROOT.parent / "shared" / "data" / "seed" / "article.txt"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from workers.nlp import get_nlp
+    from verify.extraction.nlp import get_nlp
 
     return get_nlp()
 

@@ -1,6 +1,6 @@
 
 from verify.extraction import (
-    CHECKWORTHINESS_THRESHOLD, EXTRACTOR_VERSION, ExtractedClaim, extract_claims, extract_claims_batch,
+    CHECKWORTHINESS_THRESHOLD, EXTRACTOR_VERSION, extract_claims, extract_claims_batch,
     score_sentences,
 )
 
@@ -31,14 +31,6 @@ def test_reporting_frame_dropped_but_sentence_kept(sample_extraction):
     assert claim.claimant == "reports" and claim.cue == "suggest"
     assert claim.text.startswith("As many as 11,000")
     assert claim.sentence.startswith("The full size")
-
-
-def test_to_dict_round_trip(sample_extraction):
-    _, claims = sample_extraction
-    data = claims[0].to_dict()
-    assert ExtractedClaim(**data) == claims[0]
-    assert set(data) >= {"text", "sentence", "start", "end", "sentence_index", "claimant", "cue", "quantities",
-                         "entities", "hedges", "score"}
 
 
 def test_questions_and_headings_are_not_claims(nlp):

@@ -1,6 +1,6 @@
 import pytest
 
-from workers.nlp import SpacyModelMissing, get_nlp, load_nlp
+from verify.extraction.nlp import SpacyModelMissing, get_nlp, load_nlp
 
 
 def test_missing_model_gives_install_hint():
@@ -12,7 +12,7 @@ def test_missing_model_gives_install_hint():
 
 
 def test_configured_missing_model_raises(monkeypatch):
-    from workers import nlp as nlp_module
+    from verify.extraction import nlp as nlp_module
 
     monkeypatch.setattr(nlp_module, "configured_model_name", lambda: "no_such_model_xyz")
     with pytest.raises(SpacyModelMissing, match="pip install no-such-model-xyz"):

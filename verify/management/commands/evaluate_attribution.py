@@ -4,6 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from verify.extraction.attribution_eval import evaluate_directory
+
 
 class Command(BaseCommand):
     help = "Run extraction on annotated articles and print claimant precision/recall/F1 and content recall."
@@ -14,8 +16,6 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args, **options):
-        from verify.extraction.attribution_eval import evaluate_directory
-
         directory = Path(options["directory"])
         if not (directory / "text").is_dir() or not (directory / "attributions").is_dir():
             raise CommandError(f"{directory} needs text/ and attributions/ subfolders.")

@@ -3,6 +3,10 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from verify.extraction.checkthat import read_checkthat_tsv
+from verify.extraction.scoring import get_scorer
+from verify.extraction.training import Example, evaluate_examples
+
 
 class Command(BaseCommand):
     help = "Score every sentence of a CheckThat!-style TSV and print precision, recall, F1 and MAP."
@@ -17,10 +21,6 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args, **options):
-        from verify.extraction.checkthat import read_checkthat_tsv
-        from verify.extraction.scoring import get_scorer
-        from verify.extraction.training import Example, evaluate_examples
-
         try:
             rows = read_checkthat_tsv(options["file"])
         except OSError as exc:

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from verify import selectors, services
+from verify import selectors
+from verify.lifecycle import article_submit
 from verify.models import Article, ArticleStatus
 from verify.serializers import ArticleSerializer, ClaimSerializer
 
@@ -27,22 +28,17 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=300.0, help="Seconds to wait for a worker.")
 
     def handle(self, *args, **options):
+        path = options["path"]
         try:
-            if options["path"].startswith(("http://", "https://")):
-                # Issue 6A: a URL is fetched by a worker (SSRF-checked), then processed as usual.
-                from verify.ingestion.services import article_ingest_url
-
-                result = article_ingest_url(url=options["path"])
+            if path.startswith(("http://", "https://")):
+                # A worker fetches the page (SSRF-checked), then it is processed as usual.
+                result = article_submit(kind=Article.SourceKind.URL, url=path, title=options["title"])
             else:
-                # Issue 6A: .pdf and .docx are read too; the type comes from the content, not the name.
-                from verify.ingestion.files import text_from_upload
-
-                path = options["path"]
-                upload = text_from_upload(data=self._read(path), filename="" if path == "-" else Path(path).name)
-                result = services.article_ingest(
-                    raw_content=upload.text, title=options["title"] or upload.title, url=options["url"],
-                    publisher=options["publisher"], author=upload.author,
-                    is_html=True if path.lower().endswith((".html", ".htm")) else upload.is_html,
+                # Read like an upload: .pdf and .docx too, the type decided by the content.
+                result = article_submit(
+                    kind=Article.SourceKind.FILE, data=self._read(path),
+                    filename="" if path == "-" else Path(path).name, title=options["title"], url=options["url"],
+                    publisher=options["publisher"],
                 )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
@@ -81,7 +77,7 @@ class Command(BaseCommand):
         else:
             verb = "Stored" if created else "Already stored as"
             self.stdout.write(f"{verb} article {article.pk} ({article.status}), {claims.count()} claims.")
-            if article.skipped_reason:  # issue 6A: say why there are no claims (language, duplicate)
+            if article.skipped_reason:  # say why there are no claims (language, duplicate)
                 self.stdout.write(article.skipped_reason)
             for claim in claims:
                 self.stdout.write(f"  [{claim.checkworthiness:.2f}] {claim.text}")

@@ -3,6 +3,10 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from verify.extraction.checkthat import read_checkthat_tsv
+from verify.extraction.training import Example, train_model
+from verify.selectors import review_labels
+
 
 class Command(BaseCommand):
     help = ("Train a check-worthiness model directory (linear: model.joblib + meta.json; transformer: fine-tuned "
@@ -29,9 +33,6 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
-        from verify.extraction.checkthat import read_checkthat_tsv
-        from verify.extraction.training import Example, review_examples, train_model
-
         train: list[Example] = []
         sources: list[str] = []
         for path in options["data"]:
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             train.extend(Example(text=r.text, label=r.label) for r in rows)
             sources.append(f"{path} ({len(rows)} sentences)")
         if options["from_reviews"]:
-            reviews = review_examples()
+            reviews = [Example(text=text, label=label) for text, label in review_labels()]
             train.extend(reviews * max(1, options["review_weight"]))
             sources.append(f"reviews ({len(reviews)} claims x{options['review_weight']})")
         if len({e.label for e in train}) < 2:

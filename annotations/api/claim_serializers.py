@@ -1,0 +1,127 @@
+"""API representations of articles and claims (the read shapes build on verify/serializers.py)."""
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+
+from annotations.models import Source
+from verify.models import Article
+from verify.serializers import ArticleSerializer, ClaimSerializer
+
+
+class UserBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = get_user_model()
+        fields = ["id", "username"]
+        read_only_fields = fields
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    added_by = UserBriefSerializer(read_only=True)
+
+    class Meta:
+        model = Source
+        fields = ["id", "claim", "review", "url", "title", "publisher", "quote", "stance", "added_by", "created_at"]
+        read_only_fields = fields
+
+
+class ClaimListSerializer(ClaimSerializer):
+    """A claim in lists: the one definition of the API list's fields. `GET /api/claims/` does not run
+    it; annotations/api/claim_rows.py derives the columns it reads and its rows from these fields (a
+    field of a kind it cannot derive fails at import), and this class documents the shape (OpenAPI)."""
+
+    assigned_to = UserBriefSerializer(read_only=True)
+    source_count = serializers.IntegerField(read_only=True)
+    article_title = serializers.CharField(source="article.title", read_only=True)
+
+    class Meta(ClaimSerializer.Meta):
+        fields = [*ClaimSerializer.Meta.fields, "article_title", "source_count"]
+        read_only_fields = fields
+
+
+class ClaimDetailSerializer(ClaimListSerializer):
+    sources = SourceSerializer(many=True, read_only=True)
+
+    class Meta(ClaimListSerializer.Meta):
+        fields = [*ClaimListSerializer.Meta.fields, "sources"]
+        read_only_fields = fields
+
+
+class ClaimEditSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1, help_text="The claim's version as you read it.")
+    text = serializers.CharField(required=False, max_length=10_000)
+    claimant = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+
+class ClaimAssignSerializer(serializers.Serializer):
+    assignee = serializers.SlugRelatedField(
+        slug_field="username", queryset=get_user_model().objects.filter(is_active=True), allow_null=True,
+        help_text="Username of the reviewer to assign, or null to unassign.",
+    )
+
+
+class ClaimDismissSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1, help_text="The claim's version as you read it.")
+    rationale = serializers.CharField(required=False, allow_blank=True, max_length=10_000, default="")
+
+
+class ClaimReopenSerializer(serializers.Serializer):
+    rationale = serializers.CharField(required=False, allow_blank=True, max_length=10_000, default="")
+
+
+class ArticleListSerializer(ArticleSerializer):
+    claim_count = serializers.IntegerField(read_only=True)
+    submitted_by = UserBriefSerializer(read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "claim_count"]
+        read_only_fields = fields
+
+
+class ArticleDetailSerializer(ArticleListSerializer):
+    claims = ClaimListSerializer(many=True, read_only=True)
+
+    class Meta(ArticleListSerializer.Meta):
+        fields = [*ArticleListSerializer.Meta.fields, "cleaned_text", "claims"]
+        read_only_fields = fields
+
+
+class ArticleStatusSerializer(serializers.ModelSerializer):
+    claim_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = ["id", "status", "error", "skipped_reason", "processing_attempts", "processed_at", "claim_count"]
+        read_only_fields = fields
+
+
+class ArticleCreateSerializer(serializers.Serializer):
+    # `text` may be left out when `url` is given; the page is then fetched by a worker.
+    text = serializers.CharField(trim_whitespace=False, required=False, allow_blank=True, default="",
+                                 help_text="The article as plain text or HTML. Leave it out to fetch `url`.")
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    url = serializers.URLField(required=False, allow_blank=True, max_length=2000, default="",
+                               help_text="With `text`: stored with the article. Without `text`: the page is "
+                                         "fetched (public addresses only), its main text and metadata extracted.")
+    publisher = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    author = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs):
+        # Whitespace-only text is left to the service, which says "The article is empty."
+        if not attrs["url"] and "text" not in self.initial_data:
+            raise serializers.ValidationError({"text": ["This field is required (or give a url to fetch)."]})
+        return attrs
+
+
+class ArticleCreatedSerializer(ArticleListSerializer):
+    """The answer to a submission: the article, whether it is new, and whether it was queued."""
+
+    created = serializers.BooleanField(read_only=True)
+    duplicate = serializers.BooleanField(read_only=True)
+    enqueued = serializers.BooleanField(read_only=True, allow_null=True)
+    notice = serializers.CharField(read_only=True, help_text="What happened, in words for the submitter.")
+
+    class Meta(ArticleListSerializer.Meta):
+        fields = [*ArticleListSerializer.Meta.fields, "created", "duplicate", "enqueued", "notice"]
+        read_only_fields = fields
+
+

@@ -1,0 +1,1 @@
+"""Claim matching: "has this been checked before?" across articles and reports."""

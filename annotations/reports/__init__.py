@@ -1,0 +1,1 @@
+"""Fact-check reports: claims chosen by editors, published as frozen, numbered revisions."""

@@ -1,0 +1,8 @@
+"""Events the desk's lower layers announce so that the layers above them can react in the same
+transaction without being imported: annotations.matching listens (see its apps.py)."""
+from django.dispatch import Signal
+
+# A claim's text was edited (sent inside the edit's transaction): arguments `claim`.
+claim_text_edited = Signal()
+# A report revision was published (sent inside the publishing transaction): arguments `revision`.
+report_published = Signal()

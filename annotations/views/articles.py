@@ -1,0 +1,80 @@
+"""Articles: the list with review progress, one article with its claims, and its live status block."""
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404, render
+
+from verify.models import Article, ArticleStatus, Verdict
+from verify.selectors import article_claims
+from annotations.views._common import reviewer_required
+
+ARTICLE_PAGE_SIZE = 50
+# While processing, the status block asks again this often (htmx hx-trigger).
+STATUS_POLL_INTERVAL = "2s"
+FINISHED = {ArticleStatus.DONE, ArticleStatus.FAILED}
+
+
+def _articles_with_progress() -> QuerySet[Article]:
+    """Articles with their claim counts; a claim counts as reviewed once it has any verdict."""
+    return Article.objects.select_related("submitted_by").annotate(
+        claim_count=Count("claims", distinct=True),
+        reviewed_count=Count("claims", filter=~Q(claims__verdict=Verdict.UNREVIEWED), distinct=True),
+    )
+
+
+@reviewer_required
+def article_list(request):
+    articles = _articles_with_progress().defer("raw_content", "cleaned_text").order_by("-created_at", "-id")
+    search = (request.GET.get("q") or "").strip()[:200]
+    if search:
+        articles = articles.filter(Q(title__icontains=search) | Q(publisher__icontains=search))
+    status = request.GET.get("status") or ""
+    if status in ArticleStatus.values:
+        articles = articles.filter(status=status)
+    page = Paginator(articles, ARTICLE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "desk/article_list.html", {
+        "page": page,
+        "articles": page.object_list,
+        "search": search,
+        "status": status if status in ArticleStatus.values else "",
+        "statuses": ArticleStatus.choices,
+        "page_querystring": urlencode({name: value for name, value in (("q", search), ("status", status)) if value}),
+    })
+
+
+@reviewer_required
+def article_detail(request, pk: int):
+    article = get_object_or_404(_articles_with_progress(), pk=pk)
+    claims = article_claims(article=article).select_related("assigned_to")
+    verdict_tally = {value: 0 for value in Verdict.values}
+    for claim in claims:
+        verdict_tally[claim.verdict] += 1
+    return render(request, "desk/article_detail.html", {
+        "article": article,
+        "claims": claims,
+        "verdict_tally": [(label, verdict_tally[value], value) for value, label in Verdict.choices],
+        "progress_percent": _percent(article.reviewed_count, article.claim_count),
+        "poll_interval": STATUS_POLL_INTERVAL,
+        "finished": article.status in FINISHED,
+        # Links from this page open claims in a queue of this article's claims awaiting review.
+        "queue_querystring": f"article={article.pk}",
+    })
+
+
+@reviewer_required
+def article_status(request, pk: int):
+    """The status block alone, polled by htmx until processing is over."""
+    article = get_object_or_404(_articles_with_progress(), pk=pk)
+    finished = article.status in FINISHED
+    response = render(request, "desk/_article_status.html", {
+        "article": article, "poll_interval": STATUS_POLL_INTERVAL, "finished": finished,
+    })
+    if finished and request.headers.get("HX-Request") == "true":
+        # Processing just ended under the reviewer's eyes: reload so the claims appear with it.
+        response["HX-Refresh"] = "true"
+    return response
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0

@@ -1,0 +1,54 @@
+"""The review queue: filters, search, sort, counts per verdict."""
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from annotations.selectors import verdict_counts
+from annotations.forms import QUEUE_ALL_VERDICTS, QUEUE_ORDERS
+from verify.models import Article, Verdict
+from annotations.views._common import claim_queue_for, queue_filters, reviewer_required
+
+QUEUE_PAGE_SIZE = 50
+# How many articles the article filter offers by name (newest first); older ones by ID in the URL.
+ARTICLE_CHOICES_LIMIT = 200
+
+
+@reviewer_required
+def queue(request):
+    filters = queue_filters(request)
+    claims = claim_queue_for(user=request.user, filters=filters)
+    page = Paginator(claims, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = verdict_counts(queryset=claim_queue_for(user=request.user, filters=filters, include_verdict=False))
+    current = filters.verdict_value
+    tabs = [
+        {
+            "value": value,
+            "label": "To review" if value == Verdict.UNREVIEWED else label,
+            "count": counts.get(value, 0),
+            "querystring": filters.querystring(verdict=value, page=None),
+            "current": current == value,
+        }
+        for value, label in Verdict.choices
+    ]
+    tabs.append({
+        "value": QUEUE_ALL_VERDICTS,
+        "label": "All",
+        "count": sum(counts.get(value, 0) for value, _ in Verdict.choices),
+        "querystring": filters.querystring(verdict=QUEUE_ALL_VERDICTS, page=None),
+        "current": current == "",
+    })
+    articles = (Article.objects.filter(claims__isnull=False).distinct()
+                .only("id", "title", "publisher").order_by("-created_at")[:ARTICLE_CHOICES_LIMIT])
+    publishers = (Article.objects.exclude(publisher="").order_by("publisher")
+                  .values_list("publisher", flat=True).distinct()[:ARTICLE_CHOICES_LIMIT])
+    return render(request, "desk/queue.html", {
+        "filters": filters,
+        "page": page,
+        "claims": page.object_list,
+        "tabs": tabs,
+        "querystring": filters.querystring(page=None),
+        "page_querystring": filters.querystring(page=None),
+        "articles": articles,
+        "publishers": publishers,
+        "order_label": dict(QUEUE_ORDERS)[filters.claim_filters().order].lower(),
+        "filtered": bool(filters.querystring(verdict=None, order=None, page=None)),
+    })

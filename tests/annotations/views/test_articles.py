@@ -1,0 +1,76 @@
+"""Article list and page: review progress, the claims, and the live status block."""
+import pytest
+from django.urls import reverse
+
+from tests.factories import ArticleFactory, ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    article = ArticleFactory(title="Port figures")
+    for verdict in ("unreviewed", "unreviewed", "verified", "disputed", "not_a_claim"):
+        ClaimFactory(article=article, verdict=verdict)
+    return article
+
+
+def test_the_article_page_shows_progress_as_reviewed_out_of_total(reviewer_client, article):
+    response = reviewer_client.get(reverse("desk:article-detail", args=[article.pk]))
+    assert response.status_code == 200
+    assert (response.context["article"].reviewed_count, response.context["article"].claim_count) == (3, 5)
+    assert response.context["progress_percent"] == 60
+    assert b"3 / 5 reviewed" in response.content
+    tally = {value: count for _, count, value in response.context["verdict_tally"]}
+    assert tally == {"unreviewed": 2, "verified": 1, "unverified": 0, "disputed": 1, "not_a_claim": 1}
+
+
+def test_the_article_page_lists_its_claims_linked_into_its_queue(reviewer_client, article):
+    content = reviewer_client.get(reverse("desk:article-detail", args=[article.pk])).content.decode()
+    for claim in article.claims.all():
+        assert f'href="/claims/{claim.pk}/?article={article.pk}"' in content
+    assert "Review this article" in content
+
+
+def test_the_article_list_shows_each_articles_progress(reviewer_client, article):
+    ArticleFactory(title="Empty one")
+    response = reviewer_client.get(reverse("desk:article-list"))
+    rows = {a.title: (a.reviewed_count, a.claim_count) for a in response.context["articles"]}
+    assert rows == {"Port figures": (3, 5), "Empty one": (0, 0)}
+
+
+def test_the_article_list_searches_and_filters_by_status(reviewer_client, article):
+    ArticleFactory(title="Stuck", status="failed")
+    assert [a.title for a in reviewer_client.get(reverse("desk:article-list"), {"q": "port"}).context["articles"]] == ["Port figures"]
+    assert [a.title for a in reviewer_client.get(reverse("desk:article-list"), {"status": "failed"}).context["articles"]] == ["Stuck"]
+    assert reviewer_client.get(reverse("desk:article-list"), {"status": "bogus"}).status_code == 200
+
+
+@pytest.mark.parametrize("status", ["pending", "processing"])
+def test_the_status_block_polls_while_processing(reviewer_client, status):
+    article = ArticleFactory(status=status)
+    content = reviewer_client.get(reverse("desk:article-detail", args=[article.pk])).content.decode()
+    assert f'hx-get="/articles/{article.pk}/status/" hx-trigger="every 2s"' in content
+    assert 'aria-live="polite"' in content
+
+
+def test_the_status_block_stops_polling_and_shows_the_error_when_failed(reviewer_client):
+    article = ArticleFactory(status="failed", error="ValueError: <b>boom</b>")
+    content = reviewer_client.get(reverse("desk:article-status", args=[article.pk])).content.decode()
+    assert "hx-trigger" not in content
+    assert "ValueError: &lt;b&gt;boom&lt;/b&gt;" in content
+
+
+def test_the_status_block_shows_why_extraction_was_skipped(reviewer_client):
+    article = ArticleFactory(status="done", skipped_reason="Extraction skipped: the article is in 'de'.")
+    content = reviewer_client.get(reverse("desk:article-detail", args=[article.pk])).content.decode()
+    assert "Extraction skipped: the article is in &#x27;de&#x27;." in content
+
+
+def test_a_poll_that_sees_processing_finish_reloads_the_page(reviewer_client):
+    article = ArticleFactory(status="done")
+    url = reverse("desk:article-status", args=[article.pk])
+    assert reviewer_client.get(url, headers={"HX-Request": "true"})["HX-Refresh"] == "true"
+    processing = ArticleFactory(status="processing")
+    response = reviewer_client.get(reverse("desk:article-status", args=[processing.pk]), headers={"HX-Request": "true"})
+    assert "HX-Refresh" not in response

@@ -1,1 +1,0 @@
-"""Claim matching: "has this been checked before?" across articles and reports (issue 7)."""

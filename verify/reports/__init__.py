@@ -1,1 +1,0 @@
-"""Fact-check reports: claims chosen by editors, published as frozen, numbered revisions (issue 5)."""
