@@ -1,7 +1,6 @@
 """Reads for the review desk: the queue (queue.py), the API's claim list compiled from it (claim_list.py)
 and a claim's history (history.py)."""
 from annotations.selectors.claim_list import (
-    claim_list_page,
     claim_list_timestamp,
     claim_list_values,
 )
@@ -27,7 +26,7 @@ from annotations.selectors.queue import (
 
 __all__ = [
     "CLAIM_ORDERS", "STATEMENT_ARGUMENTS", "ClaimFilters", "HistoryEvent", "checked_order", "checked_verdict",
-    "claim_filter_arguments", "claim_history", "claim_list_page", "claim_list_timestamp", "claim_list_values",
+    "claim_filter_arguments", "claim_history", "claim_list_timestamp", "claim_list_values",
     "claim_queue", "claim_reviews", "claim_sources", "claims_filter", "claims_for_display", "claims_narrowed",
     "verdict_counts",
 ]

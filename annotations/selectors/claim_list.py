@@ -24,7 +24,6 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-import orjson
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
@@ -37,7 +36,6 @@ from django.db.models import (
     FloatField,
     Func,
     IntegerField,
-    JSONField,
     Q,
     QuerySet,
 )
@@ -74,23 +72,6 @@ def claim_list_values(
     with prepared_cursor() as cursor:
         cursor.execute(statement.sql, statement.bind(arguments))
         return cursor.fetchall()
-
-
-def claim_list_page(
-    *, user: AbstractBaseUser, filters: ClaimFilters, columns: tuple[str, ...],
-    after: tuple[Any, int] | None = None, limit: int,
-) -> list[dict[str, Any]]:
-    """claim_list_values' rows as dicts of `columns`, JSON and timestamps read: what
-    `claims_filter(...).values(*columns)` gives."""
-    readers = [(column, _reader(_model_field(column))) for column in columns]
-    readers = [(column, read) for column, read in readers if read is not None]
-    rows = []
-    for values in claim_list_values(user=user, filters=filters, columns=columns, after=after, limit=limit):
-        row = dict(zip(columns, values, strict=True))
-        for column, read in readers:
-            row[column] = read(row[column])
-        rows.append(row)
-    return rows
 
 
 def claim_list_timestamp(value: int | datetime | str) -> datetime:
@@ -207,11 +188,3 @@ def _model_field(path: str) -> Field | None:
             return None
         model = field.related_model if field.is_relation else None
     return field
-
-
-def _reader(field: Field | None):
-    if isinstance(field, JSONField):
-        return orjson.loads
-    if isinstance(field, DateTimeField):
-        return claim_list_timestamp
-    return None

@@ -1,4 +1,4 @@
-"""claim_list_page (the API list's statement, compiled once per filter shape) returns exactly what
+"""claim_list_values (the API list's statement, compiled once per filter shape) returns exactly what
 claims_filter (the queue's ORM query) does, for every filter, order and cursor position."""
 import os
 import subprocess
@@ -6,9 +6,11 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+import orjson
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection
+from django.db.models import DateTimeField, JSONField
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
@@ -17,7 +19,8 @@ from annotations.selectors import (
     CLAIM_ORDERS,
     ClaimFilters,
     claim_list,
-    claim_list_page,
+    claim_list_timestamp,
+    claim_list_values,
     claims_filter,
     claims_for_display,
 )
@@ -25,6 +28,28 @@ from tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UserFac
 from verify.models import Claim
 
 pytestmark = pytest.mark.django_db
+
+
+def _read(column: str):
+    """How a claim_list_values column becomes what `.values()` gives: JSON parsed, timestamps read."""
+    try:
+        field = Claim._meta.get_field(column)
+    except FieldDoesNotExist:
+        return None  # a related column or an annotation: as the database gives it
+    if isinstance(field, JSONField):
+        return orjson.loads
+    return claim_list_timestamp if isinstance(field, DateTimeField) else None
+
+
+def claim_list_page(*, columns: tuple[str, ...], **arguments) -> list[dict]:
+    """claim_list_values' rows as dicts of `columns`, comparable with claims_filter(...).values(*columns)."""
+    readers = {column: read for column in columns if (read := _read(column)) is not None}
+    rows = [dict(zip(columns, values, strict=True))
+            for values in claim_list_values(columns=columns, **arguments)]
+    for row in rows:
+        for column, read in readers.items():
+            row[column] = read(row[column])
+    return rows
 
 
 @pytest.fixture
