@@ -31,6 +31,22 @@ SUBMITTABLE_VERDICTS = (*FINDING_VERDICTS, Verdict.NOT_A_CLAIM)
 SUBMITTABLE_VERDICT_CHOICES = [(verdict.value, verdict.label) for verdict in SUBMITTABLE_VERDICTS]
 
 
+class ClaimantType(models.TextChoices):
+    """Who a claim is attributed to. Blank: nobody in the text (the article states it itself)."""
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+    # "reports", "analysts", "officials said": a source the text does not name; never shown or
+    # published as a claimant's name.
+    UNNAMED = "unnamed", "Unnamed source"
+
+
+class SetAsideReason(models.TextChoices):
+    """Why extraction kept a sentence out of the queue although it read like a claim. Such claims are
+    stored (the article view and the claim page show them with the reason), never deleted."""
+    OPINION = "opinion", "Opinion or analysis: it evaluates or comments and states no checkable fact"
+    SPECULATION = "speculation", "Speculation: it guesses or predicts and states no checkable fact"
+
+
 class Article(models.Model):
     class ContentType(models.TextChoices):
         TEXT = "text", "Plain text"
@@ -94,11 +110,14 @@ class Claim(models.Model):
     end_char = models.PositiveIntegerField()
     sentence_index = models.PositiveIntegerField()
     claimant = models.CharField(max_length=300, blank=True)
+    claimant_type = models.CharField(max_length=12, choices=ClaimantType.choices, blank=True)
     cue = models.CharField(max_length=100, blank=True)
     quantities = models.JSONField(default=list, blank=True)
     entities = models.JSONField(default=list, blank=True)
     hedges = models.JSONField(default=list, blank=True)
     checkworthiness = models.FloatField(db_index=True)
+    # Blank: in the queue. Otherwise extraction set the sentence aside, and why.
+    set_aside = models.CharField(max_length=12, choices=SetAsideReason.choices, blank=True, db_index=True)
     verdict = models.CharField(
         max_length=12, choices=Verdict.choices, default=Verdict.UNREVIEWED, db_index=True
     )

@@ -20,4 +20,6 @@ class ExtractedClaim:
     score: float = 0.0
     claimant_start: int | None = None  # claimant character offsets in the cleaned text
     claimant_end: int | None = None
+    claimant_type: str = ""  # a verify.models.ClaimantType value, or "" when nobody is named
+    set_aside: str = ""  # a verify.models.SetAsideReason value when kept out of the queue
 
