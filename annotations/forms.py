@@ -49,6 +49,10 @@ class QueueFilterForm(forms.Form):
         label="Sources", required=False,
         choices=[("", "With or without"), ("yes", "Has sources"), ("no", "No sources yet")],
     )
+    set_aside = forms.ChoiceField(
+        label="Extraction", required=False,
+        choices=[("", "In the queue"), ("yes", "Set aside (opinion, speculation)")],
+    )
     order = forms.ChoiceField(label="Sort", required=False, choices=QUEUE_ORDERS)
 
     def __init__(self, data=None, **kwargs):
@@ -91,6 +95,7 @@ class QueueFilterForm(forms.Form):
             score_max=self._valid("score_max"),
             has_sources={"yes": True, "no": False}.get(self._valid("sources")),
             search=self._valid("q") or None,
+            set_aside=self._valid("set_aside") == "yes",
             order=self._valid("order") or QUEUE_ORDERS[0][0],
         )
 

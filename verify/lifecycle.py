@@ -18,6 +18,7 @@ from verify.audit.services import audit_record
 from verify.background import TaskName, task_enqueue, task_enqueue_on_commit
 from verify.content import content_hash, content_is_html, content_validate
 from verify.ingestion import services as url_services
+from verify.ingestion.extract import page_extract
 from verify.ingestion.files import text_from_upload
 from verify.models import Article, ArticleStatus
 
@@ -86,6 +87,8 @@ def article_submit(
         "published_at": published_at,
         "submitted_by": _person(submitted_by),
     }
+    if is_html:
+        defaults = _with_page_metadata(fields=defaults, html=text)
     enqueued: list[bool] = []
     with transaction.atomic():
         article, created = Article.objects.get_or_create(
@@ -158,6 +161,20 @@ def article_reprocess(*, article: Article, actor: AbstractBaseUser | None = None
         article.save(update_fields=["status", "error", "processing_attempts", "updated_at"])
         transaction.on_commit(lambda: article_advance(article_id=article.pk))
     return article
+
+
+def _with_page_metadata(*, fields: dict, html: str) -> dict:
+    """An uploaded or pasted page's title, author, publisher, date and canonical URL, read as URL
+    ingestion reads a fetched page, fill what the submitter left blank (the submitter's values win)."""
+    page = page_extract(html=html, url=fields["url"])
+    return {
+        **fields,
+        "title": fields["title"] or page.title,
+        "author": fields["author"] or page.author,
+        "publisher": fields["publisher"] or page.publisher,
+        "published_at": fields["published_at"] or page.published_at,
+        "canonical_url": page.canonical_url,
+    }
 
 
 def _audit_submit(*, article: Article, actor: AbstractBaseUser | None) -> None:

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Upper
 
+from verify.claim_kinds import ClaimantType, SetAsideReason
+
 # Primary keys are 64-bit: a larger number (typed into a URL or a payload) names nothing, and is
 # answered as such instead of reaching the database and failing there.
 MAX_ID = 2**63 - 1
@@ -29,22 +31,6 @@ FINDING_VERDICTS = (Verdict.VERIFIED, Verdict.UNVERIFIED, Verdict.DISPUTED)
 # What a review can say ("unreviewed" is not given: reopening puts a claim back into the queue).
 SUBMITTABLE_VERDICTS = (*FINDING_VERDICTS, Verdict.NOT_A_CLAIM)
 SUBMITTABLE_VERDICT_CHOICES = [(verdict.value, verdict.label) for verdict in SUBMITTABLE_VERDICTS]
-
-
-class ClaimantType(models.TextChoices):
-    """Who a claim is attributed to. Blank: nobody in the text (the article states it itself)."""
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
-    # "reports", "analysts", "officials said": a source the text does not name; never shown or
-    # published as a claimant's name.
-    UNNAMED = "unnamed", "Unnamed source"
-
-
-class SetAsideReason(models.TextChoices):
-    """Why extraction kept a sentence out of the queue although it read like a claim. Such claims are
-    stored (the article view and the claim page show them with the reason), never deleted."""
-    OPINION = "opinion", "Opinion or analysis: it evaluates or comments and states no checkable fact"
-    SPECULATION = "speculation", "Speculation: it guesses or predicts and states no checkable fact"
 
 
 class Article(models.Model):

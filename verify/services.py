@@ -8,13 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from verify.db import TRANSIENT_ERRORS
-from verify.language import language_detect
+from verify.language import UNDETERMINED, language_detect, language_label
 from verify.models import Article, ArticleStatus, Claim
 
 logger = logging.getLogger(__name__)
 
-# Languages the extractor's model can read; other articles are stored and skipped with a reason.
-SUPPORTED_LANGUAGES = {"en", "und"}
+# Languages the extractor's model can read; other articles, and those whose language we could not
+# tell ("und"), are stored and skipped with a reason.
+SUPPORTED_LANGUAGES = {"en"}
 # An article whose processing was started this many times without finishing is given up on, so a
 # message that keeps killing its worker cannot circulate for ever.
 MAX_PROCESSING_ATTEMPTS = 5
@@ -35,7 +36,7 @@ def article_process(*, article_id: int) -> Article:
         if language not in SUPPORTED_LANGUAGES:
             return _article_finish(
                 article_id=article_id, status=ArticleStatus.DONE, cleaned_text=cleaned, language=language,
-                skipped_reason=f"Extraction skipped: the article is in '{language}', and the extractor reads English only.",
+                skipped_reason=_language_skip_reason(language=language),
             )
         claims_extract(article=article, cleaned_text=cleaned)
     except TRANSIENT_ERRORS:
@@ -51,8 +52,16 @@ def article_process(*, article_id: int) -> Article:
         logger.exception("Processing article %s failed", article_id)
         return _article_finish(article_id=article_id, status=ArticleStatus.FAILED,
                                error=f"{type(exc).__name__}: {exc}"[:2000])
+    # skipped_reason cleared: a reprocessed article may have been skipped under an earlier language guess.
     return _article_finish(article_id=article_id, status=ArticleStatus.DONE, cleaned_text=cleaned,
-                           language=language, extractor_version=extraction.EXTRACTOR_VERSION)
+                           language=language, skipped_reason="", extractor_version=extraction.EXTRACTOR_VERSION)
+
+
+def _language_skip_reason(*, language: str) -> str:
+    if language == UNDETERMINED:
+        return ("Extraction skipped: the language could not be told (too little text, or no language stood out), "
+                "and the extractor reads English only.")
+    return f"Extraction skipped: the article is in {language_label(language)}, and the extractor reads English only."
 
 
 def article_clean(*, article: Article) -> str:

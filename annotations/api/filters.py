@@ -24,6 +24,8 @@ class ClaimFilter(django_filters.FilterSet):
     score_max = django_filters.NumberFilter(label="Highest check-worthiness (0–1)")
     has_sources = django_filters.BooleanFilter(label="With (true) or without (false) sources")
     search = django_filters.CharFilter(label="Words in the claim text, claimant or sentence")
+    set_aside = django_filters.BooleanFilter(
+        label="Sentences extraction set aside as opinion or speculation (true) instead of the queue (default)")
     ordering = django_filters.ChoiceFilter(choices=[(order, order) for order in CLAIM_ORDERS],
                                            label="Sort order (default -checkworthiness)")
 
@@ -72,6 +74,7 @@ def _claim_filters(data: dict[str, Any]) -> ClaimFilters:
         score_max=float(data["score_max"]) if data.get("score_max") is not None else None,
         has_sources=data.get("has_sources"),
         search=data.get("search") or None,
+        set_aside=bool(data.get("set_aside")),
         order=data.get("ordering") or None,
     )
 

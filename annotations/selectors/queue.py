@@ -19,7 +19,7 @@ CLAIM_ORDERS = ("-checkworthiness", "checkworthiness", "-created_at", "created_a
 
 # The arguments of claims_narrowed whose value changes the SQL itself (EXISTS or NOT EXISTS), not only
 # what it is compared with: a statement cached per filter shape keys on their values.
-STATEMENT_ARGUMENTS = frozenset({"has_sources"})
+STATEMENT_ARGUMENTS = frozenset({"has_sources", "set_aside"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,9 @@ class ClaimFilters:
     score_max: float | None = None
     has_sources: bool | None = None
     search: str | None = None  # words in the text, claimant or sentence
+    # False: the queue (what extraction kept); True: what it set aside as opinion or speculation;
+    # None: both (an article's own page shows every claim).
+    set_aside: bool | None = False
     order: str | None = None  # one of CLAIM_ORDERS; None: most check-worthy first
 
 
@@ -75,6 +78,8 @@ def claim_filter_arguments(*, filters: ClaimFilters, user: AbstractBaseUser) -> 
         arguments["search"] = filters.search
     if filters.has_sources is not None:
         arguments["has_sources"] = filters.has_sources
+    if filters.set_aside is not None:
+        arguments["set_aside"] = filters.set_aside
     return arguments
 
 
@@ -104,6 +109,8 @@ def claims_narrowed(*, claims: QuerySet[Claim], arguments: Mapping[str, Any], or
         claims = claims.filter(
             Q(text__icontains=search) | Q(claimant__icontains=search) | Q(sentence__icontains=search)
         )
+    if "set_aside" in arguments:
+        claims = claims.exclude(set_aside="") if arguments["set_aside"] else claims.filter(set_aside="")
     if "has_sources" in arguments:
         with_sources = Exists(Source.objects.filter(claim=OuterRef("pk")))
         claims = claims.filter(with_sources if arguments["has_sources"] else ~with_sources)

@@ -16,10 +16,12 @@ FINISHED = {ArticleStatus.DONE, ArticleStatus.FAILED}
 
 
 def _articles_with_progress() -> QuerySet[Article]:
-    """Articles with their claim counts; a claim counts as reviewed once it has any verdict."""
+    """Articles with the counts of their queued claims (what extraction set aside is not work to do);
+    a claim counts as reviewed once it has any verdict."""
+    queued = Q(claims__set_aside="")
     return Article.objects.select_related("submitted_by").annotate(
-        claim_count=Count("claims", distinct=True),
-        reviewed_count=Count("claims", filter=~Q(claims__verdict=Verdict.UNREVIEWED), distinct=True),
+        claim_count=Count("claims", filter=queued, distinct=True),
+        reviewed_count=Count("claims", filter=queued & ~Q(claims__verdict=Verdict.UNREVIEWED), distinct=True),
     )
 
 
@@ -46,13 +48,15 @@ def article_list(request):
 @reviewer_required
 def article_detail(request, pk: int):
     article = get_object_or_404(_articles_with_progress(), pk=pk)
-    claims = article_claims(article=article).select_related("assigned_to")
+    claims = list(article_claims(article=article).select_related("assigned_to"))
+    queued = [claim for claim in claims if not claim.set_aside]
     verdict_tally = {value: 0 for value in Verdict.values}
-    for claim in claims:
+    for claim in queued:
         verdict_tally[claim.verdict] += 1
     return render(request, "desk/article_detail.html", {
         "article": article,
-        "claims": claims,
+        "claims": queued,
+        "set_aside": [claim for claim in claims if claim.set_aside],
         "verdict_tally": [(label, verdict_tally[value], value) for value, label in Verdict.choices],
         "progress_percent": _percent(article.reviewed_count, article.claim_count),
         "poll_interval": STATUS_POLL_INTERVAL,

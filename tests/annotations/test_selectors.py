@@ -124,3 +124,12 @@ def test_claim_history_takes_a_constant_number_of_queries(reviewer, django_asser
                      for event in history]
 
     assert len(summaries) == 12  # 6 verdicts + 6 source attachments
+
+
+def test_claim_queue_leaves_out_what_extraction_set_aside_and_shows_it_on_request(reviewer):
+    queued = ClaimFactory(checkworthiness=0.7)
+    aside = ClaimFactory(checkworthiness=0.35, set_aside="opinion")
+
+    assert _ids(claim_queue(user=reviewer)) == [queued.pk]
+    assert _ids(claim_queue(user=reviewer, filters=ClaimFilters(set_aside=True))) == [aside.pk]
+    assert _ids(claim_queue(user=reviewer, filters=ClaimFilters(set_aside=None))) == [queued.pk, aside.pk]

@@ -106,8 +106,17 @@ def test_non_english_text_is_stored_flagged_and_skipped_with_a_reason():
     article.refresh_from_db()
     assert article.status == ArticleStatus.DONE
     assert article.language == "de"
-    assert "English" in article.skipped_reason
+    assert "in German (de)" in article.skipped_reason and "English" in article.skipped_reason
     assert article.claims.count() == 0
+
+
+def test_text_whose_language_cannot_be_told_never_reaches_the_english_extractor(monkeypatch):
+    monkeypatch.setattr(services, "claims_extract", lambda **kwargs: pytest.fail("extracted an 'und' article"))
+    article = ArticleFactory(status=ArticleStatus.PENDING, raw_content="2024-03-05 · 14:00 · Reuters")
+    services.article_process(article_id=article.pk)
+    article.refresh_from_db()
+    assert (article.status, article.language) == (ArticleStatus.DONE, "und")
+    assert "could not be told" in article.skipped_reason
 
 
 def test_an_article_that_keeps_killing_workers_is_given_up_after_bounded_attempts():

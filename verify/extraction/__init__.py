@@ -9,7 +9,7 @@ from verify.extraction.pipeline import extract_claims, extract_claims_batch, ext
 from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, score_sentences
 
 # Bump whenever extraction output changes for the same input (articles are re-processed on change).
-EXTRACTOR_VERSION = "1.1"
+EXTRACTOR_VERSION = "1.2"
 
 __all__ = [
     "CHECKWORTHINESS_THRESHOLD",

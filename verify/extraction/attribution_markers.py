@@ -1,32 +1,52 @@
-"""Attribution by markers other than verbs: "according to X", "WALLACE: ...", '"..." ― Name', "X's claim"."""
+"""Attribution by markers other than verbs: "according to X", "WALLACE: ...", '"..." ― Name', "X's claim",
+"X is convinced that Y"."""
 from __future__ import annotations
 
 from spacy.tokens import Span
 
-from verify.extraction.attribution_spans import Attribution, can_speak, noun_phrase, outside, reads_alone, trimmed_range
+from verify.extraction.attribution_spans import (
+    Attribution, can_speak, is_someone, noun_phrase, outside, reads_alone, trimmed_range, what_follows,
+)
 from verify.extraction.doc_text import doc_text
-from verify.extraction.reporting_cues import NOUN_CUES
+from verify.extraction.reporting_cues import NOUN_CUES, STANCE_ADJECTIVES
 
 
 _DASHES = frozenset({"―", "—", "–"})
+_NAME_PARTICLES = frozenset({"of", "the", "and", "de", "del", "da", "van", "von", "la", "le", "y", "n"})
+# "his plan" is mostly the article's description of someone, not a claim it reports.
+_VAGUE_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+# "Update: ...", "Photo: ...": headings before a colon that are not speakers.
+_SECTION_LABELS = frozenset({
+    "update", "updated", "note", "editor", "editors", "photo", "photos", "image", "video", "watch", "read",
+    "related", "correction", "caption", "source", "sources", "tags", "advertisement", "credit", "listen",
+    "see", "more", "also", "q", "a", "question", "answer", "step", "part", "chapter", "warning", "disclaimer",
+    "background", "context", "analysis", "opinion", "comment", "commentary", "exclusive", "breaking", "live",
+    "here", "this", "that", "there", "why", "how", "what", "who", "when", "where", "but", "and", "so", "yes",
+    "no", "now", "then", "first", "second", "third", "finally", "today", "tonight", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "bottom", "the", "in", "on", "for", "at",
+})
 
 
 def speaker_label(sentence: Span) -> Attribution | None:
-    """Transcripts and headlines: 'WALLACE: ...', 'Pat Caddell: Voters worried ...'."""
+    """Transcripts and headlines: 'WALLACE: ...', '"PENCE: ...', 'Pat Caddell: Voters worried ...'."""
     tokens = [t for t in sentence if not t.is_space]
+    while tokens and tokens[0].is_quote:
+        tokens = tokens[1:]  # transcripts quoted paragraph by paragraph
     colon = next((i for i, t in enumerate(tokens[:6]) if t.text == ":"), None)
     if not colon:
         return None
     label = tokens[:colon]
-    if not all(t.pos_ == "PROPN" or t.is_upper or t.text in (".", "-") for t in label):
+    if not all(t.pos_ == "PROPN" or t.is_upper or t.is_title or t.text in (".", "-") for t in label) \
+            or not any(t.is_alpha for t in label) or label[0].lower_ in _SECTION_LABELS:
         return None
-    content = trimmed_range(tokens[colon + 1:])
+    content = trimmed_range(tokens[colon + 1:]) or what_follows(sentence, tokens[colon].idx + 1)
     if content is None:
         return None
     start, end = label[0].idx, label[-1].idx + len(label[-1].text)
     return Attribution(
         claimant=doc_text(sentence.doc)[start:end], claimant_start=start, claimant_end=end, cue=":",
         content_start=content[0], content_end=content[1], frame_droppable=False,
+        speaker_turn=all(t.is_upper for t in label if t.is_alpha),
     )
 
 def according_to(sentence: Span) -> Attribution | None:
@@ -54,17 +74,22 @@ def according_to(sentence: Span) -> Attribution | None:
     return None
 
 def dash_signature(sentence: Span) -> Attribution | None:
-    """'"... to be a bully." ― Veronica Cruz': a quotation signed after a dash."""
+    """'"... to be a bully." ― Veronica Cruz': a quotation signed after a dash (in the same sentence, or
+    alone in a sentence after the quote it signs)."""
     tokens = [t for t in sentence if not t.is_space]
-    for position, token in enumerate(tokens[1:-1], start=1):
-        if token.text not in _DASHES or not tokens[position - 1].is_quote:
+    for position, token in enumerate(tokens[:-1]):
+        if token.text not in _DASHES or not (position == 0 or tokens[position - 1].is_quote):
             continue
         signature = tokens[position + 1:]
         while signature and signature[-1].is_punct:
             signature = signature[:-1]
-        if not signature or len(signature) > 8 or not any(t.pos_ == "PROPN" for t in signature):
-            continue
-        content = trimmed_range([t for t in tokens[:position] if not t.is_quote])
+        if not signature or len(signature) > 8 or not any(t.pos_ == "PROPN" for t in signature) \
+                or not all(t.is_title or t.is_upper or t.lower_ in _NAME_PARTICLES for t in signature if t.is_alpha):
+            continue  # a name, not '― just as he did with Romney'
+        if position == 0:
+            content = _signed_quote(sentence)
+        else:
+            content = trimmed_range([t for t in tokens[:position] if not t.is_quote])
         if content is None:
             continue
         start, end = signature[0].idx, signature[-1].idx + len(signature[-1].text)
@@ -74,13 +99,24 @@ def dash_signature(sentence: Span) -> Attribution | None:
         )
     return None
 
+def _signed_quote(sentence: Span) -> tuple[int, int] | None:
+    """The quotation a signature sentence ('― Steve Quinlan.') closes: back to its paragraph's start."""
+    doc = sentence.doc
+    if sentence.start == 0 or not doc[sentence.start - 1].is_quote:
+        return None
+    text = doc_text(doc)
+    end = doc[sentence.start - 1].idx
+    start = text.rfind("\n", 0, end) + 1
+    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or () if not t.is_quote]
+    return trimmed_range(tokens)
+
 def noun_cue(sentence: Span) -> Attribution | None:
     """"Trump's claim that ...", "the minister's statement": the possessor is the claimant."""
     for token in sentence:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
             continue
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
-        if possessor is None or possessor.lower_ in ("its", "their", "his", "her", "our", "my", "your"):
+        if possessor is None or possessor.lower_ in _VAGUE_POSSESSIVES:
             continue
         if possessor.ent_type_ in ("DATE", "TIME") or not can_speak(possessor):
             continue  # "Tuesday's arguments" has no speaker
@@ -91,5 +127,26 @@ def noun_cue(sentence: Span) -> Attribution | None:
         return Attribution(
             claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=token.text,
             content_start=content[0], content_end=content[1], frame_droppable=False,
+        )
+    return None
+
+
+def stance_adjective(sentence: Span) -> Attribution | None:
+    """"Protesters were frustrated that the police released only some footage": a held view."""
+    for token in sentence:
+        if token.dep_ != "acomp" or token.lower_ not in STANCE_ADJECTIVES:
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if clause is None or subject is None or not is_someone(subject, with_clause=True):
+            continue
+        content = trimmed_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)])
+        if content is None:
+            continue
+        claimant = noun_phrase(subject)
+        return Attribution(
+            claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2],
+            cue=f"{token.head.text} {token.text}", content_start=content[0], content_end=content[1],
+            frame_droppable=False,
         )
     return None

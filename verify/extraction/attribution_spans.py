@@ -5,18 +5,44 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from verify.extraction.attribution_nouns import INFORMATION_NOUNS, ORGANISATION_NOUNS, SPEAKER_NOUNS
 from verify.extraction.doc_text import doc_text
-from verify.extraction.reporting_cues import SPEAKER_NOUNS
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "this", "that", "these", "those", "we", "i", "you", "there"})
-# Children that belong to a claimant's description, not to its name ("John Smith, the mayor, who ...").
-CLAIMANT_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "parataxis", "case"})
+# Children that belong to a claimant's description, not to its name ("John Smith, the mayor, who ...",
+# "Trump this week").
+CLAIMANT_EXCLUDED_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "parataxis", "case", "npadvmod"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 TRAILING_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "…"})
 NON_CLAIMANTS = frozenset({"it", "there", "which", "that", "what"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who"})
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
+# "-ment" nouns are events and states ("the deployment", "the involvement"), never speakers.
+NON_SPEAKER_SUFFIXES = ("ment", "ments")
+# Pronouns that stand for someone; "it" may be the fact itself ("it shows that ...").
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+_QUOTED_KEY = "verify_quoted_tokens"
+_CLOSING_MARKS = {"“": ("”",), "«": ("»",), "``": ("''", "”"), '"': ('"', "”"), "''": ("''", "”")}
+_OPENING_MARKS = frozenset(_CLOSING_MARKS)
+
+
+def _lexicon_noun(head: Token, lexicon: frozenset[str]) -> bool:
+    return head.lower_ in lexicon or head.lemma_.lower() in lexicon
+
+
+def verb_lemma(token: Token, lexicon: frozenset[str]) -> str | None:
+    """The token's lemma if it is in the lexicon; the small model's lemmatiser misses some
+    ("hoped" -> "hop"), so regular inflections of the word itself are tried too."""
+    lemma = token.lemma_.lower()
+    if lemma in lexicon:
+        return lemma
+    word = token.lower_
+    for suffix, restore in (("d", ""), ("ed", ""), ("s", ""), ("es", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and word[:-len(suffix)] + restore in lexicon:
+            return word[:-len(suffix)] + restore
+    return None
 
 
 def can_speak(head: Token) -> bool:
@@ -25,18 +51,75 @@ def can_speak(head: Token) -> bool:
         return True
     if head.pos_ != "NOUN":
         return False
-    return (head.lower_ in SPEAKER_NOUNS or head.lemma_.lower() in SPEAKER_NOUNS
-            or head.lower_.endswith(SPEAKER_SUFFIXES))
+    return _lexicon_noun(head, SPEAKER_NOUNS) or (
+        head.lower_.endswith(SPEAKER_SUFFIXES) and not head.lower_.endswith(NON_SPEAKER_SUFFIXES))
+
+
+def is_someone(head: Token, *, with_clause: bool) -> bool:
+    """A subject that can be the source of "X shows/signals/raises ...": someone, not an event or a fact.
+
+    A body speaking as one ("the alliance") counts only with a reported clause ("signalled that ...");
+    "the alliance signals a clear message" describes the alliance, it does not quote it.
+    """
+    if head.lower_ in PERSONAL_PRONOUNS or head.ent_type_ in SPEAKER_ENTITIES or head.pos_ == "PROPN":
+        return True
+    if head.pos_ != "NOUN" or (_lexicon_noun(head, ORGANISATION_NOUNS) and not with_clause):
+        return False
+    return _lexicon_noun(head, SPEAKER_NOUNS) or _lexicon_noun(head, INFORMATION_NOUNS)
+
+
+def in_quotation(token: Token) -> bool:
+    """Is the token inside quotation marks (within its paragraph)? Quoted verbs are content, not frames."""
+    doc = token.doc
+    quoted = doc.user_data.get(_QUOTED_KEY)
+    if quoted is None:
+        quoted = doc.user_data[_QUOTED_KEY] = _quoted_tokens(doc)
+    return token.i in quoted
+
+
+def _quoted_tokens(doc) -> frozenset[int]:
+    """Indexes of tokens between quotation marks (as `quotes.quote_regions` reads them): curly quotes open
+    and close, straight ones toggle, curly ones inside a straight quote are nested; a quotation left open
+    at a paragraph's end runs on when the next paragraph opens with a quotation mark."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    opener = ""
+    nested = 0
+    reopened = -1
+    for token in doc:
+        text = token.text
+        if token.is_space and "\n" in text:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if open_at is not None and following is not None and following.text in _OPENING_MARKS:
+                inside.update(range(open_at + 1, token.i))
+                open_at, opener, nested, reopened = following.i, following.text, 0, following.i
+            else:
+                open_at = None
+        elif token.i == reopened:
+            continue
+        elif open_at is None:
+            if text in _OPENING_MARKS:
+                open_at, opener, nested = token.i, text, 0
+        elif text in ("“", "«") and opener not in ("“", "«"):
+            nested += 1
+        elif text in ("”", "»") and nested:
+            nested -= 1
+        elif text in _CLOSING_MARKS[opener]:
+            inside.update(range(open_at + 1, token.i))
+            open_at = None
+    return frozenset(inside)
 
 @dataclass(frozen=True)
 class Attribution:
-    claimant: str
-    claimant_start: int | None  # character offsets in the document
+    claimant: str  # the name a fact-checker would write, or an unnamed source's words ("military experts")
+    claimant_start: int | None  # where the text names the claimant in this sentence (character offsets)
     claimant_end: int | None
     cue: str
     content_start: int  # the attributed content (character offsets in the document)
     content_end: int
     frame_droppable: bool  # True when the content reads well as a claim without "X said that"
+    claimant_type: str = ""  # a verify.models.ClaimantType value; "" when nobody is named
+    speaker_turn: bool = False  # a transcript's "PENCE:": the speaker says what follows, up to the next one
 
 def noun_phrase(head: Token) -> tuple[str, int, int]:
     """The name part of a noun phrase: "NATO officials", "John Smith" (not ", the mayor of ...")."""
@@ -79,3 +162,19 @@ def trimmed_range(tokens: list[Token], *, min_tokens: int = 3) -> tuple[int, int
 def reads_alone(doc, start: int, end: int) -> bool:
     words = doc_text(doc)[start:end].split()
     return len(words) >= 4 and words[0].lower().strip("“\"'") not in PRONOUNS
+
+
+def what_follows(sentence: Span, position: int) -> tuple[int, int] | None:
+    """Char range of what a closing colon introduces ('WALLACE: But ...', 'Caddell continued:'): the
+    rest of the paragraph after `position`, or the next paragraph when nothing follows in this one."""
+    text = doc_text(sentence.doc)
+    stop = text.find("\n", position)
+    stop = len(text) if stop < 0 else stop
+    start = position
+    if not text[position:stop].strip() and stop < len(text):
+        start = len(text) - len(text[stop:].lstrip())
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+    start += len(text[start:stop]) - len(text[start:stop].lstrip())
+    stop = start + len(text[start:stop].rstrip())
+    return (start, stop) if len(text[start:stop].split()) >= 3 else None

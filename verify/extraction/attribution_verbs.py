@@ -1,98 +1,168 @@
-"""Attribution by verbs: "X said that Y", "Y, X said", "it was reported that Y", "X called for Y"."""
+"""Attribution by verbs: "X said that Y", "Y, X said", "it was reported that Y", "X called for Y".
+
+Verbs outside quotation marks frame the sentence before any verb inside them: in '"I think we will
+win," Smith said', Smith is the claimant and "I think" is part of what Smith said.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    NON_CLAIMANTS, SUBJECT_DEPS, Attribution, can_speak, noun_phrase, reads_alone, trimmed_range,
+    NON_CLAIMANTS, RELATIVE_PRONOUNS, SUBJECT_DEPS, Attribution, can_speak, in_quotation, is_someone, noun_phrase, reads_alone,
+    trimmed_range, verb_lemma, what_follows,
 )
-from verify.extraction.reporting_cues import POSITION_LEMMAS, REPORTING_LEMMAS, SPEECH_LEMMAS
+from verify.extraction.reporting_cues import (
+    EVIDENTIAL_LEMMAS, FRAME_ONLY_LEMMAS, POSITION_LEMMAS, REPORTING_LEMMAS, SPEECH_LEMMAS,
+)
+
+# Children of a speech verb that belong to its frame ('..., Smith said on Friday in an interview.').
+_FRAME_DEPS = SUBJECT_DEPS + ("aux", "neg", "prt", "npadvmod", "advmod", "prep", "agent", "dative", "dobj")
+_FRAME_OPENERS = frozenset({",", ":"})
+_SILENCE_LEMMAS = frozenset({"respond", "reply", "answer", "comment", "return", "say"})
 
 
 def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
-def _is_trailing_frame(sentence: Span, verb: Token) -> bool:
-    """'..., the source added.' / '..., said Mr. Smith on Friday.': a speech frame closing the sentence."""
-    if verb.lemma_.lower() not in SPEECH_LEMMAS:
-        return False
+
+def _frame_range(verb: Token) -> tuple[int, int]:
+    """Token range of a speech frame: the subject, the verb and what follows it up to the content."""
     frame = [verb] + [t for c in verb.children
-                      if c.dep_ in SUBJECT_DEPS + ("aux", "neg", "prt", "npadvmod", "advmod", "prep", "agent")
-                      and (c.dep_ in SUBJECT_DEPS or c.i > verb.i or c.dep_ in ("aux", "neg"))
+                      if c.dep_ in _FRAME_DEPS and (c.dep_ in SUBJECT_DEPS or c.i > verb.i or c.dep_ in ("aux", "neg"))
                       for t in c.subtree]
-    first = min(t.i for t in frame)
-    last = max(t.i for t in frame)
-    before = sentence.doc[first - 1] if first > sentence.start else None
-    after = [t for t in sentence.doc[last + 1:sentence.end] if not (t.is_punct or t.is_space)]
-    return before is not None and (before.text == "," or before.is_quote) and not after
+    return min(t.i for t in frame), max(t.i for t in frame)
+
+
+def _is_parenthetical_frame(sentence: Span, verb: Token) -> bool:
+    """A speech frame set off from the quote it reports: '..., the source added.', '"...," Scott said,
+    "..."', 'Acts of protest, Mr. Obama said, are ...', 'She continued: "..."', 'Said Ellis: "..."'."""
+    if verb_lemma(verb, SPEECH_LEMMAS) is None or in_quotation(verb):
+        return False
+    first, last = _frame_range(verb)
+    doc = sentence.doc
+    before = next((t for t in reversed(doc[sentence.start:first]) if not t.is_space), None)
+    after = [t for t in doc[last + 1:sentence.end] if not t.is_space]
+    closing = not [t for t in after if not t.is_punct]
+    if before is None:  # the frame opens the sentence: it must introduce a quotation
+        return bool(after) and (after[0].text == ":" or after[0].text == "," and len(after) > 1 and after[1].is_quote)
+    if not (before.text == "," or before.is_quote):
+        return False
+    return closing or after[0].text in _FRAME_OPENERS or after[0].is_quote
+
 
 def reporting_verb(sentence: Span) -> Attribution | None:
-    candidates = [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_LEMMAS]
-    # A closing "..., X said." frames the whole sentence; otherwise the reporting verb nearest the
-    # root does, and nested ones are content.
-    trailing = [t for t in candidates if _is_trailing_frame(sentence, t)]
-    for verb in trailing:
-        attribution = _speech_without_clause(sentence, verb)
+    candidates = [t for t in sentence if t.pos_ in ("VERB", "AUX") and verb_lemma(t, REPORTING_LEMMAS | SPEECH_LEMMAS)
+                  and (verb_lemma(t, FRAME_ONLY_LEMMAS) is None or _is_parenthetical_frame(sentence, t))]
+    for quoted in (False, True):
+        verbs = sorted((t for t in candidates if in_quotation(t) == quoted), key=_depth)
+        attribution = _framing_verb(sentence, verbs) or _position_verb(sentence, quoted=quoted)
         if attribution is not None:
             return attribution
-    candidates.sort(key=_depth)
-    for verb in candidates:
-        attribution = _from_verb(sentence, verb)
-        if attribution is not None:
-            return attribution
-    for verb in candidates:
-        if verb.lemma_.lower() in SPEECH_LEMMAS:
+    return None
+
+
+def _framing_verb(sentence: Span, verbs: list[Token]) -> Attribution | None:
+    """A frame set off by commas or quotes frames the whole sentence; otherwise the reporting verb
+    nearest the root does, and nested ones are content."""
+    for verb in verbs:
+        if _is_parenthetical_frame(sentence, verb):
             attribution = _speech_without_clause(sentence, verb)
             if attribution is not None:
                 return attribution
-    return _position_verb(sentence)
+    for pattern in (_from_verb, _speech_without_clause, _passive_agent):
+        for verb in verbs:
+            if pattern is _speech_without_clause and verb_lemma(verb, SPEECH_LEMMAS) is None:
+                continue
+            attribution = pattern(sentence, verb)
+            if attribution is not None:
+                return attribution
+    return None
 
-def _position_verb(sentence: Span) -> Attribution | None:
+
+def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
     """'Mr. Trump has called for taxing pass-through income': a stated position, content = the object."""
-    verbs = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in POSITION_LEMMAS
-             and t.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp")]
+    verbs = [t for t in sentence if t.pos_ == "VERB" and verb_lemma(t, POSITION_LEMMAS)
+             and t.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp") and in_quotation(t) == quoted]
     for verb in sorted(verbs, key=_depth):
         attribution = _speech_without_clause(sentence, verb)
         if attribution is not None and attribution.claimant.lower() not in NON_CLAIMANTS - {"it"}:
             return attribution
     return None
 
+
 def _subject_of(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        # '"One of the brightest members," Rep. Cummings said': the quote is parsed as a second subject.
+        subjects.sort(key=lambda s: (not can_speak(s), abs(s.i - verb.i)))
+    subject = subjects[0] if subjects else None
     if subject is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ"):
         # "NATO officials have expressed concerns, stating that ...": the subject is inherited.
         return _subject_of(verb.head)
     return subject
 
+
+def _is_relative(verb: Token, subject: Token) -> bool:
+    return subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")
+
+
+def _speaker_token(verb: Token, subject: Token) -> Token:
+    """The noun a relative pronoun stands for: "observers, who warn ..." -> observers."""
+    return verb.head if _is_relative(verb, subject) else subject
+
+
 def _claimant_for(verb: Token) -> tuple[str, int | None, int | None] | None:
-    """Claimant of a reporting verb: its subject, or the agent of a passive ("it was said by X")."""
+    """Claimant of a reporting verb: its subject, or the agent of a passive ("it was said by X").
+
+    A relative pronoun is named by the noun it stands for and located where this clause names it
+    ("the police department, which reported ...": "the police department", at "which")."""
     subject = _subject_of(verb)
     if subject is None:
         return None
+    if _is_relative(verb, subject) and subject.dep_ == "nsubj":
+        return noun_phrase(verb.head)[0], subject.idx, subject.idx + len(subject.text)
     if subject.dep_ == "nsubjpass" or subject.lower_ in NON_CLAIMANTS - {"it"}:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if pobj is not None:
-            return noun_phrase(pobj)
+        agent = _agent_of(verb)
+        if agent is not None:
+            return noun_phrase(agent)
         if subject.lower_ in NON_CLAIMANTS or subject.dep_ == "nsubjpass" and subject.lower_ == "it":
             return "", None, None  # "it was reported that ...": attributed, source unstated
     if subject.dep_ == "nsubjpass":
         return None  # "the deal was announced": the subject is the content, not the claimant
-    if subject.lower_ == "who" and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return noun_phrase(verb.head)  # "international observers, who warn ..." -> the observers
     return noun_phrase(subject)
 
-def _speaking_subject(verb: Token) -> bool:
+
+def _agent_of(verb: Token) -> Token | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _credible(verb: Token, *, with_clause: bool, strict: bool) -> bool:
+    """Can the verb's subject be a source? "This revelation adds", "The deployment signals" cannot."""
     subject = _subject_of(verb)
-    if subject is None:
-        return False
-    if subject.lower_ == "who" and verb.dep_ == "relcl":
-        subject = verb.head
-    return can_speak(subject)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return True  # passives are judged by their agent
+    speaker = _speaker_token(verb, subject)
+    if verb_lemma(verb, EVIDENTIAL_LEMMAS):
+        return is_someone(speaker, with_clause=with_clause)
+    return can_speak(speaker) if strict else True
+
+
+def _negated(verb: Token) -> bool:
+    """'The Kremlin did not respond' is negated; in '"Probably not," Ms. Moore said' the "not" is quoted."""
+    for child in verb.children:
+        if child.dep_ == "neg":
+            low, high = sorted((child.i, verb.i))
+            if not any(t.is_punct for t in verb.doc[low:high]):
+                return True
+    return False
+
 
 def _cue_text(verb: Token) -> str:
-    cue_tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    cue_tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")
+                           and not (c.dep_ == "neg" and not _negated(verb))]
     return " ".join(t.text for t in sorted(cue_tokens, key=lambda t: t.i))
+
 
 def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
     content_head = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None) or next(
@@ -100,7 +170,7 @@ def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
     if content_head is None and verb.dep_ == "ROOT":
         # "The economy grew, the minister said." is sometimes parsed with the clause as the head.
         content_head = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
-    if content_head is None:
+    if content_head is None or not _credible(verb, with_clause=content_head.dep_ == "ccomp", strict=False):
         return None
     claimant = _claimant_for(verb)
     if claimant is None:
@@ -119,19 +189,39 @@ def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
         and reads_alone(sentence.doc, *content),
     )
 
+
 def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
     """'"We will win," he said.' or 'he said, "..."': the content is the rest of the sentence."""
-    if any(c.dep_ == "neg" for c in verb.children) or not _speaking_subject(verb):
+    if _negated(verb) and verb_lemma(verb, _SILENCE_LEMMAS) or not _credible(verb, with_clause=False, strict=True):
         return None  # "The Kremlin did not respond"; "This revelation adds ..."
     claimant = _claimant_for(verb)
     if claimant is None or not claimant[0]:
         return None
-    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS + ("aux", "neg", "prt") for t in c.subtree}
+    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS + ("aux", "prt") for t in c.subtree}
     rest = [t for t in sentence if t.i not in frame]
     content = trimmed_range(rest, min_tokens=2)  # '"Probably not," Ms. Moore said.'
+    colon = next((t for t in reversed(sentence) if not t.is_space), None)
+    if content is None and colon is not None and colon.text == ":":
+        content = what_follows(sentence, colon.idx + 1)  # 'Caddell continued:' and a quoted paragraph
     if content is None:
         return None
     return Attribution(
         claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=_cue_text(verb),
         content_start=content[0], content_end=content[1], frame_droppable=False,
+    )
+
+
+def _passive_agent(sentence: Span, verb: Token) -> Attribution | None:
+    """'The registration issue was first reported by The Washington Post.': the agent is the source."""
+    agent = _agent_of(verb)
+    if agent is None or verb.tag_ != "VBN" or not can_speak(agent):
+        return None
+    claimant = noun_phrase(agent)
+    by = agent.head
+    content = trimmed_range([t for t in sentence if t.i not in {x.i for x in by.subtree}])
+    if content is None:
+        return None
+    return Attribution(
+        claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2],
+        cue=f"{verb.text} {by.text}", content_start=content[0], content_end=content[1], frame_droppable=False,
     )

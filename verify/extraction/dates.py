@@ -1,7 +1,8 @@
 """Date quantities resolved against the publication date: "on Saturday" -> the Saturday before.
 
 Adds `resolved` (ISO: "2024-11-02", "2024-06" or "2024") to date quantities when the expression
-pins a day, month or year; leaves it out when it does not ("last week", "in recent months").
+pins a day, month or year; leaves it out when only the publication date is missing ("Saturday").
+Expressions that never pin one ("last week", "earlier this year") are no date quantities at all.
 """
 from __future__ import annotations
 
@@ -20,7 +21,10 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 _MONTH = re.compile(r"\b(" + "|".join(sorted(list(_MONTHS) + list(_MONTH_ABBREVIATIONS), key=len, reverse=True))
                     + r")\.?\b", re.IGNORECASE)
-_RELATIVE_YEAR = re.compile(r"\b(last|this|next) year\b", re.IGNORECASE)
+# "earlier this year" places an event somewhere in a year, not on a date a reader could look up.
+_RELATIVE_YEAR = re.compile(r"\b(?:(earlier|later)\s+)?(last|this|next) year\b", re.IGNORECASE)
+# Any day will do: whether an expression can be pinned down does not depend on which day it was.
+_ANY_PUBLICATION_DAY = date(2000, 6, 15)
 
 
 def _as_date(published_at: datetime | date | None) -> date | None:
@@ -62,7 +66,9 @@ def resolve_date(expression: str, *, published_at: datetime | date | None) -> st
         return None
     relative_year = _RELATIVE_YEAR.search(text)
     if relative_year:
-        offset = {"last": -1, "this": 0, "next": 1}[relative_year.group(1).lower()]
+        if relative_year.group(1):
+            return None
+        offset = {"last": -1, "this": 0, "next": 1}[relative_year.group(2).lower()]
         return str(published.year + offset)
     for phrase, offset in _RELATIVE_DAYS.items():
         if phrase in text:
@@ -77,6 +83,12 @@ def resolve_date(expression: str, *, published_at: datetime | date | None) -> st
                 back = 7
             return (published - timedelta(days=back)).isoformat()
     return None
+
+
+def names_a_date(expression: str) -> bool:
+    """Whether the expression pins a day, month or year once the publication date is known:
+    "Saturday" and "March 3" do, "earlier this year", "in recent months" and "nightly" never do."""
+    return resolve_date(expression, published_at=_ANY_PUBLICATION_DAY) is not None
 
 
 def resolve_dates(quantities: list[dict[str, Any]], *, published_at: datetime | date | None) -> list[dict[str, Any]]:

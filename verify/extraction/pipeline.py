@@ -15,7 +15,7 @@ from verify.extraction.hedges import find_hedges
 from verify.extraction.nlp import get_nlp
 from verify.extraction.quantities import extract_quantities
 from verify.extraction.quotes import spread_over_quotes
-from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, Scorer, get_scorer, score_spans
+from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, SET_ASIDE_FACTOR, Scorer, get_scorer, screened_scores
 from verify.extraction.selection import skip_reason
 
 PublishedAt = datetime | date | None
@@ -72,29 +72,32 @@ def claims_from_doc(
         if skip_reason(doc_text(doc)[start:end]):
             continue
         candidates.append((index, sentence))
-    scores = score_spans([sentence for _, sentence in candidates], scorer=scorer)
+    scores = screened_scores([sentence for _, sentence in candidates], scorer=scorer)
     attributions = spread_over_quotes(
         text=doc_text(doc), ranges=[_trimmed(sentence) for _, sentence in candidates],
         owners=[find_attribution(sentence) for _, sentence in candidates],
     )
     claims = []
-    for (index, sentence), score, attribution in zip(candidates, scores, attributions):
-        if score < threshold:
+    for (index, sentence), (score, set_aside), attribution in zip(candidates, scores, attributions):
+        # Set-aside sentences are kept (out of the queue, with the reason) when they would have been queued.
+        if (score / SET_ASIDE_FACTOR if set_aside else score) < threshold:
             continue
         claims.append(_claim(doc, sentence, index=index, score=score, attribution=attribution,
-                             published_at=published_at))
+                             published_at=published_at, set_aside=set_aside))
     return claims
 
 
 def _claim(doc: Doc, sentence: Span, *, index: int, score: float, attribution: Attribution | None,
-           published_at: PublishedAt) -> ExtractedClaim:
+           published_at: PublishedAt, set_aside: str = "") -> ExtractedClaim:
     start, end = _trimmed(sentence)
     sentence_text = doc_text(doc)[start:end]
     text = sentence_text
+    claim_span = (start, end)  # where the claim's text lies in the document: its dates are the claim's
     # A quote's speaker found in another sentence: this sentence's own text is the claim.
     if attribution is not None and start <= attribution.content_start < end and attribution.frame_droppable:
         text = _as_claim_text(doc_text(doc)[attribution.content_start:attribution.content_end])
-    quantities = resolve_dates(extract_quantities(sentence), published_at=published_at)
+        claim_span = (attribution.content_start, attribution.content_end)
+    quantities = resolve_dates(extract_quantities(sentence, dates_within=claim_span), published_at=published_at)
     return ExtractedClaim(
         text=text,
         sentence=sentence_text,
@@ -110,8 +113,10 @@ def _claim(doc: Doc, sentence: Span, *, index: int, score: float, attribution: A
         ],
         hedges=find_hedges(sentence),
         score=round(score, 4),
+        set_aside=set_aside,
         claimant_start=attribution.claimant_start if attribution else None,
         claimant_end=attribution.claimant_end if attribution else None,
+        claimant_type=attribution.claimant_type if attribution else "",
     )
 
 

@@ -1,34 +1,70 @@
 """Multi-sentence quotations: every sentence of a quote belongs to the speaker named once near it.
 
 '"We will rebuild. The money is there," the mayor said.' -> "We will rebuild." is the mayor's too;
-so are further quotes in the same paragraph, and a quoted paragraph introduced by "She said:".
+so are further quotes in the same paragraph, a quoted paragraph introduced by "She said:", the
+paragraphs of a quotation that runs over several (each opens with a quotation mark, only the last
+closes), and everything a transcript's speaker says after "PENCE:" up to the next speaker.
+A claimant named inside quotation marks is part of what is quoted, never the quote's speaker.
 """
 from __future__ import annotations
 
-_OPENING = {"“": "”", '"': '"', "«": "»"}
+import re
+
+_OPENING = {"“": "”", '"': '"', "«": "»", "''": "''", "``": "''"}
+_QUOTE_MARKS = re.compile(r"``|''|[“”\"«»]|\n")
 _QUOTE_CHARS = "“”\"«»"
 # Inside a quotation "I think ..." is the quoted speaker's own claim: the speaker wins.
 _SPEAKER_RELATIVE = frozenset({"i", "we", "you", "me", "us"})
 
 
-def _is_weak(attribution) -> bool:
-    return attribution is None or attribution.claimant.lower() in _SPEAKER_RELATIVE
+def _inside(position: int | None, regions: list[tuple[int, int]]) -> bool:
+    return position is not None and any(start < position < end for start, end in regions)
+
+
+def _is_weak(attribution, regions: list[tuple[int, int]]) -> bool:
+    """No speaker of its own: none, "I"/"we", or a claimant quoted by someone else."""
+    if attribution is None or attribution.claimant.lower() in _SPEAKER_RELATIVE:
+        return True
+    return not attribution.speaker_turn and _inside(attribution.claimant_start, regions)
+
+
+def _continues(text: str, position: int) -> int | None:
+    """After a line break inside a quotation: where the next paragraph's opening mark ends, if it has one."""
+    match = re.compile(r"\s*(``|''|[“\"«])").match(text, position)
+    return match.end() if match else None
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quotations, each within one paragraph (unclosed quotes are ignored)."""
+    """Character ranges of quotations. A quotation ends in its paragraph unless the next paragraph
+    opens with a quotation mark (it then runs on); an unclosed single-paragraph quote is ignored."""
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     closing = ""
-    for index, char in enumerate(text):
+    nested = 0  # curly quotes inside a straight-quoted passage: "He called it “a sham.” And ..."
+    continued = False
+    position = 0
+    while (match := _QUOTE_MARKS.search(text, position)) is not None:
+        mark, position = match.group(), match.end()
         if open_at is None:
-            if char in _OPENING:
-                open_at, closing = index, _OPENING[char]
-        elif char == closing:
-            regions.append((open_at, index + 1))
+            if mark in _OPENING:
+                open_at, closing, nested, continued = match.start(), _OPENING[mark], 0, False
+        elif mark == "\n":
+            resumed = _continues(text, position)
+            if resumed is not None:
+                position, continued, nested = resumed, True, 0
+            else:
+                if continued:
+                    regions.append((open_at, match.start()))
+                open_at = None
+        elif mark in ("“", "«") and closing != _OPENING[mark]:
+            nested += 1
+        elif mark in ("”", "»") and nested:
+            nested -= 1
+        elif mark == closing or mark in ("”", "»") and closing in ('"', "''"):
+            regions.append((open_at, position))
             open_at = None
-        elif char == "\n":
-            open_at = None  # a line break ends an unclosed quotation
+    if open_at is not None and continued:
+        regions.append((open_at, len(text)))
     return regions
 
 
@@ -47,16 +83,27 @@ def spread_over_quotes(*, text: str, ranges: list[tuple[int, int]], owners: list
     quoted = [any(s < q_end and q_start < e for q_start, q_end in regions) or text[s:s + 1] in _QUOTE_CHARS
               for s, e in ranges]
 
+    def weak(i: int) -> bool:
+        return _is_weak(result[i], regions)
+
     def single_speaker(indexes: list[int]):
-        known = [result[i] for i in indexes if not _is_weak(result[i]) and result[i].claimant]
+        known = [result[i] for i in indexes if not weak(i) and result[i].claimant]
         return known[0] if known and len({a.claimant for a in known}) == 1 else None
 
+    _speaker_turns(text, ranges, result, regions)
+    # 0. Sentences inside what a label or introducer introduces ('Caddell continued:' + a paragraph).
+    owners_beyond = [result[j] for j, (start, end) in enumerate(ranges) if not weak(j) and result[j].claimant
+                     and (result[j].content_start < start or result[j].content_end > end)]
+    for owner in owners_beyond:
+        for i, (start, end) in enumerate(ranges):
+            if owner.content_start <= start and end <= owner.content_end + 1 and weak(i):
+                result[i] = owner
     # 1. Sentences sharing one quotation.
     for quote_start, quote_end in regions:
         members = [i for i, (s, e) in enumerate(ranges) if s < quote_end and quote_start < e]
         speaker = single_speaker(members) if len(members) > 1 else None
         for i in members:
-            if speaker is not None and _is_weak(result[i]):
+            if speaker is not None and weak(i):
                 result[i] = speaker
     # 2. Quoted sentences in a paragraph with a single speaker.
     paragraphs: dict[int, list[int]] = {}
@@ -69,12 +116,29 @@ def spread_over_quotes(*, text: str, ranges: list[tuple[int, int]], owners: list
         if speaker is None and position > 0 and quoted[members[0]]:
             # 3. A quoted paragraph introduced by 'She made the following comment:'.
             previous = paragraphs[ordered[position - 1]][-1]
-            if text[:ranges[previous][1]].rstrip().endswith(":") and not _is_weak(result[previous]) \
+            if text[:ranges[previous][1]].rstrip().endswith(":") and not weak(previous) \
                     and result[previous].claimant:
                 speaker = result[previous]
         if speaker is None:
             continue
         for i in members:
-            if _is_weak(result[i]) and quoted[i]:
+            if weak(i) and quoted[i]:
                 result[i] = speaker
     return result
+
+
+def _speaker_turns(text: str, ranges: list[tuple[int, int]], result: list, regions: list[tuple[int, int]]) -> None:
+    """'PENCE: ...': the speaker says the rest of the paragraph, and of a quotation running over
+    several paragraphs, up to the next speaker."""
+    speaker = None
+    turn_end = -1
+    for i, (start, _) in enumerate(ranges):
+        if result[i] is not None and result[i].speaker_turn:
+            speaker = result[i]
+            paragraph_end = text.find("\n", start)
+            turn_end = max([paragraph_end if paragraph_end >= 0 else len(text)]
+                           + [e for s, e in regions if s <= start < e])
+        elif speaker is not None and start < turn_end:
+            result[i] = speaker
+        else:
+            speaker = None

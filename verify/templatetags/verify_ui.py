@@ -1,7 +1,9 @@
-"""Small template helpers for the reviewer UI (roles in the navigation, verdict styling)."""
+"""Small template helpers for the reviewer UI (roles in the navigation, verdict styling, language names)."""
 from django import template
 
+from verify.language import language_label as _language_label
 from verify.roles import EDITOR, user_has_role, user_role
+from verify.services import SUPPORTED_LANGUAGES
 
 register = template.Library()
 
@@ -20,6 +22,18 @@ def is_editor(user) -> bool:
 def verdict_class(verdict: str) -> str:
     """The CSS modifier for a verdict badge (values are fixed choices, never user text)."""
     return f"verdict-{(verdict or 'unreviewed').replace('_', '-')}"
+
+
+@register.filter
+def language_label(code: str) -> str:
+    """The language's name and code, "Polish (pl)"; "could not tell" for "und"."""
+    return _language_label(code) if code else ""
+
+
+@register.filter
+def language_is_read(code: str) -> bool:
+    """True for a language the extractor reads (the article list only mentions the others)."""
+    return code in SUPPORTED_LANGUAGES
 
 
 @register.simple_tag(takes_context=True)

@@ -343,3 +343,14 @@ def test_claim_list_validates_parameters_exactly_as_the_filterset_form_does(revi
         with pytest.raises(ValidationError) as raised:
             ClaimFilter.claim_filters_from(request)
         assert raised.value.detail == {name: list(messages) for name, messages in form.errors.items()}
+
+
+def test_claim_list_leaves_set_aside_claims_out_unless_asked_and_says_why(reviewer_api):
+    queued = ClaimFactory(checkworthiness=0.8)
+    aside = ClaimFactory(checkworthiness=0.3, set_aside="opinion")
+
+    default = reviewer_api.get(LIST).json()["results"]
+    asked = reviewer_api.get(LIST, {"set_aside": "true"}).json()["results"]
+
+    assert [(c["id"], c["set_aside"]) for c in default] == [(queued.pk, "")]
+    assert [(c["id"], c["set_aside"]) for c in asked] == [(aside.pk, "opinion")]

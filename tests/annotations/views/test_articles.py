@@ -74,3 +74,27 @@ def test_a_poll_that_sees_processing_finish_reloads_the_page(reviewer_client):
     processing = ArticleFactory(status="processing")
     response = reviewer_client.get(reverse("desk:article-status", args=[processing.pk]), headers={"HX-Request": "true"})
     assert "HX-Refresh" not in response
+
+
+def test_the_article_page_lists_set_aside_sentences_apart_with_their_reason_and_out_of_progress(reviewer_client):
+    article = ArticleFactory()
+    queued = ClaimFactory(article=article, text="The port handled 9 million tonnes in 2023.")
+    aside = ClaimFactory(article=article, text="The figures are a stark reminder of the port's decline.",
+                         set_aside="opinion", checkworthiness=0.3)
+
+    response = reviewer_client.get(reverse("desk:article-detail", args=[article.pk]))
+
+    assert [c.pk for c in response.context["claims"]] == [queued.pk]
+    assert [c.pk for c in response.context["set_aside"]] == [aside.pk]
+    assert response.context["article"].claim_count == 1
+    content = response.content.decode()
+    assert "Set aside by extraction" in content and "stark reminder" in content
+
+
+def test_the_claim_page_says_why_extraction_set_a_claim_aside(reviewer_client):
+    claim = ClaimFactory(set_aside="speculation", checkworthiness=0.3)
+
+    content = reviewer_client.get(reverse("desk:claim-detail", args=[claim.pk])).content.decode()
+
+    assert "Set aside by extraction" in content
+    assert "Speculation: it guesses or predicts" in content

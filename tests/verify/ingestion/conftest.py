@@ -29,6 +29,48 @@ ARTICLE_HTML = """<!doctype html>
 <footer>Copyright 2024 The Meridian Ledger. All rights reserved.</footer>
 </body></html>"""
 
+# A news page as saved from a browser: site chrome around the story, which must not become claims.
+CITY_TIMES_HTML = """<!doctype html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Harbour tunnel opens two months early | City Times</title>
+<meta property="og:title" content="Harbour tunnel opens two months early">
+<meta name="author" content="Maria Keller">
+<meta property="og:site_name" content="City Times">
+<meta property="article:published_time" content="2026-02-11T08:30:00Z">
+<link rel="canonical" href="https://citytimes.example.com/2026/02/harbour-tunnel">
+<style>body { font-family: serif; } .promo { color: red; }</style>
+<script>window.analytics = {event: "Tunnel traffic rose by 900 percent."};</script>
+</head><body>
+<header><a href="/">City Times</a></header>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/weather">Weather</a></li></ul></nav>
+<main><article>
+<h1>Harbour tunnel opens two months early</h1>
+<p>The new harbour tunnel opened to traffic on Tuesday, two months ahead of schedule, the city transport department said.</p>
+<p>According to the department, the project cost 310 million euros, about 8% less than the budget approved by the council in 2021.</p>
+<p>Mayor Ana Lopez said that 45,000 vehicles a day are expected to use the tunnel, cutting journey times across the harbour by 20 minutes.</p>
+<p>Engineers from the construction firm reported that the tunnel was built 32 metres below sea level.</p>
+</article></main>
+<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Council approves record budget of 2 billion euros</a></li>
+<li><a href="/b">Three arrested after 500 kilograms of cocaine found at port</a></li></ul></aside>
+<footer><p>© 2026 City Times. 2 million readers trust us every month.</p>
+<p><a href="/privacy">Privacy</a> · <a href="/contact">Contact</a></p></footer>
+<script>document.write("Subscribe now and save 50 percent.");</script>
+</body></html>"""
+CITY_TIMES_BODY = [
+    "The new harbour tunnel opened to traffic on Tuesday, two months ahead of schedule, the city transport "
+    "department said.",
+    "According to the department, the project cost 310 million euros, about 8% less than the budget approved by "
+    "the council in 2021.",
+    "Mayor Ana Lopez said that 45,000 vehicles a day are expected to use the tunnel, cutting journey times across "
+    "the harbour by 20 minutes.",
+    "Engineers from the construction firm reported that the tunnel was built 32 metres below sea level.",
+]
+# Text of the page that is not the story: navigation, sidebar, footer, script and style.
+CITY_TIMES_CHROME = ["Home", "Weather", "Most read", "2 billion euros", "cocaine", "2 million readers", "©",
+                     "Privacy", "900 percent", "Subscribe now", "font-family", "analytics"]
+
 GERMAN_HTML = """<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Brücken repariert</title></head>
 <body><article><h1>Brücken repariert</h1>
 <p>Der Stadtrat hat am Montag mitgeteilt, dass die Reparatur der Brücken im Jahr 2023 abgeschlossen wurde und nicht

@@ -2,7 +2,13 @@
 fetch error) visible through the API and on the article page."""
 import pytest
 
-from tests.verify.ingestion.conftest import ARTICLE_HTML, GERMAN_HTML
+from tests.verify.ingestion.conftest import (
+    ARTICLE_HTML,
+    CITY_TIMES_BODY,
+    CITY_TIMES_CHROME,
+    CITY_TIMES_HTML,
+    GERMAN_HTML,
+)
 from verify.models import Article, ArticleStatus
 
 # The API's commit hands the URL to the (eager) workers, so these tests commit for real.
@@ -47,6 +53,23 @@ def test_text_with_a_url_is_stored_as_given_and_not_fetched(site, reviewer_api):
     assert Article.objects.get().raw_content == "The mayor said 3 parks opened in 2024."
 
 
+def test_pasted_html_is_read_like_a_fetched_page_its_chrome_never_a_claim(reviewer_api, site):
+    response = reviewer_api.post(LIST, {"text": CITY_TIMES_HTML, "publisher": "City Times Online"}, format="json")
+
+    assert response.status_code == 201, response.content
+    article = Article.objects.get(pk=response.data["id"])
+    assert article.raw_content == CITY_TIMES_HTML and site.requests == []
+    assert (article.title, article.author) == ("Harbour tunnel opens two months early", "Maria Keller")
+    assert article.publisher == "City Times Online"  # the submitter's value wins
+    assert article.canonical_url == "https://citytimes.example.com/2026/02/harbour-tunnel"
+    assert article.published_at.date().isoformat() == "2026-02-11"
+    assert article.status == ArticleStatus.DONE and article.language == "en"
+    assert article.cleaned_text.endswith("\n\n".join(CITY_TIMES_BODY))
+    claims = list(article.claims.values_list("sentence", flat=True))
+    assert claims and all(any(claim in line for line in CITY_TIMES_BODY) for claim in claims)
+    assert [chrome for chrome in CITY_TIMES_CHROME for claim in claims if chrome in claim] == []
+
+
 @pytest.mark.parametrize("url, message", [
     ("http://169.254.169.254/latest/meta-data/", "metadata"),
     ("http://127.0.0.5:8000/admin", "loopback"),
@@ -81,7 +104,7 @@ def test_a_german_page_is_flagged_and_its_skip_reason_shown_in_the_api_and_on_th
 
     shown = reviewer_api.get(f"{LIST}{created.data['id']}/").data
     assert shown["status"] == "done" and shown["language"] == "de" and shown["claims"] == []
-    assert "in 'de'" in shown["skipped_reason"]
+    assert "in German (de)" in shown["skipped_reason"]
     client.force_login(reviewer)
     page = client.get(f"/articles/{created.data['id']}/").content.decode()
-    assert "Extraction skipped: the article is in &#x27;de&#x27;" in page
+    assert "Extraction skipped: the article is in German (de)" in page and "Language: German (de)" in page

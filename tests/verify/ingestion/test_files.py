@@ -1,12 +1,14 @@
 """Uploads: the type comes from the bytes; PDF and .docx text is extracted; size and type limits hold."""
 import io
 import zipfile
+from datetime import datetime, timezone
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from verify import lifecycle
+from tests.verify.ingestion.conftest import CITY_TIMES_BODY, CITY_TIMES_CHROME, CITY_TIMES_HTML
+from verify import lifecycle, services
 from verify.ingestion import files
 from verify.models import Article
 
@@ -157,3 +159,39 @@ def test_an_uploaded_pdf_becomes_a_file_article_with_its_name():
     assert article.source_kind == Article.SourceKind.FILE
     assert article.original_filename == "bridges.pdf"
     assert STORY in article.raw_content
+
+
+@pytest.mark.django_db
+def test_an_uploaded_news_page_keeps_only_its_story_and_fills_the_article_metadata():
+    data = CITY_TIMES_HTML.encode()
+
+    result = lifecycle.article_submit(kind="file", data=SimpleUploadedFile("tunnel.html", data), filename="tunnel.html")
+
+    article = Article.objects.get(pk=result.article.pk)
+    assert article.raw_content == CITY_TIMES_HTML and article.content_type == Article.ContentType.HTML
+    assert article.title == "Harbour tunnel opens two months early"
+    assert (article.author, article.publisher) == ("Maria Keller", "City Times")
+    assert article.published_at == datetime(2026, 2, 11, tzinfo=timezone.utc)
+    assert article.canonical_url == "https://citytimes.example.com/2026/02/harbour-tunnel"
+    cleaned = services.article_clean(article=article)
+    assert cleaned == "\n\n".join(["Harbour tunnel opens two months early", *CITY_TIMES_BODY])
+    assert [chrome for chrome in CITY_TIMES_CHROME if chrome in cleaned] == []
+
+
+@pytest.mark.django_db
+def test_the_submitters_title_and_author_win_over_the_pages():
+    result = lifecycle.article_submit(kind="file", data=CITY_TIMES_HTML.encode(), filename="tunnel.html",
+                                      title="Tunnel opens", author="Desk")
+
+    article = Article.objects.get(pk=result.article.pk)
+    assert (article.title, article.author, article.publisher) == ("Tunnel opens", "Desk", "City Times")
+
+
+@pytest.mark.django_db
+def test_an_uploaded_html_fragment_is_its_plain_text():
+    result = lifecycle.article_submit(kind="file", data=b"<p>One sentence.</p><script>alert('x')</script>",
+                                      filename="note.html")
+
+    article = Article.objects.get(pk=result.article.pk)
+    assert article.content_type == Article.ContentType.HTML and article.title == ""
+    assert services.article_clean(article=article) == "One sentence."

@@ -182,7 +182,7 @@ def test_a_non_english_page_is_stored_flagged_and_skipped_with_a_visible_reason(
     assert article.language == "de"
     assert "Brücken" in article.raw_content
     assert article.claims.count() == 0
-    assert "in 'de'" in article.skipped_reason and "English only" in article.skipped_reason
+    assert "in German (de)" in article.skipped_reason and "English only" in article.skipped_reason
     shown = ArticleSerializer(article).data
     assert shown["language"] == "de" and shown["skipped_reason"] == article.skipped_reason
 

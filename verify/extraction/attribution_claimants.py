@@ -1,0 +1,109 @@
+"""Who the claimant is: a person, an organisation or an unnamed source, named as a fact-checker would.
+
+The type comes from the claimant's head: its named entity (PERSON; ORG, GPE, NORP), a pronoun resolved
+to the last person named before it, or its noun ("the spokesman" is a person, "the ministry" an
+organisation, "military experts" an unnamed source). Job titles are dropped from a person's name
+("Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky"). The span stays where this
+sentence names the claimant (the pronoun itself when it was resolved).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from verify.extraction.attribution_nouns import INFORMATION_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, UNNAMED_NOUNS
+from verify.extraction.attribution_spans import RELATIVE_PRONOUNS, Attribution, noun_phrase
+from verify.extraction.doc_text import sentence_entities
+from verify.claim_kinds import ClaimantType
+
+ORGANISATION_ENTITIES = frozenset({"ORG", "GPE", "NORP"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+FIRST_PERSON = frozenset({"i", "me"})
+# "a spokesman said" is nobody in particular; "the spokesman said" is the one the article means.
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "many"})
+# How far back a pronoun looks for the person it stands for.
+ANTECEDENT_SENTENCES = 3
+
+
+def typed_claimant(sentence: Span, attribution: Attribution | None) -> Attribution | None:
+    """The attribution with its claimant named and typed (unchanged when nobody is named)."""
+    if attribution is None or not attribution.claimant or attribution.claimant_start is None:
+        return attribution
+    span = sentence.doc.char_span(attribution.claimant_start, attribution.claimant_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return attribution
+    head = span.root
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        return _typed_by_referent(attribution, head.head.head)
+    if head.lower_ in PERSON_PRONOUNS:
+        antecedent = _antecedent(head)
+        name = antecedent.text if antecedent is not None else attribution.claimant
+        return replace(attribution, claimant=name, claimant_type=ClaimantType.PERSON)
+    if head.ent_type_ == "PERSON" and not any(t.dep_ == "conj" for t in span):
+        name = _entity_of(head)
+        return replace(attribution, claimant=name.text, claimant_start=name.start_char,
+                       claimant_end=name.end_char, claimant_type=ClaimantType.PERSON)
+    return replace(attribution, claimant_type=_type_of(span, head))
+
+
+def _typed_by_referent(attribution: Attribution, referent: Token) -> Attribution:
+    """'the Chicago Police Department, which reported ...': named and typed by the noun, located at "which"."""
+    if referent.ent_type_ == "PERSON":
+        return replace(attribution, claimant=_entity_of(referent).text, claimant_type=ClaimantType.PERSON)
+    _, start, end = noun_phrase(referent)
+    phrase = referent.doc.char_span(start, end, alignment_mode="expand")
+    return replace(attribution, claimant_type=_type_of(phrase, referent))
+
+
+def _type_of(span: Span, head: Token) -> str:
+    word = head.lower_
+    lemma = head.lemma_.lower()
+    if head.ent_type_ == "PERSON" or word in FIRST_PERSON:
+        return ClaimantType.PERSON
+    if head.ent_type_ in ORGANISATION_ENTITIES:
+        return ClaimantType.ORGANISATION
+    if word in UNNAMED_NOUNS:
+        return ClaimantType.UNNAMED
+    if word in INFORMATION_NOUNS or lemma in INFORMATION_NOUNS:
+        # "a New York Times report" is the Times'; "reports suggest" names nobody.
+        named = [t for t in span if t.i != head.i and t.ent_type_ in ORGANISATION_ENTITIES | {"PERSON"}]
+        return ClaimantType.ORGANISATION if named else ClaimantType.UNNAMED
+    if word in PERSON_NOUNS or lemma in PERSON_NOUNS:
+        determiner = next((c.lower_ for c in head.children if c.dep_ in ("det", "nummod")), "")
+        return ClaimantType.UNNAMED if determiner in INDEFINITE or head.tag_ == "NNS" else ClaimantType.PERSON
+    if word in ORGANISATION_NOUNS or lemma in ORGANISATION_NOUNS:
+        return ClaimantType.ORGANISATION
+    if head.pos_ == "PROPN":
+        # A name the recogniser missed: a speaker label ("WALLACE:") or a signature is a person.
+        return ClaimantType.PERSON if head.is_upper or len(span) <= 3 else ClaimantType.ORGANISATION
+    named = {t.ent_type_ for t in span if t.ent_type_}
+    if named & ORGANISATION_ENTITIES and not named & {"PERSON"}:
+        return ClaimantType.ORGANISATION
+    return ClaimantType.UNNAMED  # "the ad", "they", "a narrator": the text does not say who
+
+
+def _entity_of(token: Token) -> Span:
+    """The PERSON entity containing the token: the name without the title before it."""
+    doc = token.doc
+    start = end = token.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ != "B":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == "PERSON":
+        end += 1
+    return doc[start:end + 1]
+
+
+def _antecedent(pronoun: Token) -> Span | None:
+    """The person a "he"/"she" stands for: the last person named before it, preferring a subject."""
+    sentence = pronoun.sent
+    people: list[Span] = []
+    for _ in range(ANTECEDENT_SENTENCES + 1):
+        people = [e for e in sentence_entities(sentence) if e.label_ == "PERSON" and e.end <= pronoun.i] + people
+        if sentence.start == 0:
+            break
+        sentence = pronoun.doc[sentence.start - 1].sent
+    if not people:
+        return None
+    subjects = [e for e in people if e.root.dep_ in ("nsubj", "nsubjpass")]
+    return (subjects or people)[-1]
