@@ -7,7 +7,7 @@ from django.template.defaultfilters import filesizeformat
 
 from annotations.models import Stance
 from annotations.selectors import ClaimFilters
-from verify.models import SUBMITTABLE_VERDICT_CHOICES, Verdict
+from verify.models import SUBMITTABLE_VERDICT_CHOICES, ClaimantType, Verdict
 
 # The queue opens on the claims nobody has judged yet; "all" lifts the verdict filter.
 QUEUE_DEFAULT_VERDICT = Verdict.UNREVIEWED
@@ -132,10 +132,13 @@ class ReviewForm(forms.Form):
 
 
 class ClaimEditForm(forms.Form):
-    """A reviewer's correction of the claim text or claimant (the extracted originals are kept)."""
+    """A reviewer's correction of the claim text or claimant and its type (the extracted originals are kept)."""
 
     text = forms.CharField(label="Claim text", max_length=10_000, widget=forms.Textarea(attrs={"rows": 3}))
     claimant = forms.CharField(label="Claimant", required=False, max_length=300)
+    claimant_type = forms.ChoiceField(
+        label="Claimant type", required=False, choices=[("", "Not set"), *ClaimantType.choices],
+        help_text="Unnamed source: the text does not say who (“officials said”, “analysts”).")
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, error_messages={
         "required": "The form lost the claim's version; reload the claim and try again.",
         "invalid": "The form lost the claim's version; reload the claim and try again.",

@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from annotations.matching.core.text import TOKENIZER_VERSION, tokenize
 from annotations.matching.models import ClaimMatch, DocumentKind, MatchDocument, MatchStatus
 from annotations.models import Review, Source, Stance
-from annotations.reports.claimants import claimant_schema_type
+from annotations.reports.claimants import item_claimant_type
 from annotations.reports.models import (
     ExportStatus, Report, ReportClaim, ReportExport, ReportItem, ReportRevision, ReportStatus,
 )
@@ -345,7 +345,8 @@ class ReportItemFactory(factory.django.DjangoModelFactory):
     review_id_frozen = factory.LazyAttribute(lambda i: i.review.pk if i.review else None)
     claim_text = factory.LazyAttribute(lambda i: i.claim.text)
     claimant = factory.LazyAttribute(lambda i: i.claim.claimant)
-    claimant_type = factory.LazyAttribute(lambda i: claimant_schema_type(i.claim.claimant, i.claim.entities))
+    claimant_type = factory.LazyAttribute(
+        lambda i: item_claimant_type(i.claim.claimant, i.claim.claimant_type, i.claim.entities))
     verdict = factory.LazyAttribute(lambda i: i.review.verdict if i.review else i.claim.verdict)
     rationale = factory.LazyAttribute(lambda i: i.review.rationale if i.review else "")
     reviewer = factory.LazyAttribute(lambda i: _user_display(i.review.reviewer) if i.review else "")

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
 from annotations.models import Source
-from verify.models import Article
+from verify.models import Article, ClaimantType
 from verify.serializers import ArticleSerializer, ClaimSerializer
 
 
@@ -23,6 +23,13 @@ class SourceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+def _with_claimant_type(fields: list[str]) -> list[str]:
+    """The fields with claimant_type (read-only, from extraction or a reviewer's edit) after claimant."""
+    fields = [name for name in fields if name != "claimant_type"]
+    after = fields.index("claimant") + 1
+    return [*fields[:after], "claimant_type", *fields[after:]]
+
+
 class ClaimListSerializer(ClaimSerializer):
     """A claim in lists: the one definition of the API list's fields. `GET /api/claims/` does not run
     it; annotations/api/claim_rows.py derives the columns it reads and its rows from these fields (a
@@ -33,7 +40,7 @@ class ClaimListSerializer(ClaimSerializer):
     article_title = serializers.CharField(source="article.title", read_only=True)
 
     class Meta(ClaimSerializer.Meta):
-        fields = [*ClaimSerializer.Meta.fields, "article_title", "source_count"]
+        fields = [*_with_claimant_type(ClaimSerializer.Meta.fields), "article_title", "source_count"]
         read_only_fields = fields
 
 
@@ -49,6 +56,10 @@ class ClaimEditSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1, help_text="The claim's version as you read it.")
     text = serializers.CharField(required=False, max_length=10_000)
     claimant = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    claimant_type = serializers.ChoiceField(
+        choices=ClaimantType.choices, required=False, allow_blank=True,
+        help_text="person, organisation or unnamed (a source the text does not name); blank for none. "
+                  "A new claimant sent without a type is left untyped.")
 
 
 class ClaimAssignSerializer(serializers.Serializer):

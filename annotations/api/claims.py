@@ -132,7 +132,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
         claim_edit(claim=claim, actor=request.user, expected_version=data["version"],
-                   text=data.get("text"), claimant=data.get("claimant"))
+                   text=data.get("text"), claimant=data.get("claimant"), claimant_type=data.get("claimant_type"))
         return self._claim_response(claim)
 
     @extend_schema(summary="Assign the claim (editors; reviewers may take or release their own)",

@@ -1,34 +1,52 @@
-"""Is a claimant a Person or an Organization (for schema.org's Claim.author)?"""
-import re
+"""A report item's claimant kind: the claim's ClaimantType, and what each format makes of it.
 
-PERSON_LABELS = {"PERSON"}
-ORGANIZATION_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
-# Words that make a name an institution ("the Defence Ministry", "intelligence officials", "reports").
-ORGANIZATION_WORDS = re.compile(
-    r"\b(ministry|ministries|government|agency|agencies|office|department|intelligence|officials?|"
-    r"police|army|military|forces?|council|committee|commission|company|corporation|inc|ltd|llc|bank|"
-    r"university|institute|party|union|court|parliament|congress|senate|administration|authority|"
-    r"authorities|service|services|reports?|media|news|press|group|organi[sz]ation|association|"
-    r"federation|board|bureau|centre|center|command|spokes(?:man|woman|person) for|sources?)\b",
-    re.IGNORECASE,
-)
-CAPITALISED_NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}$")
+Items carry a ClaimantType value ("person", "organisation", "unnamed"; "" when nobody is named or the
+kind is unknown). Revisions published before claimants were typed hold schema.org's "Person" or
+"Organization" instead; they read as person and organisation. An unnamed source ("reports", "officials
+said") is never published as a name: ClaimReview leaves the author out, the other formats say
+"Unnamed source: …".
+"""
+from verify.models import ClaimantType
+
+SCHEMA_TYPES = {ClaimantType.PERSON: "Person", ClaimantType.ORGANISATION: "Organization"}
+_PUBLISHED_SCHEMA_TYPES = {schema: kind for kind, schema in SCHEMA_TYPES.items()}
+_PERSON_LABELS = frozenset({"PERSON"})
+_ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
 
-def claimant_schema_type(claimant: str, entities: list | None = None) -> str:
-    """"Person", "Organization" or "" (no claimant). spaCy's entity labels win over the word list."""
-    claimant = (claimant or "").strip()
-    if not claimant:
+def item_claimant_type(claimant: str, claimant_type: str, entities: list | None = None) -> str:
+    """The ClaimantType value for a report item ("" without a claimant, or when the kind is unknown).
+
+    A claim extracted before claimants were typed has none: only a named entity spelled exactly like the
+    claimant decides then (no guessing from words, which once published "reports" as an Organization).
+    """
+    if not (claimant or "").strip():
         return ""
+    if claimant_type in ClaimantType.values:
+        return claimant_type
+    if claimant_type in _PUBLISHED_SCHEMA_TYPES:
+        return _PUBLISHED_SCHEMA_TYPES[claimant_type]
     for entity in entities or []:
-        if not isinstance(entity, dict) or entity.get("text", "").strip() != claimant:
+        if not isinstance(entity, dict) or entity.get("text", "").strip() != claimant.strip():
             continue
-        if entity.get("label") in PERSON_LABELS:
-            return "Person"
-        if entity.get("label") in ORGANIZATION_LABELS:
-            return "Organization"
-    if ORGANIZATION_WORDS.search(claimant) or claimant.lower().startswith("the "):
-        return "Organization"
-    if CAPITALISED_NAME.match(claimant):
-        return "Person"
-    return "Organization"
+        if entity.get("label") in _PERSON_LABELS:
+            return ClaimantType.PERSON
+        if entity.get("label") in _ORGANISATION_LABELS:
+            return ClaimantType.ORGANISATION
+    return ""
+
+
+def claimant_kind(item: dict) -> str:
+    """The item's ClaimantType value, whichever way its revision stored it."""
+    return item_claimant_type(item["claimant"], item["claimant_type"])
+
+
+def claimant_schema_type(kind: str) -> str:
+    """schema.org's type for Claim.author: "Person", "Organization", or "" (unnamed or nobody: no author)."""
+    return SCHEMA_TYPES.get(kind, "")
+
+
+def claimant_type_label(kind: str) -> str:
+    """"Person", "Organisation", "Unnamed source", or "" (for CSV and the report pages)."""
+    return ClaimantType(kind).label if kind in ClaimantType.values else ""
+

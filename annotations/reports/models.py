@@ -86,7 +86,8 @@ class ReportItem(models.Model):
                                               help_text="The review shown; a newer one makes the item stale.")
     claim_text = models.TextField()
     claimant = models.CharField(max_length=300, blank=True)
-    # "Person" or "Organization" (schema.org type of the claimant), decided at publish.
+    # The claimant's ClaimantType value, decided at publish (revisions published before claimants were
+    # typed hold schema.org's "Person"/"Organization"; annotations/reports/claimants.py reads both).
     claimant_type = models.CharField(max_length=12, blank=True)
     verdict = models.CharField(max_length=12, choices=Verdict.choices)
     rationale = models.TextField(blank=True)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from annotations.models import Review, Source
 from annotations.selectors.reviews import reviews_latest_by_claim
 from verify.models import Claim
-from annotations.reports.claimants import claimant_schema_type
+from annotations.reports.claimants import item_claimant_type
 from annotations.reports.document import ITEM_FIELDS, ReportDocument
 from annotations.reports.models import Report, ReportClaim, ReportExport, ReportItem, ReportRevision
 from annotations.reports.rating import PUBLISHABLE_VERDICTS
@@ -69,7 +69,7 @@ def report_snapshot_items(*, report: Report) -> list[dict]:
     """The covered claims as they are now, in ReportItem's shape (what publishing would freeze)."""
     links = list(
         ReportClaim.objects.filter(report=report).order_by("position", "id")
-        .values("claim_id", "claim__text", "claim__claimant", "claim__verdict",
+        .values("claim_id", "claim__text", "claim__claimant", "claim__claimant_type", "claim__verdict",
                 "claim__entities", "claim__article_id", "claim__article__title", "claim__article__url",
                 "claim__article__canonical_url", "claim__article__publisher", "claim__article__published_at")
     )
@@ -90,7 +90,8 @@ def report_snapshot_items(*, report: Report) -> list[dict]:
             "review_id_frozen": review["id"] if review else None,
             "claim_text": link["claim__text"],
             "claimant": link["claim__claimant"],
-            "claimant_type": claimant_schema_type(link["claim__claimant"], link["claim__entities"]),
+            "claimant_type": item_claimant_type(link["claim__claimant"], link["claim__claimant_type"],
+                                                link["claim__entities"]),
             # The latest review is the verdict (Claim.verdict mirrors it); a claim never reviewed keeps its own.
             "verdict": review["verdict"] if review else link["claim__verdict"],
             "rationale": review["rationale"] if review else "",

@@ -14,7 +14,7 @@ from verify.audit.services import audit_record
 from annotations.services.reviews import review_record
 from annotations.services.versioning import claim_lock, claim_sync
 from annotations.signals import claim_text_edited
-from verify.models import Claim, Verdict
+from verify.models import Claim, ClaimantType, Verdict
 
 CLAIMANT_LIMIT = 300
 CLAIM_TEXT_LIMIT = 10_000
@@ -55,8 +55,13 @@ def claim_edit(
     expected_version: int,
     text: str | None = None,
     claimant: str | None = None,
+    claimant_type: str | None = None,
 ) -> Claim:
-    """Correct the claim text and/or claimant; the extracted originals stay in extracted_*."""
+    """Correct the claim text, claimant and/or claimant type; the extracted originals stay in extracted_*.
+
+    The type (a ClaimantType value, "" for none) describes the claimant: a new claimant without a type
+    is left untyped rather than keep a type that described someone else, and no claimant has no type.
+    """
     if not user_has_role(actor, REVIEWER):
         raise PermissionDenied("You need the reviewer role (or higher) to edit claims.")
     if expected_version is None:
@@ -76,14 +81,19 @@ def claim_edit(
             claimant = claimant.strip()
             if len(claimant) > CLAIMANT_LIMIT:
                 errors["claimant"] = f"The claimant is {len(claimant):,} characters; the limit is {CLAIMANT_LIMIT}."
+    if claimant_type is not None and claimant_type not in ("", *ClaimantType.values):
+        errors["claimant_type"] = (f"Unknown claimant type {claimant_type!r}; use one of "
+                                   f"{', '.join(ClaimantType.values)} or leave it blank.")
     if errors:
         raise ValidationError(errors)
-    if text is None and claimant is None:
+    if text is None and claimant is None and claimant_type is None:
         raise ValidationError("Nothing to change: give a new text or claimant.", code="empty")
 
     with transaction.atomic():
         locked = claim_lock(claim=claim, expected_version=expected_version)
-        changes = {name: value for name, value in (("text", text), ("claimant", claimant))
+        claimant_type = _claimant_type_after(locked, claimant=claimant, claimant_type=claimant_type)
+        changes = {name: value for name, value in (("text", text), ("claimant", claimant),
+                                                     ("claimant_type", claimant_type))
                    if value is not None and value != getattr(locked, name)}
         if not changes:
             return locked  # the same values again: nothing changed, no new version
@@ -96,8 +106,18 @@ def claim_edit(
                      after={**changes, "version": locked.version})
         if "text" in changes:  # the matching index re-reads it and looks for earlier checks again
             claim_text_edited.send(sender=Claim, claim=locked)
-    claim_sync(target=claim, source=locked, fields=("text", "claimant", "version", "updated_at"))
+    claim_sync(target=claim, source=locked, fields=("text", "claimant", "claimant_type", "version", "updated_at"))
     return locked
+
+
+def _claimant_type_after(claim: Claim, *, claimant: str | None, claimant_type: str | None) -> str | None:
+    """The type the edit leaves (None: unchanged)."""
+    name = claim.claimant if claimant is None else claimant
+    if not name:
+        return ""  # nobody to describe
+    if claimant_type is None and claimant is not None and claimant != claim.claimant:
+        return ""  # someone else now: the old type described the old claimant
+    return claimant_type
 
 
 def claim_dismiss(

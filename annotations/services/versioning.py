@@ -1,6 +1,6 @@
 """Optimistic concurrency for claims: lock the row, compare versions, explain a conflict.
 
-Every write that changes what a reviewer judges (verdict, text, claimant) bumps `Claim.version` and
+Every write that changes what a reviewer judges (verdict, text, claimant and its type) bumps `Claim.version` and
 records the new version in its audit entry's `after`, so a conflict can list exactly what changed.
 """
 from collections.abc import Callable
@@ -10,7 +10,7 @@ from django.db import transaction
 
 from verify.errors import ClaimVersionConflict
 from verify.audit.models import AuditAction, AuditEntry
-from verify.models import Claim, Verdict
+from verify.models import Claim, ClaimantType, Verdict
 
 _QUOTE_LIMIT = 80
 
@@ -65,6 +65,8 @@ def _summary_edit(who: str, after: dict) -> str:
         parts.append(f"changed the text to “{_shorten(after['text'])}”")
     if "claimant" in after:
         parts.append(f"changed the claimant to “{_shorten(after['claimant'])}”")
+    if "claimant_type" in after:
+        parts.append(f"set the claimant type to {_claimant_type_label(after['claimant_type'])}")
     return f"{who} {' and '.join(parts) or 'edited it'}"
 
 
@@ -90,6 +92,13 @@ def _verdict_label(value) -> str:
         return Verdict(value).label.lower()
     except ValueError:
         return str(value)
+
+
+def _claimant_type_label(value) -> str:
+    try:
+        return ClaimantType(value).label.lower()
+    except ValueError:
+        return "none"
 
 
 def _shorten(text: str) -> str:

@@ -24,7 +24,8 @@ def claim_correct(request, pk: int):
         return _render_claim(request, claim=claim, filters=filters, edit_form=form, status=400)
     try:
         claim_edit(claim=claim, actor=request.user, expected_version=form.cleaned_data["version"],
-                   text=form.cleaned_data["text"], claimant=form.cleaned_data["claimant"])
+                   text=form.cleaned_data["text"], claimant=form.cleaned_data["claimant"],
+                   claimant_type=form.cleaned_data["claimant_type"])
     except ClaimVersionConflict as conflict:
         claim = claim_load(pk)
         data = form.data.copy()

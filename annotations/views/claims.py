@@ -132,6 +132,7 @@ def claim_assign(request, pk: int):
 
 def claim_edit_form(claim: Claim) -> ClaimEditForm:
     return ClaimEditForm(prefix=EDIT_PREFIX, initial={"text": claim.text, "claimant": claim.claimant,
+                                                      "claimant_type": claim.claimant_type,
                                                       "version": claim.version})
 
 

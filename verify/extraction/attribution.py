@@ -17,13 +17,10 @@ from verify.extraction.attribution_neighbours import neighbour_attribution
 from verify.extraction.attribution_markers import (
     according_to, dash_signature, noun_cue, speaker_label, stance_adjective,
 )
-from verify.extraction.attribution_spans import Attribution, in_quotation
+from verify.extraction.attribution_spans import SPEAKER_RELATIVE, Attribution, in_quotation
 from verify.extraction.attribution_verbs import reporting_verb
 
 __all__ = ["Attribution", "find_attribution"]
-
-
-_SPEAKER_RELATIVE = frozenset({"i", "we", "you", "me", "us"})
 
 
 def find_attribution(sentence: Span) -> Attribution | None:
@@ -40,7 +37,7 @@ def find_attribution(sentence: Span) -> Attribution | None:
 
 def _quoted_speaker(sentence: Span, attribution: Attribution) -> bool:
     """Is the claimant someone quoted ("I think", or named inside quotation marks)?"""
-    if attribution.claimant_start is None or attribution.claimant.lower() in _SPEAKER_RELATIVE:
+    if attribution.claimant_start is None or attribution.claimant.lower() in SPEAKER_RELATIVE:
         return True
     token = sentence.doc.char_span(attribution.claimant_start, attribution.claimant_end, alignment_mode="expand")
     return token is not None and in_quotation(token.root)

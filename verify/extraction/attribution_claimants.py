@@ -3,7 +3,8 @@
 The type comes from the claimant's head: its named entity (PERSON; ORG, GPE, NORP), a pronoun resolved
 to the last person named before it, or its noun ("the spokesman" is a person, "the ministry" an
 organisation, "military experts" an unnamed source). Job titles are dropped from a person's name
-("Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky"). The span stays where this
+("Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky"), and a role gives way to the name
+in apposition ("An attorney for Pagliano, Mark MacDougall" -> "Mark MacDougall"). The span stays where this
 sentence names the claimant (the pronoun itself when it was resolved).
 """
 from __future__ import annotations
@@ -40,6 +41,11 @@ def typed_claimant(sentence: Span, attribution: Attribution | None) -> Attributi
         antecedent = _antecedent(head)
         name = antecedent.text if antecedent is not None else attribution.claimant
         return replace(attribution, claimant=name, claimant_type=ClaimantType.PERSON)
+    named = _name_in_apposition(span)
+    if head.ent_type_ != "PERSON" and named is not None:
+        # "An attorney for Pagliano, Mark MacDougall, said": the name, found where the role is.
+        name = _entity_of(named)
+        return replace(attribution, claimant=name.text, claimant_end=name.end_char, claimant_type=ClaimantType.PERSON)
     if head.ent_type_ == "PERSON" and not any(t.dep_ == "conj" for t in span):
         name = _entity_of(head)
         return replace(attribution, claimant=name.text, claimant_start=name.start_char,
@@ -81,6 +87,15 @@ def _type_of(span: Span, head: Token) -> str:
     if named & ORGANISATION_ENTITIES and not named & {"PERSON"}:
         return ClaimantType.ORGANISATION
     return ClaimantType.UNNAMED  # "the ad", "they", "a narrator": the text does not say who
+
+
+def _name_in_apposition(span: Span) -> Token | None:
+    """The person named right after a role: "the project director, Anna Berg, said"."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    name = doc[span.end + 1]
+    return name if name.ent_type_ == "PERSON" and name.ent_iob_ == "B" else None
 
 
 def _entity_of(token: Token) -> Span:

@@ -2,16 +2,15 @@
 "X is convinced that Y"."""
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    Attribution, can_speak, is_someone, noun_phrase, outside, reads_alone, trimmed_range, what_follows,
+    DASHES, QUOTE_CHARS, Attribution, can_speak, is_someone, noun_phrase, outside, reads_alone, trimmed_range, what_follows,
 )
 from verify.extraction.doc_text import doc_text
 from verify.extraction.reporting_cues import NOUN_CUES, STANCE_ADJECTIVES
 
 
-_DASHES = frozenset({"―", "—", "–"})
 _NAME_PARTICLES = frozenset({"of", "the", "and", "de", "del", "da", "van", "von", "la", "le", "y", "n"})
 # "his plan" is mostly the article's description of someone, not a claim it reports.
 _VAGUE_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
@@ -75,10 +74,15 @@ def according_to(sentence: Span) -> Attribution | None:
 
 def dash_signature(sentence: Span) -> Attribution | None:
     """'"... to be a bully." ― Veronica Cruz': a quotation signed after a dash (in the same sentence, or
-    alone in a sentence after the quote it signs)."""
+    alone in a sentence after the quote it signs: '” ― Pamela Padilla')."""
     tokens = [t for t in sentence if not t.is_space]
+    opening = 0
+    while opening < len(tokens) and tokens[opening].is_quote:
+        opening += 1
     for position, token in enumerate(tokens[:-1]):
-        if token.text not in _DASHES or not (position == 0 or tokens[position - 1].is_quote):
+        glued = token.text[:1] in QUOTE_CHARS and token.text.lstrip(QUOTE_CHARS) in DASHES  # '”―'
+        alone = position == opening
+        if not (token.text in DASHES or glued) or not (alone or glued or tokens[position - 1].is_quote):
             continue
         signature = tokens[position + 1:]
         while signature and signature[-1].is_punct:
@@ -86,8 +90,8 @@ def dash_signature(sentence: Span) -> Attribution | None:
         if not signature or len(signature) > 8 or not any(t.pos_ == "PROPN" for t in signature) \
                 or not all(t.is_title or t.is_upper or t.lower_ in _NAME_PARTICLES for t in signature if t.is_alpha):
             continue  # a name, not '― just as he did with Romney'
-        if position == 0:
-            content = _signed_quote(sentence)
+        if alone:
+            content = _signed_quote(sentence, token.idx + len(token.text) - 1)
         else:
             content = trimmed_range([t for t in tokens[:position] if not t.is_quote])
         if content is None:
@@ -99,23 +103,33 @@ def dash_signature(sentence: Span) -> Attribution | None:
         )
     return None
 
-def _signed_quote(sentence: Span) -> tuple[int, int] | None:
-    """The quotation a signature sentence ('― Steve Quinlan.') closes: back to its paragraph's start."""
+def _signed_quote(sentence: Span, dash: int) -> tuple[int, int] | None:
+    """The quotation a signature sentence closes: from its paragraph's start up to the dash."""
     doc = sentence.doc
-    if sentence.start == 0 or not doc[sentence.start - 1].is_quote:
-        return None
     text = doc_text(doc)
-    end = doc[sentence.start - 1].idx
-    start = text.rfind("\n", 0, end) + 1
-    tokens = [t for t in doc.char_span(start, end, alignment_mode="expand") or () if not t.is_quote]
+    if not text[:dash].rstrip().endswith(tuple(QUOTE_CHARS)):
+        return None
+    start = text.rfind("\n", 0, dash) + 1
+    tokens = [t for t in doc.char_span(start, dash, alignment_mode="contract") or () if not t.is_quote]
     return trimmed_range(tokens)
+
+def _cue_owner(cue: Token) -> Token | None:
+    """Whose claim it is: the possessor ("Trump's claim"), or a named source before a cue noun that
+    introduces a clause ("a New York Times report that ...")."""
+    possessor = next((c for c in cue.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor
+    if not any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON")), None)
+
 
 def noun_cue(sentence: Span) -> Attribution | None:
     """"Trump's claim that ...", "the minister's statement": the possessor is the claimant."""
     for token in sentence:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
             continue
-        possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+        possessor = _cue_owner(token)
         if possessor is None or possessor.lower_ in _VAGUE_POSSESSIVES:
             continue
         if possessor.ent_type_ in ("DATE", "TIME") or not can_speak(possessor):
@@ -134,10 +148,12 @@ def noun_cue(sentence: Span) -> Attribution | None:
 def stance_adjective(sentence: Span) -> Attribution | None:
     """"Protesters were frustrated that the police released only some footage": a held view."""
     for token in sentence:
-        if token.dep_ != "acomp" or token.lower_ not in STANCE_ADJECTIVES:
+        if token.lower_ not in STANCE_ADJECTIVES:
             continue
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        # "we are convinced that" (an adjective after "be") or "were frustrated that" (parsed as a passive)
+        holder = token.head if token.dep_ == "acomp" else token
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if clause is None or subject is None or not is_someone(subject, with_clause=True):
             continue
         content = trimmed_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)])
@@ -146,7 +162,8 @@ def stance_adjective(sentence: Span) -> Attribution | None:
         claimant = noun_phrase(subject)
         return Attribution(
             claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2],
-            cue=f"{token.head.text} {token.text}", content_start=content[0], content_end=content[1],
+            cue=" ".join(t.text for t in sorted({holder, token, *(c for c in holder.children if c.dep_ in (
+                "aux", "auxpass"))}, key=lambda t: t.i)), content_start=content[0], content_end=content[1],
             frame_droppable=False,
         )
     return None

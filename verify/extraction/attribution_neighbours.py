@@ -9,10 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from verify.extraction.attribution_markers import dash_signature, speaker_label
-from verify.extraction.attribution_spans import Attribution
+from verify.extraction.attribution_spans import DASHES, QUOTE_CHARS, Attribution
 from verify.extraction.attribution_verbs import reporting_verb
 
-_DASHES = frozenset({"―", "—", "–"})
 
 
 def _covers(attribution: Attribution | None, sentence: Span) -> bool:
@@ -29,8 +28,8 @@ def neighbour_attribution(sentence: Span) -> Attribution | None:
     doc = sentence.doc
     if sentence.end < len(doc):
         following = doc[sentence.end].sent
-        first = next((t for t in following if not t.is_space), None)
-        if first is not None and first.text in _DASHES:
+        first = next((t for t in following if not (t.is_space or t.is_quote)), None)
+        if first is not None and first.text.lstrip(QUOTE_CHARS) in DASHES:
             signature = dash_signature(following)
             if _covers(signature, sentence):
                 return signature

@@ -41,6 +41,7 @@ UNNAMED_NOUNS = frozenset({
     "viewers", "respondents", "participants", "friends", "neighbors", "neighbours", "families", "parents",
     "students", "teachers", "surrogates", "allies", "rivals", "skeptics", "sceptics", "proponents",
     "advocates", "defenders", "detractors", "authors", "scholars", "academics", "specialists",
+    "percent", "majority", "minority", "half", "third", "quarter", "respondents",
 })
 # What can "show" or "say" without being anyone: a report, a poll, a ruling. Unnamed unless the phrase
 # names whose it is ("a New York Times report" is the Times').
@@ -48,6 +49,8 @@ INFORMATION_NOUNS = frozenset({
     "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "statement", "statements",
     "analysis", "ruling", "letter", "document", "documents", "records", "data", "findings", "filing", "memo",
     "research", "review", "assessment", "estimate", "estimates", "testimony", "article", "editorial", "ad",
+    "video", "footage", "average", "averages", "slide", "email", "emails", "story", "film", "documentary",
+    "book", "spot", "tally", "results", "figures", "numbers", "chart", "map", "transcript", "cable", "cables",
 })
 # Nouns for people and bodies that can state a position (beyond named entities and pronouns).
 SPEAKER_NOUNS = PERSON_NOUNS | ORGANISATION_NOUNS | UNNAMED_NOUNS | INFORMATION_NOUNS | frozenset({

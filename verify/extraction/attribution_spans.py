@@ -16,6 +16,10 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 TRAILING_PUNCTUATION = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "…"})
 NON_CLAIMANTS = frozenset({"it", "there", "which", "that", "what"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Inside a quotation "I think ..." is the quoted speaker's own claim: the speaker wins.
+SPEAKER_RELATIVE = frozenset({"i", "we", "you", "me", "us"})
+DASHES = frozenset({"―", "—", "–"})
+QUOTE_CHARS = "“”\"«»"
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "who"})
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")

@@ -8,9 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    NON_CLAIMANTS, RELATIVE_PRONOUNS, SUBJECT_DEPS, Attribution, can_speak, in_quotation, is_someone, noun_phrase, reads_alone,
+    NON_CLAIMANTS, SUBJECT_DEPS, Attribution, can_speak, in_quotation, is_someone, noun_phrase, reads_alone,
     trimmed_range, verb_lemma, what_follows,
 )
+from verify.extraction.attribution_subjects import agent_of, claimant_for, speaker_token, subject_of
 from verify.extraction.reporting_cues import (
     EVIDENTIAL_LEMMAS, FRAME_ONLY_LEMMAS, POSITION_LEMMAS, REPORTING_LEMMAS, SPEECH_LEMMAS,
 )
@@ -18,7 +19,10 @@ from verify.extraction.reporting_cues import (
 # Children of a speech verb that belong to its frame ('..., Smith said on Friday in an interview.').
 _FRAME_DEPS = SUBJECT_DEPS + ("aux", "neg", "prt", "npadvmod", "advmod", "prep", "agent", "dative", "dobj")
 _FRAME_OPENERS = frozenset({",", ":"})
+_EMBEDDED_DEPS = frozenset({"relcl", "acl"})
+# Negated, these report silence, not a claim: "The Kremlin did not respond."
 _SILENCE_LEMMAS = frozenset({"respond", "reply", "answer", "comment", "return", "say"})
+_CANDIDATE_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS
 
 
 def _depth(token: Token) -> int:
@@ -36,8 +40,8 @@ def _frame_range(verb: Token) -> tuple[int, int]:
 def _is_parenthetical_frame(sentence: Span, verb: Token) -> bool:
     """A speech frame set off from the quote it reports: '..., the source added.', '"...," Scott said,
     "..."', 'Acts of protest, Mr. Obama said, are ...', 'She continued: "..."', 'Said Ellis: "..."'."""
-    if verb_lemma(verb, SPEECH_LEMMAS) is None or in_quotation(verb):
-        return False
+    if verb_lemma(verb, SPEECH_LEMMAS) is None or in_quotation(verb) or verb.dep_ in _EMBEDDED_DEPS:
+        return False  # "the department, which reported 2,521 incidents, said ...": a relative clause
     first, last = _frame_range(verb)
     doc = sentence.doc
     before = next((t for t in reversed(doc[sentence.start:first]) if not t.is_space), None)
@@ -50,8 +54,14 @@ def _is_parenthetical_frame(sentence: Span, verb: Token) -> bool:
     return closing or after[0].text in _FRAME_OPENERS or after[0].is_quote
 
 
+def _verb_like(token: Token) -> bool:
+    """A verb, or a verb the tagger took for a noun ("Trump claims that ...": a root with a subject)."""
+    return token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and token.dep_ == "ROOT" \
+        and any(c.dep_ == "nsubj" for c in token.children)
+
+
 def reporting_verb(sentence: Span) -> Attribution | None:
-    candidates = [t for t in sentence if t.pos_ in ("VERB", "AUX") and verb_lemma(t, REPORTING_LEMMAS | SPEECH_LEMMAS)
+    candidates = [t for t in sentence if _verb_like(t) and verb_lemma(t, _CANDIDATE_LEMMAS)
                   and (verb_lemma(t, FRAME_ONLY_LEMMAS) is None or _is_parenthetical_frame(sentence, t))]
     for quoted in (False, True):
         verbs = sorted((t for t in candidates if in_quotation(t) == quoted), key=_depth)
@@ -90,59 +100,12 @@ def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
     return None
 
 
-def _subject_of(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if len(subjects) > 1:
-        # '"One of the brightest members," Rep. Cummings said': the quote is parsed as a second subject.
-        subjects.sort(key=lambda s: (not can_speak(s), abs(s.i - verb.i)))
-    subject = subjects[0] if subjects else None
-    if subject is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ"):
-        # "NATO officials have expressed concerns, stating that ...": the subject is inherited.
-        return _subject_of(verb.head)
-    return subject
-
-
-def _is_relative(verb: Token, subject: Token) -> bool:
-    return subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")
-
-
-def _speaker_token(verb: Token, subject: Token) -> Token:
-    """The noun a relative pronoun stands for: "observers, who warn ..." -> observers."""
-    return verb.head if _is_relative(verb, subject) else subject
-
-
-def _claimant_for(verb: Token) -> tuple[str, int | None, int | None] | None:
-    """Claimant of a reporting verb: its subject, or the agent of a passive ("it was said by X").
-
-    A relative pronoun is named by the noun it stands for and located where this clause names it
-    ("the police department, which reported ...": "the police department", at "which")."""
-    subject = _subject_of(verb)
-    if subject is None:
-        return None
-    if _is_relative(verb, subject) and subject.dep_ == "nsubj":
-        return noun_phrase(verb.head)[0], subject.idx, subject.idx + len(subject.text)
-    if subject.dep_ == "nsubjpass" or subject.lower_ in NON_CLAIMANTS - {"it"}:
-        agent = _agent_of(verb)
-        if agent is not None:
-            return noun_phrase(agent)
-        if subject.lower_ in NON_CLAIMANTS or subject.dep_ == "nsubjpass" and subject.lower_ == "it":
-            return "", None, None  # "it was reported that ...": attributed, source unstated
-    if subject.dep_ == "nsubjpass":
-        return None  # "the deal was announced": the subject is the content, not the claimant
-    return noun_phrase(subject)
-
-
-def _agent_of(verb: Token) -> Token | None:
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-
-
 def _credible(verb: Token, *, with_clause: bool, strict: bool) -> bool:
     """Can the verb's subject be a source? "This revelation adds", "The deployment signals" cannot."""
-    subject = _subject_of(verb)
+    subject = subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass":
         return True  # passives are judged by their agent
-    speaker = _speaker_token(verb, subject)
+    speaker = speaker_token(verb, subject)
     if verb_lemma(verb, EVIDENTIAL_LEMMAS):
         return is_someone(speaker, with_clause=with_clause)
     return can_speak(speaker) if strict else True
@@ -172,7 +135,7 @@ def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
         content_head = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if content_head is None or not _credible(verb, with_clause=content_head.dep_ == "ccomp", strict=False):
         return None
-    claimant = _claimant_for(verb)
+    claimant = claimant_for(verb)
     if claimant is None:
         return None
     content_tokens = [t for t in content_head.subtree if not (t.dep_ == "mark" and t.head == content_head
@@ -194,7 +157,7 @@ def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
     """'"We will win," he said.' or 'he said, "..."': the content is the rest of the sentence."""
     if _negated(verb) and verb_lemma(verb, _SILENCE_LEMMAS) or not _credible(verb, with_clause=False, strict=True):
         return None  # "The Kremlin did not respond"; "This revelation adds ..."
-    claimant = _claimant_for(verb)
+    claimant = claimant_for(verb)
     if claimant is None or not claimant[0]:
         return None
     frame = {verb.i} | {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS + ("aux", "prt") for t in c.subtree}
@@ -213,7 +176,7 @@ def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
 
 def _passive_agent(sentence: Span, verb: Token) -> Attribution | None:
     """'The registration issue was first reported by The Washington Post.': the agent is the source."""
-    agent = _agent_of(verb)
+    agent = agent_of(verb)
     if agent is None or verb.tag_ != "VBN" or not can_speak(agent):
         return None
     claimant = noun_phrase(agent)

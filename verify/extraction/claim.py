@@ -18,7 +18,8 @@ class ExtractedClaim:
     entities: list[dict[str, Any]] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
     score: float = 0.0
-    claimant_start: int | None = None  # claimant character offsets in the cleaned text
+    # Where the cleaned text names the claimant: the name itself, or the "he"/"who" it was resolved from.
+    claimant_start: int | None = None
     claimant_end: int | None = None
     claimant_type: str = ""  # a verify.models.ClaimantType value, or "" when nobody is named
     set_aside: str = ""  # a verify.models.SetAsideReason value when kept out of the queue

@@ -7,20 +7,17 @@ out-of-fold scores. Stored as member-1/, member-2/ … (each a transformer model
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Span
-
-from verify.extraction.transformer_scorer import META_FILE, TransformerScorer
+from verify.extraction.transformer_scorer import META_FILE, LogitScorer, TransformerScorer
 
 MODEL_KIND = "ensemble"
 FORMAT_VERSION = 1
 MEMBER_PREFIX = "member-"
 
 
-class EnsembleScorer:
+class EnsembleScorer(LogitScorer):
     name = "ensemble"
 
     def __init__(self, *, members: list[TransformerScorer], logit_offset: float = 0.0, threshold: float = 0.5,
@@ -32,12 +29,6 @@ class EnsembleScorer:
         self.logit_offset = logit_offset
         self.threshold = threshold
         self.meta = meta or {}
-
-    def score(self, sentences: list[Span]) -> list[float]:
-        return self.score_texts([s.text for s in sentences])
-
-    def score_texts(self, texts: list[str]) -> list[float]:
-        return [1.0 / (1.0 + math.exp(-logit)) for logit in self.logits(texts)]
 
     def logits(self, texts: list[str]) -> list[float]:
         if not texts:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
+from verify.extraction.attribution_spans import QUOTE_CHARS, SPEAKER_RELATIVE
+
 _OPENING = {"“": "”", '"': '"', "«": "»", "''": "''", "``": "''"}
 _QUOTE_MARKS = re.compile(r"``|''|[“”\"«»]|\n")
-_QUOTE_CHARS = "“”\"«»"
-# Inside a quotation "I think ..." is the quoted speaker's own claim: the speaker wins.
-_SPEAKER_RELATIVE = frozenset({"i", "we", "you", "me", "us"})
+_REOPENING = re.compile(r"\s*(``|''|[“\"«])")
 
 
 def _inside(position: int | None, regions: list[tuple[int, int]]) -> bool:
@@ -23,14 +23,14 @@ def _inside(position: int | None, regions: list[tuple[int, int]]) -> bool:
 
 def _is_weak(attribution, regions: list[tuple[int, int]]) -> bool:
     """No speaker of its own: none, "I"/"we", or a claimant quoted by someone else."""
-    if attribution is None or attribution.claimant.lower() in _SPEAKER_RELATIVE:
+    if attribution is None or attribution.claimant.lower() in SPEAKER_RELATIVE:
         return True
     return not attribution.speaker_turn and _inside(attribution.claimant_start, regions)
 
 
 def _continues(text: str, position: int) -> int | None:
     """After a line break inside a quotation: where the next paragraph's opening mark ends, if it has one."""
-    match = re.compile(r"\s*(``|''|[“\"«])").match(text, position)
+    match = _REOPENING.match(text, position)
     return match.end() if match else None
 
 
@@ -80,7 +80,7 @@ def spread_over_quotes(*, text: str, ranges: list[tuple[int, int]], owners: list
     """
     result = list(owners)
     regions = quote_regions(text)
-    quoted = [any(s < q_end and q_start < e for q_start, q_end in regions) or text[s:s + 1] in _QUOTE_CHARS
+    quoted = [any(s < q_end and q_start < e for q_start, q_end in regions) or text[s:s + 1] in QUOTE_CHARS
               for s, e in ranges]
 
     def weak(i: int) -> bool:

@@ -24,6 +24,7 @@ SPEECH_LEMMAS = frozenset({
     "warn", "claim", "state", "announce", "declare", "continue", "conclude", "answer", "recall", "joke",
     "quip", "retort", "post", "counter", "shout", "yell", "testify", "acknowledge", "admit", "concede",
     "complain", "stress", "emphasize", "emphasise", "remark", "observe", "predict", "report", "confirm",
+    "maintain", "contend", "allege", "assert", "suggest", "caution", "reason", "wonder", "believe",
 })
 # Speech verbs only when set off as a frame ('She continued: "..."'); "support continues to grow" is not.
 FRAME_ONLY_LEMMAS = frozenset({"continue"})
@@ -53,12 +54,18 @@ POSITION_LEMMAS = frozenset({
     "recognize", "recognise", "note", "observe", "determine", "decide", "assess", "offer", "pitch",
     "explain", "stress", "emphasize", "emphasise", "dismiss", "concede", "doubt", "worry", "acknowledge",
     "accept", "support", "back", "favor", "favour", "embrace", "champion", "criticize", "fault", "credit",
+    # Ways of putting a view across: "Clinton painted Trump as ...", "he likened the deal to ...".
+    "liken", "detail", "link", "invoke", "paint", "portray", "depict", "present", "outline", "chronicle",
+    "apologize", "apologise", "approve", "rip", "grill", "rail", "lambast", "lambaste", "ridicule", "taunt",
+    "plead", "yell", "shout", "publish", "document", "reference", "address", "comment", "weigh", "feel",
+    "understand", "resent", "brand", "dub", "term", "hail", "laud", "commend", "chastise", "scold",
+    "remind", "expect", "reiterate", "repeat",
 })
 # Adjectives of a held view with a clause: "protesters were frustrated that Y", "we are convinced Y".
 STANCE_ADJECTIVES = frozenset({
     "sure", "certain", "convinced", "confident", "frustrated", "worried", "concerned", "afraid", "aware",
     "adamant", "optimistic", "pessimistic", "skeptical", "sceptical", "hopeful", "fearful", "angry", "upset",
-    "clear", "insistent", "doubtful", "persuaded", "satisfied", "disappointed", "outraged", "alarmed",
+    "insistent", "doubtful", "persuaded", "satisfied", "disappointed", "outraged", "alarmed",
 })
 # Verbs that also describe what a fact or an event means: "the deployment signals a shift", "this raises
 # questions". Their subject is a claimant only when it is someone (a person, a body, a report).

@@ -84,7 +84,20 @@ def _batches(texts: list[str], *, shuffle: bool, rng: random.Random) -> list[lis
     return batches
 
 
-class TransformerScorer:
+class LogitScorer:
+    """Scores from `logits` (implemented by each kind): sentences by their text, probabilities by sigmoid."""
+
+    def logits(self, texts: list[str]) -> list[float]:
+        raise NotImplementedError
+
+    def score(self, sentences: list[Span]) -> list[float]:
+        return self.score_texts([s.text for s in sentences])
+
+    def score_texts(self, texts: list[str]) -> list[float]:
+        return [1.0 / (1.0 + math.exp(-logit)) for logit in self.logits(texts)]
+
+
+class TransformerScorer(LogitScorer):
     name = "transformer"
 
     def __init__(self, *, network, tokenizer, threshold: float = 0.5, logit_offset: float = 0.0,
@@ -150,12 +163,6 @@ class TransformerScorer:
                        "pos_weight": round(pos_weight, 4), "max_length": MAX_LENGTH, "batch_size": BATCH_SIZE,
                        "bf16": bf16, "seed": seed}
         return scorer
-
-    def score(self, sentences: list[Span]) -> list[float]:
-        return self.score_texts([s.text for s in sentences])
-
-    def score_texts(self, texts: list[str]) -> list[float]:
-        return [1.0 / (1.0 + math.exp(-logit)) for logit in self.logits(texts)]
 
     def logits(self, texts: list[str]) -> list[float]:
         """The head's logits, shifted by the offset (0 is the cut-off); an ensemble averages these."""

@@ -7,12 +7,14 @@ Field rules followed (schema.org + Google's ClaimReview guidelines):
   worstRating on the scale documented in annotations/reports/rating.py.
 - url: the report's permalink with a per-claim anchor; author: the publishing Organization;
   datePublished: the revision's publication date (ISO 8601).
-- itemReviewed: a Claim with author (the claimant, Person or Organization), datePublished (the
+- itemReviewed: a Claim with author (the claimant: a Person or an Organization; left out for an unnamed
+  source such as "officials said" and when nobody is named, never guessed), datePublished (the
   article's) and appearance (the article URLs).
 - citation: the sources, as CreativeWorks (url, name, publisher, and the quote as text).
 """
 import orjson
 
+from annotations.reports.claimants import claimant_kind, claimant_schema_type
 from annotations.reports.document import ReportDocument, item_anchor
 from annotations.reports.rating import BEST_RATING, RATING_VALUES, WORST_RATING, verdict_label
 
@@ -53,7 +55,7 @@ def claimreview_graph(doc: ReportDocument) -> dict:
         if item["rationale"]:
             rating["ratingExplanation"] = item["rationale"]
         claim = {"@type": "Claim", "text": item["claim_text"]}
-        claimant_key = (item["claimant"], item["claimant_type"], item["article_publisher"])
+        claimant_key = (item["claimant"], item["claimant_type"])
         claimant = claimants.get(claimant_key, False)
         if claimant is False:
             claimant = claimants[claimant_key] = _claimant(item)
@@ -120,12 +122,9 @@ def _citation(source: dict) -> dict:
 
 
 def _claimant(item: dict) -> dict | None:
-    if item["claimant"]:
-        return {"@type": item["claimant_type"] or "Organization", "name": item["claimant"]}
-    if item["article_publisher"]:
-        # No attributed speaker: the article itself makes the claim.
-        return {"@type": "Organization", "name": item["article_publisher"]}
-    return None
+    """Claim.author: the named person or organisation; None for an unnamed source or nobody."""
+    schema_type = claimant_schema_type(claimant_kind(item))
+    return {"@type": schema_type, "name": item["claimant"]} if schema_type else None
 
 
 def jsonld_for_script(doc: ReportDocument) -> str:

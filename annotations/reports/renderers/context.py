@@ -3,9 +3,11 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from annotations.reports.claimants import claimant_kind, claimant_type_label
 from annotations.reports.document import ReportDocument, item_anchor
 from annotations.reports.rating import verdict_label
 from annotations.reports.renderers.claimreview import jsonld_for_script
+from verify.models import ClaimantType
 
 
 REPORT_CSS = Path(__file__).resolve().parent.parent / "static" / "reports" / "report.css"
@@ -18,7 +20,7 @@ def report_css() -> str:
 
 
 class _ItemView(dict):
-    """An item dict plus what the template needs (label, anchor, stale flag)."""
+    """An item dict plus what the template needs (label, anchor, stale flag, claimant kind)."""
 
 
 def report_context(doc: ReportDocument, *, stale_claim_ids: frozenset = frozenset()) -> dict:
@@ -28,6 +30,9 @@ def report_context(doc: ReportDocument, *, stale_claim_ids: frozenset = frozense
             view["verdict_label"] = verdict_label(item["verdict"])
             view["anchor"] = item_anchor(item)
             view["stale"] = item["claim_id"] in stale_claim_ids
+            kind = claimant_kind(item)
+            view["claimant_unnamed"] = kind == ClaimantType.UNNAMED
+            view["claimant_kind"] = "" if view["claimant_unnamed"] else claimant_type_label(kind).lower()
             yield view
 
     # The JSON-LD reads the bare items: progress is reported once, by the visible list below.

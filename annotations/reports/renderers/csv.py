@@ -1,4 +1,6 @@
-"""CSV: one row per claim (claim, claimant, verdict, rationale, sources, article, reviewer, reviewed at)."""
+"""CSV: one row per claim (claim, claimant, claimant type, verdict, rationale, sources, article, reviewer,
+reviewed at). An unnamed source keeps its words in "claimant" and says so in "claimant type"."""
+from annotations.reports.claimants import claimant_kind, claimant_type_label
 from annotations.reports.document import ReportDocument
 from annotations.reports.rating import verdict_label
 
@@ -8,11 +10,11 @@ EXTENSION = "csv"
 ITEMS_SHARE = 1.0
 # Many short-lived-looking but surviving objects: see services/render.py (_gc_paused).
 PAUSE_GC = True
-HEADER = ["claim", "claimant", "verdict", "rationale", "sources", "article", "reviewer", "reviewed at"]
+HEADER = ["claim", "claimant", "claimant type", "verdict", "rationale", "sources", "article", "reviewer", "reviewed at"]
 # A cell starting with one of these is run as a formula by spreadsheets: prefix it with a quote.
 FORMULA_STARTS = frozenset("=+-@\t\r")
-# Columns holding user text (not the verdict label or the timestamp).
-_TEXT_COLUMNS = (0, 1, 3, 4, 5, 6)
+# Columns holding user text (not the claimant type, the verdict label or the timestamp).
+_TEXT_COLUMNS = (0, 1, 4, 5, 6, 7)
 
 
 def render(doc: ReportDocument) -> bytes:
@@ -35,7 +37,8 @@ def _row(item: dict) -> list[str]:
         article = f"{article} <{item['article_url']}>" if article else item["article_url"]
     reviewed_at = item["reviewed_at"]
     row = [
-        item["claim_text"], item["claimant"], verdict_label(item["verdict"]), item["rationale"], sources,
+        item["claim_text"], item["claimant"], claimant_type_label(claimant_kind(item)), verdict_label(item["verdict"]),
+        item["rationale"], sources,
         article, item["reviewer"], reviewed_at.isoformat(timespec="seconds") if reviewed_at else "",
     ]
     for index in _TEXT_COLUMNS:

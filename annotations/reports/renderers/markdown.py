@@ -1,8 +1,10 @@
 """Markdown for CMSes and newsletters (CommonMark): user text is escaped, links are the sources."""
 import re
 
+from annotations.reports.claimants import claimant_kind, claimant_type_label
 from annotations.reports.document import ReportDocument, item_anchor
 from annotations.reports.rating import verdict_label
+from verify.models import ClaimantType
 
 LABEL = "Markdown"
 CONTENT_TYPE = "text/markdown; charset=utf-8"
@@ -44,7 +46,12 @@ def _item(item: dict) -> list[str]:
              f"## {escape(item['claim_text'])} — {verdict_label(item['verdict'])}", ""]
     facts = []
     if item["claimant"]:
-        facts.append(f"**Claimant:** {escape(item['claimant'])}")
+        kind = claimant_kind(item)
+        if kind == ClaimantType.UNNAMED:
+            facts.append(f"**{ClaimantType.UNNAMED.label}:** {escape(item['claimant'])}")
+        else:
+            label = f" ({claimant_type_label(kind).lower()})" if kind else ""
+            facts.append(f"**Claimant:** {escape(item['claimant'])}{label}")
     article = escape(item["article_title"] or item["article_url"] or "")
     if article:
         if item["article_url"]:

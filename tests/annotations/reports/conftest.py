@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 import pytest
 
 from tests.factories import ArticleFactory, ClaimFactory, ReviewFactory, SourceFactory, UserFactory
-from verify.models import Verdict
+from verify.models import ClaimantType, Verdict
 from annotations.reports import services
 
 TROOPS_TEXT = "As many as 11,000 North Korean troops could be fighting alongside Russian forces in Kursk."
@@ -50,7 +50,7 @@ def troops_claim(db):
         publisher="The Meridian Ledger", published_at=datetime(2024, 10, 24, 9, 30, tzinfo=timezone.utc),
     )
     claim = ClaimFactory(article=article, text=TROOPS_TEXT, claimant="Ukrainian intelligence",
-                         verdict=Verdict.UNVERIFIED,
+                         claimant_type=ClaimantType.ORGANISATION, verdict=Verdict.UNVERIFIED,
                          entities=[{"text": "Ukrainian intelligence", "label": "ORG", "start": 0, "end": 22}])
     reviewer = UserFactory(username="rng", role="reviewer", first_name="Rita", last_name="Ng")
     review = ReviewFactory(claim=claim, reviewer=reviewer, verdict=Verdict.UNVERIFIED,

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.annotations.reports.conftest import reviewed_claim
 from tests.annotations.reports.jsonld_rules import claimreview_document_errors
-from verify.models import Verdict
+from verify.models import ClaimantType, Verdict
 from annotations.reports import services
 from annotations.reports.renderers.claimreview import short_claim
 from annotations.reports.renderers.csv import HEADER
@@ -45,10 +45,10 @@ def test_claimreview_follows_the_field_rules(troops_report):
 
 def test_every_verdict_has_its_rating_and_a_person_claimant_is_a_person(editor):
     claims = [
-        reviewed_claim(verdict=Verdict.VERIFIED, claimant="Kim Jong Un",
-                       entities=[{"text": "Kim Jong Un", "label": "PERSON", "start": 0, "end": 11}]),
-        reviewed_claim(verdict=Verdict.DISPUTED, claimant="the Defence Ministry"),
-        reviewed_claim(verdict=Verdict.UNVERIFIED, claimant="Maria Lopez"),
+        reviewed_claim(verdict=Verdict.VERIFIED, claimant="Kim Jong Un", claimant_type=ClaimantType.PERSON),
+        reviewed_claim(verdict=Verdict.DISPUTED, claimant="the Defence Ministry",
+                       claimant_type=ClaimantType.ORGANISATION),
+        reviewed_claim(verdict=Verdict.UNVERIFIED, claimant="Maria Lopez", claimant_type=ClaimantType.PERSON),
     ]
     report = services.report_create(title="Three", created_by=editor, claim_ids=[c.pk for c in claims])
     services.report_publish(report=report, actor=editor)
@@ -79,7 +79,7 @@ def test_a_claim_without_claimant_or_article_url_still_validates(editor):
     services.report_publish(report=report, actor=editor)
     document = claimreviews(report)
     assert claimreview_document_errors(document) == []
-    assert document["@graph"][0]["itemReviewed"]["author"]["name"] == "The Meridian Ledger"
+    assert "author" not in document["@graph"][0]["itemReviewed"]  # nobody named: no author is made up
     assert "appearance" not in document["@graph"][0]["itemReviewed"]
 
 
@@ -112,11 +112,11 @@ def test_html_shows_verdict_badge_rationale_claimant_article_and_sources_with_qu
 def test_csv_has_one_row_per_claim_with_the_agreed_columns(editor, troops_report):
     content = render(troops_report, "csv").content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))
-    assert list(rows[0]) == HEADER == ["claim", "claimant", "verdict", "rationale", "sources", "article",
-                                       "reviewer", "reviewed at"]
+    assert list(rows[0]) == HEADER == ["claim", "claimant", "claimant type", "verdict", "rationale", "sources",
+                                       "article", "reviewer", "reviewed at"]
     (row,) = rows
     assert row["verdict"] == "Unverified"
-    assert row["claimant"] == "Ukrainian intelligence"
+    assert (row["claimant"], row["claimant type"]) == ("Ukrainian intelligence", "Organisation")
     assert row["sources"] == ("Pentagon briefing, 23 October <https://www.defense.example.gov/briefing>: "
                               "“We cannot confirm the number.”")
     assert row["article"] == "North Korean soldiers head to the front <https://news.example.com/world/korea-troops>"

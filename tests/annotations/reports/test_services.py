@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from verify.audit.models import AuditEntry
 from tests.factories import ArticleFactory, ClaimFactory
 from tests.annotations.reports.conftest import review_again, reviewed_claim
-from verify.models import Verdict
+from verify.models import ClaimantType, Verdict
 from annotations.reports import services
 from annotations.reports.models import ReportItem, ReportStatus
 from annotations.reports.selectors import report_document, report_stale_items
@@ -73,7 +73,8 @@ def test_publish_freezes_the_claims_into_revision_one(editor, troops_claim):
     assert (revision.number, report.status, report.published_by) == (1, ReportStatus.PUBLISHED, editor)
     item = revision.items.get()
     assert item.claim_text.startswith("As many as 11,000 North Korean troops")
-    assert (item.verdict, item.claimant, item.claimant_type) == ("unverified", "Ukrainian intelligence", "Organization")
+    assert (item.verdict, item.claimant, item.claimant_type) == (
+        "unverified", "Ukrainian intelligence", ClaimantType.ORGANISATION)
     assert item.reviewer == "Rita Ng"
     assert item.sources[0]["quote"] == "We cannot confirm the number."
     assert item.article_url == "https://news.example.com/world/korea-troops"

@@ -1,0 +1,25 @@
+"""Quotation regions: paired marks, nested quotes, quotations running over paragraphs."""
+from verify.extraction.quotes import quote_regions
+
+
+def _quoted(text):
+    return [text[start:end] for start, end in quote_regions(text)]
+
+
+def test_curly_straight_and_doubled_apostrophe_quotes_pair_up():
+    text = 'He said “a sham.” She said "no." They said \'\'I can\'t breathe,\'\' as he did.'
+    assert _quoted(text) == ["“a sham.”", '"no."', "''I can't breathe,''"]
+
+
+def test_curly_quotes_inside_a_straight_quote_are_nested():
+    assert _quoted('"PENCE: It is an episode of “Shark Tank.” But this is America." Then') == [
+        '"PENCE: It is an episode of “Shark Tank.” But this is America."']
+
+
+def test_a_quotation_runs_over_paragraphs_that_reopen_it():
+    text = '"First paragraph of the speech.\n\n"Second one, still quoted.\n\nNarration again.'
+    assert _quoted(text) == ['"First paragraph of the speech.\n\n"Second one, still quoted.']
+
+
+def test_an_unclosed_quote_in_a_single_paragraph_is_ignored():
+    assert _quoted('He said "this never closes.\n\nNext paragraph.') == []

@@ -1,0 +1,93 @@
+"""The subject of a reporting verb, and the claimant it names.
+
+The parser's subject is not always the speaker: a quoted title ('said on “Fox and Friends.”'), a
+dateline ("WASHINGTON -- President Obama ... said"), a relative pronoun ("observers, who warn") or a
+passive ("it was reported by X") each point elsewhere.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from verify.extraction.attribution_spans import (
+    DASHES, NON_CLAIMANTS, RELATIVE_PRONOUNS, SUBJECT_DEPS, can_speak, in_quotation, noun_phrase,
+)
+
+
+def subject_of(verb: Token) -> Token | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not in_quotation(verb) and any(in_quotation(c) for c in subjects):
+        # 'said on “Fox and Friends.”': a quoted title is no speaker; the name after the quote is.
+        subjects = [c for c in subjects if not in_quotation(c)] or _name_after_quote(verb)
+    if len(subjects) > 1:
+        # '"One of the brightest members," Rep. Cummings said': the quote is parsed as a second subject.
+        subjects.sort(key=lambda s: (not can_speak(s), abs(s.i - verb.i)))
+    subject = subjects[0] if subjects else None
+    if subject is not None and _is_dateline(subject):
+        # "WASHINGTON -- President Obama ... said": the dateline is no speaker, the name after it is.
+        subject = next((c for c in subject.children if c.dep_ == "appos"), None)
+    if subject is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ"):
+        # "NATO officials have expressed concerns, stating that ...": the subject is inherited.
+        return subject_of(verb.head)
+    return subject
+
+
+def _is_dateline(token: Token) -> bool:
+    """'WASHINGTON --' or 'LOS ANGELES, Sept. 28 (UPI) —' opening a paragraph."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].is_upper and not doc[start - 1].is_space:
+        start -= 1
+    if not token.is_upper or start > 0 and "\n" not in doc[start - 1].text:
+        return False
+    return any(t.text in DASHES | {"--"} for t in doc[token.i + 1:token.i + 9])
+
+
+def _name_after_quote(verb: Token) -> list[Token]:
+    """'"...," Flynn, a top Trump surrogate, said': the first name between the closing quote and the verb."""
+    doc = verb.doc
+    start = verb.sent.start
+    closing = max((t.i for t in doc[start:verb.i] if t.is_quote), default=None)
+    if closing is None:
+        return []
+    names = [t for t in doc[closing + 1:verb.i] if t.ent_type_ in ("PERSON", "ORG")]
+    if not names:
+        return []
+    last = names[0]
+    while last.i + 1 < verb.i and doc[last.i + 1].ent_iob_ == "I":
+        last = doc[last.i + 1]
+    return [last]  # the name's head is its last word
+
+
+def is_relative(verb: Token, subject: Token) -> bool:
+    return subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")
+
+
+def speaker_token(verb: Token, subject: Token) -> Token:
+    """The noun a relative pronoun stands for: "observers, who warn ..." -> observers."""
+    return verb.head if is_relative(verb, subject) else subject
+
+
+def claimant_for(verb: Token) -> tuple[str, int | None, int | None] | None:
+    """Claimant of a reporting verb: its subject, or the agent of a passive ("it was said by X").
+
+    A relative pronoun is named by the noun it stands for and located where this clause names it
+    ("the police department, which reported ...": "the police department", at "which")."""
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    if is_relative(verb, subject) and subject.dep_ == "nsubj":
+        return noun_phrase(verb.head)[0], subject.idx, subject.idx + len(subject.text)
+    if subject.dep_ == "nsubjpass" or subject.lower_ in NON_CLAIMANTS - {"it"}:
+        agent = agent_of(verb)
+        if agent is not None:
+            return noun_phrase(agent)
+        if subject.lower_ in NON_CLAIMANTS or subject.dep_ == "nsubjpass" and subject.lower_ == "it":
+            return "", None, None  # "it was reported that ...": attributed, source unstated
+    if subject.dep_ == "nsubjpass":
+        return None  # "the deal was announced": the subject is the content, not the claimant
+    return noun_phrase(subject)
+
+
+def agent_of(verb: Token) -> Token | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
