@@ -29,9 +29,12 @@ migrate: install .env
 demo: migrate
 	$(PY) manage.py demo_setup
 
+# The web server and a Celery worker (with beat for the sweeper and feeds) together, stopped together: on
+# the embedded default the broker is a folder (var/broker/), so submissions return at once and are
+# processed in the background as in production.
 run: demo
-	@echo "Serving Verity on http://$(HOST):$(PORT)/ (log in with the demo credentials above)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving Verity on http://$(HOST):$(PORT)/ (log in with the demo credentials above); worker log: var/worker.log"
+	$(PY) manage.py runembedded $(HOST):$(PORT)
 
 test: install-dev
 	$(PY) -m pytest

@@ -60,18 +60,22 @@ class ClaimActionForm(ActionForm):
 
 @admin.register(Claim)
 class ClaimAdmin(RoleModelAdmin):
-    list_display = ["id", "short_text", "claimant", "article", "checkworthiness", "verdict", "assigned_to",
-                    "version"]
-    list_filter = ["verdict", "extractor_version", "assigned_to", "article__publisher"]
+    list_display = ["id", "short_text", "claimant", "article", "checkworthiness", "set_aside", "verdict",
+                    "assigned_to", "version"]
+    list_filter = ["verdict", "set_aside", "claimant_type", "extractor_version", "assigned_to", "article__publisher"]
     search_fields = ["text", "claimant", "sentence", "article__title"]
     list_select_related = ["article", "assigned_to"]
     inlines = [ReviewInline, SourceInline]
     action_form = ClaimActionForm
     actions = ["assign_to_reviewer", "mark_not_a_claim", "reopen"]
+
+    class Media:
+        css = {"all": ["verify/admin.css"]}
+
     readonly_fields = [
         "article", "text", "claimant", "extracted_text", "extracted_claimant", "sentence", "start_char",
-        "end_char", "sentence_index", "cue", "quantities", "entities", "hedges", "checkworthiness", "verdict",
-        "extractor_version", "version", "assigned_to", "created_at", "updated_at",
+        "end_char", "sentence_index", "cue", "quantities", "entities", "hedges", "checkworthiness", "set_aside",
+        "claimant_type", "verdict", "extractor_version", "version", "assigned_to", "created_at", "updated_at",
     ]
 
     @admin.display(description="claim")

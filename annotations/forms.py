@@ -3,10 +3,12 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 
 from annotations.models import Stance
 from annotations.selectors import ClaimFilters
+from verify.lifecycle import ARTICLE_TEXT_LIMITS
 from verify.models import SUBMITTABLE_VERDICT_CHOICES, ClaimantType, Verdict
 
 # The queue opens on the claims nobody has judged yet; "all" lifts the verdict filter.
@@ -165,10 +167,48 @@ class SourceForm(forms.Form):
                        for name in ("url", "title", "publisher", "quote"))
 
 
-class SubmitArticleForm(forms.Form):
-    """Paste text, upload a file, or give a URL; `kind` in the cleaned data says which (a SourceKind)."""
+HTTP_URL = URLValidator(schemes=["http", "https"], message="Give an http:// or https:// address.",
+                          code="http_only")
+# The article's details a submitter or an editor may give; HTML pages fill what is left blank.
+ARTICLE_DETAIL_FIELDS = ("publisher", "author", "published_at")
+
+
+def _article_address_field(*, label: str, help_text: str) -> forms.URLField:
+    return forms.URLField(label=label, required=False, max_length=ARTICLE_TEXT_LIMITS["url"], assume_scheme="https",
+                          validators=[HTTP_URL], help_text=help_text,
+                          widget=forms.URLInput(attrs={"placeholder": "https://"}))
+
+
+class ArticleDetailsForm(forms.Form):
+    """Publisher, author and publication date, shared by the submit page and the editors' edit page."""
+
+    publisher = forms.CharField(label="Publisher", required=False, max_length=ARTICLE_TEXT_LIMITS["publisher"])
+    author = forms.CharField(label="Author", required=False, max_length=ARTICLE_TEXT_LIMITS["author"])
+    published_at = forms.DateTimeField(
+        label="Publication date", required=False, help_text="A date, or a date and time.",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+
+
+class ArticleEditForm(ArticleDetailsForm):
+    """An editor's correction of an article's details (verify.lifecycle.article_update)."""
+
+    title = forms.CharField(label="Title", required=False, max_length=ARTICLE_TEXT_LIMITS["title"])
+    url = _article_address_field(label="Original address",
+                                 help_text="Where the article was published; it is not fetched again.")
+    field_order = ["title", *ARTICLE_DETAIL_FIELDS, "url"]
+
+
+class SubmitArticleForm(ArticleDetailsForm):
+    """Paste text, upload a file, or give a URL; `kind` in the cleaned data says which (a SourceKind).
+
+    `original_url` is the pasted or uploaded article's address (stored, not fetched); `url` is a page to fetch,
+    whose details come from the page itself.
+    """
 
     title = forms.CharField(label="Title", required=False, max_length=500)
+    original_url = _article_address_field(label="Original address",
+                                          help_text="Where the pasted or uploaded article was published; "
+                                                    "stored with it, not fetched.")
     text = forms.CharField(label="Article text or HTML", required=False, strip=False,
                            widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false"}))
     file = forms.FileField(label="…or upload a file", required=False, widget=forms.ClearableFileInput)
@@ -207,4 +247,8 @@ class SubmitArticleForm(forms.Form):
         if len(given) > 1:
             raise forms.ValidationError("Give one of: pasted text, a file or a URL — not several.", code="several")
         data["kind"] = given[0]
+        if data["kind"] == "url" and any(data.get(name) for name in (*ARTICLE_DETAIL_FIELDS, "original_url")):
+            raise forms.ValidationError(
+                "A fetched page gives its own publisher, author, date and address: leave them blank with a URL "
+                "(editors can correct them on the article page).", code="details_with_url")
         return data

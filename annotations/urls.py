@@ -14,5 +14,6 @@ urlpatterns = [
     path("articles/", views.article_list, name="article-list"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("articles/<int:pk>/status/", views.article_status, name="article-status"),
+    path("articles/<int:pk>/edit/", views.article_edit, name="article-edit"),
     path("submit/", views.article_submit, name="article-submit"),
 ]

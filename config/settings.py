@@ -137,10 +137,14 @@ if REDIS_URL:
     }
 
 # === Celery ===================================================================================
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# Without REDIS_URL (the embedded default) the broker needs no server: kombu's filesystem transport
+# keeps messages as files in this folder, and `make run` starts a worker beside the web server, so
+# submissions return at once and are processed in the background exactly as in production. One host
+# only: more hosts need REDIS_URL. Tasks run inline only in the unit tests (config/settings_test.py).
+CELERY_EMBEDDED_BROKER_DIR = Path(env("CELERY_EMBEDDED_BROKER_DIR", default=str(BASE_DIR / "var" / "broker")))
+CELERY_BROKER_URL = REDIS_URL or "filesystem://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
-# Without a broker the embedded default runs tasks inline, so it needs no services.
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -159,6 +163,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
     "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
 }
+if not REDIS_URL:
+    (CELERY_EMBEDDED_BROKER_DIR / "control").mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_EMBEDDED_BROKER_DIR), "data_folder_out": str(CELERY_EMBEDDED_BROKER_DIR),
+        # Queue-to-exchange bindings; kombu's default is a "control" folder wherever the process started.
+        "control_folder": str(CELERY_EMBEDDED_BROKER_DIR / "control"),
+    }
+    # The filesystem transport has no broadcast: no remote control, gossip or mingle between workers.
+    CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
 # With Redis down, publishing must fail fast so the submitter is told "queued later" within
 # seconds instead of hanging in kombu's connection retries (the article stays pending).
 CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=2.0)

@@ -5,11 +5,14 @@ Every way in (the submit page, the API, `manage.py ingest`, feeds, admin actions
 tasks (workers/) only call the step functions here. Matching and indexing belong to the desk
 (annotations.matching); this module asks for them by task name and never imports them.
 """
+import enum
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 
 from verify import services
@@ -21,8 +24,22 @@ from verify.ingestion import services as url_services
 from verify.ingestion.extract import page_extract
 from verify.ingestion.files import text_from_upload
 from verify.models import Article, ArticleStatus
+from verify.roles import EDITOR, user_has_role
 
 SourceKind = Article.SourceKind
+
+
+class Unchanged(enum.Enum):
+    """article_update's default for a field: keep its value."""
+
+    UNCHANGED = "unchanged"
+
+
+UNCHANGED = Unchanged.UNCHANGED
+# What an editor may correct after submission, and the text limits (the model's column lengths).
+ARTICLE_EDITABLE_FIELDS = ("title", "publisher", "author", "published_at", "url")
+ARTICLE_TEXT_LIMITS = {"title": 500, "publisher": 200, "author": 200, "url": 2000}
+_http_url = URLValidator(schemes=["http", "https"])
 
 
 @dataclass(frozen=True)
@@ -122,6 +139,15 @@ def article_advance(*, article_id: int) -> bool:
     return task_enqueue(TaskName.ARTICLE_PROCESS, article_id)
 
 
+def article_run_here(*, article_id: int) -> Article:
+    """The article's remaining steps in this process, for a caller no worker answered (`ingest`): its
+    fetch when its page is not stored yet, then its processing. Safe beside a worker that starts late:
+    each step is idempotent."""
+    if url_services.article_fetch_pending(article_id=article_id):
+        url_services.article_fetch(article_id=article_id)
+    return article_process(article_id=article_id)
+
+
 def article_fetch(*, article_id: int) -> Article:
     """The fetch step (a task): fetch and store the page, then queue processing of what was stored."""
     article = url_services.article_fetch(article_id=article_id)
@@ -161,6 +187,75 @@ def article_reprocess(*, article: Article, actor: AbstractBaseUser | None = None
         article.save(update_fields=["status", "error", "processing_attempts", "updated_at"])
         transaction.on_commit(lambda: article_advance(article_id=article.pk))
     return article
+
+
+def article_update(
+    *,
+    article_id: int,
+    user: AbstractBaseUser,
+    title: str | Unchanged = UNCHANGED,
+    publisher: str | Unchanged = UNCHANGED,
+    author: str | Unchanged = UNCHANGED,
+    published_at: datetime | None | Unchanged = UNCHANGED,
+    url: str | Unchanged = UNCHANGED,
+) -> Article:
+    """An editor's correction of the article's details: title, publisher, author, publication date and
+    original URL (metadata only: nothing is fetched again).
+
+    A field left UNCHANGED keeps its value; "" (None for the date) clears it. One audit entry records
+    the fields that changed, before and after; when nothing changed nothing is written or recorded.
+    Article.DoesNotExist for an unknown id, PermissionDenied below the editor role, ValidationError
+    naming the field for a bad value.
+    """
+    if not user_has_role(user, EDITOR):
+        raise PermissionDenied("You need the editor role (or higher) to edit an article's details.")
+    given = {name: value for name, value in (("title", title), ("publisher", publisher), ("author", author),
+                                             ("published_at", published_at), ("url", url))
+             if value is not UNCHANGED}
+    cleaned = _article_details_clean(fields=given)
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        changed = {name: value for name, value in cleaned.items() if getattr(article, name) != value}
+        if not changed:
+            return article
+        audit_record(actor=user, action=AuditAction.ARTICLE_EDITED, target=article,
+                     before={name: _audit_value(getattr(article, name)) for name in changed},
+                     after={name: _audit_value(value) for name, value in changed.items()})
+        for name, value in changed.items():
+            setattr(article, name, value)
+        article.save(update_fields=[*changed, "updated_at"])
+    return article
+
+
+def _article_details_clean(*, fields: dict) -> dict:
+    errors: dict[str, str] = {}
+    cleaned = {}
+    for name, value in fields.items():
+        if name == "published_at":
+            if value is not None and not isinstance(value, datetime):
+                errors[name] = "The publication date must be a date and time."
+            cleaned[name] = value
+            continue
+        if not isinstance(value, str):
+            errors[name] = f"The {name} must be text."
+            continue
+        value = value.strip()
+        limit = ARTICLE_TEXT_LIMITS[name]
+        if len(value) > limit:
+            errors[name] = f"The {name} is {len(value):,} characters; the limit is {limit:,}."
+        elif name == "url" and value:
+            try:
+                _http_url(value)
+            except ValidationError:
+                errors[name] = "Give the article's address as an http:// or https:// URL."
+        cleaned[name] = value
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _audit_value(value):
+    return value.isoformat() if isinstance(value, datetime) else value
 
 
 def _with_page_metadata(*, fields: dict, html: str) -> dict:

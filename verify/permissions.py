@@ -11,6 +11,14 @@ from rest_framework.permissions import BasePermission
 from verify.roles import ADMIN, EDITOR, REVIEWER, user_has_role
 
 
+# What a refusal says, for pages and API alike.
+ROLE_NEEDED = {
+    REVIEWER: "You need the reviewer role (or higher) for this.",
+    EDITOR: "You need the editor role (or higher) for this.",
+    ADMIN: "You need the admin role for this.",
+}
+
+
 class _HasRole(BasePermission):
     role: str = REVIEWER
     message = "Your role does not allow this."
@@ -21,17 +29,17 @@ class _HasRole(BasePermission):
 
 class IsReviewer(_HasRole):
     role = REVIEWER
-    message = "You need the reviewer role (or higher) for this."
+    message = ROLE_NEEDED[REVIEWER]
 
 
 class IsEditor(_HasRole):
     role = EDITOR
-    message = "You need the editor role (or higher) for this."
+    message = ROLE_NEEDED[EDITOR]
 
 
 class IsAdmin(_HasRole):
     role = ADMIN
-    message = "You need the admin role for this."
+    message = ROLE_NEEDED[ADMIN]
 
 
 def role_required(role: str):
@@ -43,7 +51,7 @@ def role_required(role: str):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not user_has_role(request.user, role):
-                raise PermissionDenied("Your role does not allow this page.")
+                raise PermissionDenied(ROLE_NEEDED[role])
             return view(request, *args, **kwargs)
 
         return wrapper

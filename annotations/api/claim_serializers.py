@@ -1,5 +1,6 @@
 """API representations of articles and claims (the read shapes build on verify/serializers.py)."""
 from django.contrib.auth import get_user_model
+from django.core.validators import URLValidator
 from rest_framework import serializers
 
 from annotations.models import Source
@@ -121,6 +122,21 @@ class ArticleCreateSerializer(serializers.Serializer):
         if not attrs["url"] and "text" not in self.initial_data:
             raise serializers.ValidationError({"text": ["This field is required (or give a url to fetch)."]})
         return attrs
+
+
+class ArticleUpdateSerializer(serializers.Serializer):
+    """An editor's correction of an article's details; a key left out keeps its value, "" (null for the
+    date) clears it."""
+
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    publisher = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    author = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    published_at = serializers.DateTimeField(required=False, allow_null=True)
+    url = serializers.URLField(
+        required=False, allow_blank=True, max_length=2000,
+        validators=[URLValidator(schemes=["http", "https"], message="Give an http:// or https:// address.",
+                                 code="http_only")],
+        help_text="The article's original address (metadata: nothing is fetched).")
 
 
 class ArticleCreatedSerializer(ArticleListSerializer):

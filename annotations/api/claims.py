@@ -23,6 +23,7 @@ from annotations.api.claim_serializers import (
     ArticleDetailSerializer,
     ArticleListSerializer,
     ArticleStatusSerializer,
+    ArticleUpdateSerializer,
     ClaimAssignSerializer,
     ClaimDetailSerializer,
     ClaimDismissSerializer,
@@ -31,7 +32,7 @@ from annotations.api.claim_serializers import (
     ClaimReopenSerializer,
 )
 from verify.models import Article, Claim
-from verify.lifecycle import article_submit
+from verify.lifecycle import article_submit, article_update
 
 
 @extend_schema_view(
@@ -45,6 +46,12 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     filterset_class = ArticleFilter
     ordering_fields = ["created_at", "published_at", "title"]
     ordering = ["-created_at", "-id"]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_permissions(self):
+        if self.action == "partial_update":
+            return [IsEditor()]
+        return super().get_permissions()
 
     def get_queryset(self):
         articles = Article.objects.select_related("submitted_by").annotate(claim_count=Count("claims"))
@@ -78,6 +85,20 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         article.notice = result.notice
         return Response(ArticleCreatedSerializer(article).data,
                         status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+
+    @extend_schema(
+        summary="Correct an article's details (editors)",
+        request=ArticleUpdateSerializer,
+        responses={200: ArticleListSerializer, 400: BAD_REQUEST},
+        description="Title, publisher, author, publication date and original URL; keys left out keep their "
+                    "value. The change is recorded in the audit trail; nothing is fetched or extracted again.",
+    )
+    def partial_update(self, request, pk=None):
+        article = self.get_object()
+        incoming = ArticleUpdateSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        article_update(article_id=article.pk, user=request.user, **incoming.validated_data)
+        return Response(ArticleListSerializer(self.get_queryset().get(pk=article.pk)).data)
 
     @extend_schema(summary="An article's processing status", responses=ArticleStatusSerializer)
     @action(detail=True, methods=["get"], url_path="status")

@@ -1,11 +1,18 @@
 """Articles: the list with review progress, one article with its claims, and its live status block."""
 from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 
+from annotations.forms import ArticleEditForm
+from verify.lifecycle import ARTICLE_EDITABLE_FIELDS, article_update
 from verify.models import Article, ArticleStatus, Verdict
+from verify.permissions import role_required
+from verify.roles import EDITOR
 from verify.selectors import article_claims
 from annotations.views._common import reviewer_required
 
@@ -78,6 +85,29 @@ def article_status(request, pk: int):
         # Processing just ended under the reviewer's eyes: reload so the claims appear with it.
         response["HX-Refresh"] = "true"
     return response
+
+
+@role_required(EDITOR)
+def article_edit(request, pk: int):
+    """Editors correct an article's title, publisher, author, publication date and original address."""
+    article = get_object_or_404(Article.objects.only(*ARTICLE_EDITABLE_FIELDS, "original_filename"), pk=pk)
+    if request.method != "POST":
+        form = ArticleEditForm(initial={name: getattr(article, name) for name in ARTICLE_EDITABLE_FIELDS})
+        return render(request, "desk/article_edit.html", {"article": article, "form": form})
+    form = ArticleEditForm(data=request.POST)
+    if not form.is_valid():
+        return render(request, "desk/article_edit.html", {"article": article, "form": form}, status=400)
+    try:
+        article_update(article_id=article.pk, user=request.user,
+                       **{name: form.cleaned_data[name] for name in ARTICLE_EDITABLE_FIELDS})
+    except Article.DoesNotExist as error:
+        raise Http404("No such article.") from error
+    except ValidationError as error:
+        for field, field_errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+        return render(request, "desk/article_edit.html", {"article": article, "form": form}, status=400)
+    messages.success(request, "The article's details are saved.")
+    return redirect("desk:article-detail", pk=article.pk)
 
 
 def _percent(part: int, whole: int) -> int:

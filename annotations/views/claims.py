@@ -18,9 +18,20 @@ SOURCE_PREFIX = "source"
 EDIT_PREFIX = "edit"
 
 
-def claim_page_url(claim_id: int, querystring: str) -> str:
+def claim_page_url(claim_id: int, querystring: str, *, saved_id: int | None = None) -> str:
     url = reverse("desk:claim-detail", args=[claim_id])
+    querystring = "&".join(part for part in (querystring, f"prev={saved_id}" if saved_id else "") if part)
     return f"{url}?{querystring}" if querystring else url
+
+
+def _just_saved_id(request, claim: Claim) -> int | None:
+    """The claim saved just before this one (`?prev=`): the verdict took it out of the queue, yet
+    "Previous" (k) should lead back to it rather than to the unreviewed claim before it."""
+    value = request.GET.get("prev", "")
+    if not (value.isascii() and value.isdigit() and len(value) <= 18):  # a number a bigint key can hold
+        return None
+    saved_id = int(value)
+    return saved_id if saved_id != claim.pk and Claim.objects.filter(pk=saved_id).exists() else None
 
 
 def _queue_url(querystring: str) -> str:
@@ -53,6 +64,9 @@ def _claim_post(request, *, claim: Claim, filters: QueueFilterForm):
 
     with_source = not source_form.is_blank()
     forms_valid = review_form.is_valid() & (source_form.is_valid() if with_source else True)
+    if not with_source:
+        # The source block is optional: left empty, it comes back empty, not "URL: This field is required".
+        source_form = SourceForm(prefix=SOURCE_PREFIX)
     if not forms_valid:
         return _render_claim(request, claim=claim, filters=filters, review_form=review_form,
                              source_form=source_form, status=400)
@@ -75,7 +89,7 @@ def _claim_post(request, *, claim: Claim, filters: QueueFilterForm):
     if position.next_id is None:
         messages.info(request, "That was the last claim in this queue.")
         return HttpResponseRedirect(_queue_url(querystring))
-    return HttpResponseRedirect(claim_page_url(position.next_id, querystring))
+    return HttpResponseRedirect(claim_page_url(position.next_id, querystring, saved_id=claim.pk))
 
 
 def _review_save(*, claim: Claim, user, review: dict, source: dict | None):
@@ -143,6 +157,8 @@ def _render_claim(request, *, claim: Claim, filters: QueueFilterForm, review_for
     source_form = source_form or SourceForm(prefix=SOURCE_PREFIX)
     querystring = filters.querystring(page=None)
     position = queue_position(user=request.user, filters=filters, claim_id=claim.pk)
+    saved_id = _just_saved_id(request, claim)
+    previous_id = saved_id or position.previous_id
     verdict_buttons = [
         {"value": value, "label": label, "key": VERDICT_KEYS[value]}
         for value, label in Verdict.choices if value in VERDICT_KEYS
@@ -163,8 +179,8 @@ def _render_claim(request, *, claim: Claim, filters: QueueFilterForm, review_for
         "position": position,
         "querystring": querystring,
         "queue_url": _queue_url(querystring),
-        "previous_url": claim_page_url(position.previous_id, querystring) if position.previous_id else "",
+        "previous_url": claim_page_url(previous_id, querystring) if previous_id else "",
         "next_url": claim_page_url(position.next_id, querystring) if position.next_id else "",
-        "action_url": claim_page_url(claim.pk, querystring),
+        "action_url": claim_page_url(claim.pk, querystring, saved_id=saved_id),
     }
     return render(request, "desk/claim_detail.html", context, status=status)

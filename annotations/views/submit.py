@@ -21,7 +21,8 @@ def article_submit(request):
     try:
         result = article_submit_service(
             kind=data["kind"], text=data.get("text") or "", data=upload, filename=upload.name if upload else "",
-            url=data.get("url") or "", title=data["title"], submitted_by=request.user,
+            url=data.get("url") or data["original_url"], title=data["title"], publisher=data["publisher"],
+            author=data["author"], published_at=data["published_at"], submitted_by=request.user,
         )
     except ValidationError as error:
         form.add_error(data["kind"], error.messages)

@@ -28,6 +28,7 @@ def test_reviewer_marks_the_troops_claim_unverified_with_a_source_by_keyboard(re
 
     page.keyboard.press("u")
     expect(page.locator("#verdict-unverified")).to_be_checked()
+    page.keyboard.press("r")
     expect(page.locator("#id_rationale")).to_be_focused()
     page.keyboard.type("Only Ukrainian officials give the figure; no independent confirmation.")
     page.keyboard.press("Escape")
@@ -74,6 +75,7 @@ def test_a_whole_article_is_worked_by_keyboard_from_its_page(reviewer_page, live
     for claim, key in zip(claims, "vdx"):
         page.wait_for_url(re.compile(rf"/claims/{claim.pk}/\?article={article.pk}"))
         page.keyboard.press(key)
+        page.keyboard.press("r")
         page.keyboard.type(f"Checked with key {key}.")
         page.keyboard.press("Control+Enter")
     page.wait_for_url(re.compile(rf"/claims/\?article={article.pk}$"))
@@ -138,6 +140,7 @@ def test_a_stale_version_shows_the_conflict_and_keeps_the_rationale(reviewer_pag
                   verdict="disputed", rationale="The ministry denies it.")
 
     page.keyboard.press("v")
+    page.keyboard.press("r")
     page.keyboard.type("My own careful check.")
     page.keyboard.press("Control+Enter")
 

@@ -196,3 +196,46 @@ def test_claim_changelist_takes_a_constant_number_of_queries(editor_client, revi
 
     with django_assert_max_num_queries(len(few.captured_queries) + 2):  # + the assignee filter's user list
         editor_client.get(reverse("admin:verify_claim_changelist"))
+
+
+def _article_change(client, article, **fields):
+    data = {"title": article.title, "publisher": article.publisher, "author": article.author, "url": article.url,
+            "published_at_0": "", "published_at_1": "", "claims-TOTAL_FORMS": "0", "claims-INITIAL_FORMS": "0",
+            **fields}
+    return client.post(reverse("admin:verify_article_change", args=[article.pk]), data)
+
+
+def test_editors_correct_article_details_in_the_admin_through_the_audited_service(editor_client, editor):
+    article = ArticleFactory(title="Bridges", publisher="The Meridian Ledger")
+
+    response = _article_change(editor_client, article, publisher="Kyiv Post", published_at_0="2024-05-06",
+                               published_at_1="09:30:00")
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.publisher, article.published_at.date().isoformat()) == (
+        "Bridges", "Kyiv Post", "2024-05-06")
+    entry = AuditEntry.objects.get(action="article.edit")
+    assert entry.actor == editor and set(entry.after) == {"publisher", "published_at"}
+
+
+def test_the_admin_refuses_a_non_http_original_url_and_keeps_the_rest_read_only(editor_client):
+    article = ArticleFactory(publisher="The Meridian Ledger", status="done")
+
+    refused = _article_change(editor_client, article, url="ftp://example.org/x")
+    ignored = _article_change(editor_client, article, status="failed", content_hash="x")
+
+    assert refused.status_code == 200 and b"Give an http:// or https:// address." in refused.content
+    article.refresh_from_db()
+    assert (article.url, article.status) == ("", "done")
+    assert ignored.status_code == 302
+
+
+def test_the_claim_list_gives_the_claim_text_room_and_filters_by_extraction(editor_client):
+    ClaimFactory(text="The port handled 9 million tonnes in 2023.", set_aside="")
+    response = editor_client.get("/admin/verify/claim/")
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "verify/admin.css" in content
+    assert "set_aside__exact" in content and "claimant_type__exact" in content

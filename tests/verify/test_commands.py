@@ -92,3 +92,19 @@ def test_demo_setup_creates_a_reviewer_and_loads_the_sample_with_claims():
     assert article.status == "done" and article.claims.count() >= 6
     run("demo_setup", "--password", "demo-password-for-tests")  # idempotent
     assert Article.objects.count() == 1
+
+
+def test_ingest_without_a_worker_processes_the_article_itself_and_says_so(tmp_path, settings, monkeypatch):
+    from config.celery import app as celery_app
+
+    # Queued for real (not inline), on a queue no worker reads: nobody will pick the article up.
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
+    monkeypatch.setitem(celery_app.conf, "task_default_queue", f"nobody-reads-{tmp_path.name}")
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command("ingest", str(SAMPLE), "--json", "--pickup-timeout", "0.5", stdout=out, stderr=err)
+
+    payload = json.loads(out.getvalue())
+    assert payload["article"]["status"] == "done" and payload["claims"]
+    assert "processing it in this process" in err.getvalue()

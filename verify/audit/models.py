@@ -8,6 +8,7 @@ class AuditAction(models.TextChoices):
 
     ARTICLE_SUBMIT = "article.submit", "Article submitted"
     ARTICLE_REPROCESS = "article.reprocess", "Article reprocessed"
+    ARTICLE_EDITED = "article.edit", "Article details edited"
     CLAIM_ASSIGN = "claim.assign", "Claim assigned"
     CLAIM_DISMISS = "claim.dismiss", "Claim dismissed"
     CLAIM_EDIT = "claim.edit", "Claim edited"

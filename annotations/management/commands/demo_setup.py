@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 import verify
 from annotations.services import user_create_with_role
 from verify.lifecycle import article_submit
-from verify.models import Article
+from verify.models import Article, ArticleStatus
 from verify.roles import REVIEWER, ROLES
 
 SAMPLE_ARTICLE = Path(verify.__file__).resolve().parent / "sample_data" / "sample_article.txt"
@@ -34,7 +34,9 @@ class Command(BaseCommand):
         )
         article = result.article
         article.refresh_from_db()
+        progress = (f"{article.status}, {article.claims.count()} claims" if article.status != ArticleStatus.PENDING
+                    else "queued: the worker extracts its claims in the background")
         self.stdout.write(self.style.SUCCESS(
             f"Demo user: {user.username}  password: {password}\n"
-            f"Sample article {article.pk}: {article.status}, {article.claims.count()} claims."
+            f"Sample article {article.pk}: {progress}."
         ))

@@ -3,6 +3,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, ClaimFactory, SourceFactory
+from verify.audit.models import AuditAction, AuditEntry
 from verify.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -243,3 +244,65 @@ def test_submission_while_the_queue_is_down_is_saved_pending_and_says_so(reviewe
     body = response.json()
     assert body["enqueued"] is False and body["status"] == "pending"
     assert "saved as pending" in body["notice"]
+
+
+# --- PATCH: editors correct the details ---------------------------------------------------------
+
+def test_an_editor_patches_the_details_and_one_audit_entry_lists_the_changes(editor_api, editor):
+    article = ArticleFactory(title="Bridges", publisher="The Meridian Ledger")
+
+    response = editor_api.patch(_detail(article.pk), {
+        "publisher": "Kyiv Post", "author": "Ana Li", "published_at": "2024-05-06T09:30:00Z",
+        "url": "https://example.org/bridges",
+    }, format="json")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["title"], body["publisher"], body["author"], body["url"]) == (
+        "Bridges", "Kyiv Post", "Ana Li", "https://example.org/bridges")
+    assert body["published_at"].startswith("2024-05-06")
+    entry = AuditEntry.objects.get(action=AuditAction.ARTICLE_EDITED)
+    assert entry.actor == editor
+    assert set(entry.before) == set(entry.after) == {"publisher", "author", "published_at", "url"}
+
+
+def test_a_patch_can_clear_the_date_and_leaves_out_keys_alone(editor_api):
+    article = ArticleFactory(publisher="The Meridian Ledger", published_at="2024-05-06T09:30:00Z")
+    response = editor_api.patch(_detail(article.pk), {"published_at": None}, format="json")
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert (article.published_at, article.publisher) == (None, "The Meridian Ledger")
+
+
+@pytest.mark.parametrize("data", [
+    {"publisher": "p" * 201}, {"author": "a" * 201}, {"url": "ftp://example.org/x"},
+    {"url": "https://example.org/" + "x" * 2000}, {"published_at": "soon"},
+])
+def test_a_bad_patch_is_a_400_and_changes_nothing(editor_api, data):
+    article = ArticleFactory(publisher="The Meridian Ledger")
+    response = editor_api.patch(_detail(article.pk), {"author": "Ana Li", **data}, format="json")
+    assert response.status_code == 400
+    assert next(iter(data)) in response.json()
+    article.refresh_from_db()
+    assert (article.publisher, article.author) == ("The Meridian Ledger", "")
+    assert not AuditEntry.objects.filter(action=AuditAction.ARTICLE_EDITED).exists()
+
+
+def test_a_reviewer_gets_403_on_patch(reviewer_api):
+    article = ArticleFactory(publisher="The Meridian Ledger")
+    response = reviewer_api.patch(_detail(article.pk), {"publisher": "Other"}, format="json")
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.publisher == "The Meridian Ledger"
+
+
+def test_anonymous_patch_is_401(anonymous_api):
+    assert anonymous_api.patch(_detail(ArticleFactory().pk), {"title": "x"}, format="json").status_code == 401
+
+
+def test_patching_an_unknown_article_is_404(editor_api):
+    assert editor_api.patch(_detail(999_999), {"title": "x"}, format="json").status_code == 404
+
+
+def test_put_is_not_allowed(editor_api):
+    assert editor_api.put(_detail(ArticleFactory().pk), {"title": "x"}, format="json").status_code == 405

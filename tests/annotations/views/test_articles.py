@@ -3,6 +3,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, ClaimFactory
+from verify.audit.models import AuditAction, AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,74 @@ def test_the_claim_page_says_why_extraction_set_a_claim_aside(reviewer_client):
 
     assert "Set aside by extraction" in content
     assert "Speculation: it guesses or predicts" in content
+
+
+# --- editors correct the details ----------------------------------------------------------------
+
+def _edit(pk):
+    return reverse("desk:article-edit", args=[pk])
+
+
+def test_editors_see_an_edit_link_and_reviewers_do_not(editor_client, reviewer_client):
+    article = ArticleFactory()
+    assert _edit(article.pk).encode() in editor_client.get(reverse("desk:article-detail", args=[article.pk])).content
+    assert _edit(article.pk).encode() not in reviewer_client.get(reverse("desk:article-detail", args=[article.pk])).content
+
+
+def test_the_edit_page_shows_the_current_details(editor_client):
+    article = ArticleFactory(title="Bridges", publisher="The Meridian Ledger", author="Ana <b>Li</b>")
+    response = editor_client.get(_edit(article.pk))
+    assert response.status_code == 200
+    assert b'value="The Meridian Ledger"' in response.content
+    assert b"Ana &lt;b&gt;Li&lt;/b&gt;" in response.content
+
+
+def test_an_editor_changes_the_details_and_one_audit_entry_lists_the_changes(editor_client, editor):
+    article = ArticleFactory(title="Bridges", publisher="The Meridian Ledger")
+    response = editor_client.post(_edit(article.pk), {
+        "title": "Bridges", "publisher": "Kyiv Post", "author": "Ana Li", "published_at": "2024-05-06",
+        "url": "https://example.org/bridges",
+    })
+    assert response.status_code == 302
+    assert response["Location"] == reverse("desk:article-detail", args=[article.pk])
+    article.refresh_from_db()
+    assert (article.publisher, article.author, article.url) == ("Kyiv Post", "Ana Li", "https://example.org/bridges")
+    assert article.published_at.date().isoformat() == "2024-05-06"
+    entry = AuditEntry.objects.get(action=AuditAction.ARTICLE_EDITED)
+    assert entry.actor == editor
+    assert set(entry.after) == {"publisher", "author", "published_at", "url"}
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"publisher": "p" * 201}, b"at most 200 characters"),
+    ({"url": "ftp://example.org/x"}, b"Give an http:// or https:// address."),
+    ({"published_at": "soon"}, b"Enter a valid date/time."),
+])
+def test_bad_values_are_a_400_form_error_and_nothing_changes(editor_client, data, message):
+    article = ArticleFactory(publisher="The Meridian Ledger")
+    response = editor_client.post(_edit(article.pk), {"title": article.title, "publisher": article.publisher, **data})
+    assert response.status_code == 400
+    assert message in response.content
+    article.refresh_from_db()
+    assert article.publisher == "The Meridian Ledger"
+    assert not AuditEntry.objects.filter(action=AuditAction.ARTICLE_EDITED).exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_reviewers_get_403_on_the_edit_page(reviewer_client, method):
+    article = ArticleFactory(publisher="The Meridian Ledger")
+    response = getattr(reviewer_client, method)(_edit(article.pk), {"publisher": "Other"})
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.publisher == "The Meridian Ledger"
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_unknown_article_is_a_404(editor_client, method):
+    assert getattr(editor_client, method)(_edit(999_999), {"title": "x"}).status_code == 404
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    response = client.get(_edit(ArticleFactory().pk))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))

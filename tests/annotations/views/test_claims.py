@@ -57,7 +57,17 @@ def test_after_a_verdict_the_next_claim_of_the_same_queue_opens_with_the_filters
     querystring = f"article={first.article_id}&order=-checkworthiness"
     response = reviewer_client.post(_url(first, querystring), {"verdict": "verified", "version": first.version})
     assert response.status_code == 302
-    assert response["Location"] == _url(second, f"article={first.article_id}&order=-checkworthiness")
+    assert response["Location"] == _url(second, f"article={first.article_id}&order=-checkworthiness&prev={first.pk}")
+
+
+def test_after_a_verdict_previous_leads_back_to_the_claim_just_saved(reviewer_client, queue_claims):
+    first, second, third = queue_claims
+    reviewer_client.post(_url(second), {"verdict": "verified", "version": second.version})
+
+    # The saved claim has left the unreviewed queue; "previous" still returns to it, not to the first.
+    response = reviewer_client.get(_url(third, f"prev={second.pk}"))
+
+    assert response.context["previous_url"].startswith(reverse("desk:claim-detail", args=[second.pk]))
 
 
 def test_after_the_last_claim_the_reviewer_is_back_at_the_queue(reviewer_client, queue_claims):
@@ -82,6 +92,15 @@ def test_a_verdict_without_a_choice_is_refused_and_keeps_what_was_typed(reviewer
     assert b"Choose a verdict" in response.content
     assert b"Half-written thought" in response.content and b"https://example.org/kept" in response.content
     assert not Review.objects.exists()
+
+
+def test_a_refused_verdict_with_no_source_typed_does_not_claim_a_source_is_required(reviewer_client, queue_claims):
+    claim = queue_claims[0]
+    response = reviewer_client.post(_url(claim), {"rationale": "No verdict chosen", "version": claim.version})
+
+    assert response.status_code == 400
+    assert b"Choose a verdict" in response.content
+    assert b"This field is required" not in response.content
 
 
 def test_a_bad_source_url_refuses_the_whole_verdict(reviewer_client, queue_claims):

@@ -89,3 +89,51 @@ def test_an_internal_url_is_refused_on_the_page(reviewer_client):
     assert not Article.objects.exists()
 
 
+
+
+# --- the article's details ----------------------------------------------------------------------
+
+def test_pasted_text_with_its_details_stores_them(reviewer_client):
+    response = reviewer_client.post(SUBMIT, {
+        "title": "Homes", "text": TEXT, "publisher": "Kyiv Post", "author": "Ana Li",
+        "published_at": "2024-05-06T09:30", "original_url": "https://example.org/homes",
+    })
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.publisher, article.author, article.url, article.source_kind) == (
+        "Kyiv Post", "Ana Li", "https://example.org/homes", "text")
+    assert article.published_at.date().isoformat() == "2024-05-06"
+
+
+def test_a_date_without_a_time_is_accepted(reviewer_client):
+    reviewer_client.post(SUBMIT, {"text": TEXT, "published_at": "2024-05-06"})
+    assert Article.objects.get().published_at is not None
+
+
+def test_the_submitters_details_win_over_the_pages_own(reviewer_client):
+    page = ('<html><head><title>Page title</title><meta name="author" content="Page Author"></head>'
+            "<body><article><p>" + TEXT + "</p></article></body></html>")
+    reviewer_client.post(SUBMIT, {"text": page, "author": "Ana Li", "publisher": "Kyiv Post"})
+    article = Article.objects.get()
+    assert (article.author, article.publisher) == ("Ana Li", "Kyiv Post")
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"publisher": "p" * 201}, b"Ensure this value has at most 200 characters"),
+    ({"author": "a" * 201}, b"Ensure this value has at most 200 characters"),
+    ({"original_url": "ftp://example.org/homes"}, b"Give an http:// or https:// address."),
+    ({"original_url": "https://example.org/" + "x" * 2000}, b"at most 2000 characters"),
+    ({"published_at": "last Tuesday"}, b"Enter a valid date/time."),
+])
+def test_bad_details_are_a_400_form_error_and_nothing_is_stored(reviewer_client, data, message):
+    response = reviewer_client.post(SUBMIT, {"text": TEXT, **data})
+    assert response.status_code == 400
+    assert message in response.content
+    assert not Article.objects.exists()
+
+
+def test_details_with_a_url_to_fetch_are_refused_since_the_page_gives_its_own(reviewer_client):
+    response = reviewer_client.post(SUBMIT, {"url": "https://example.org/story", "publisher": "Kyiv Post"})
+    assert response.status_code == 400
+    assert b"A fetched page gives its own publisher" in response.content
+    assert not Article.objects.exists()

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from verify import selectors
-from verify.lifecycle import article_submit
+from verify.lifecycle import article_run_here, article_submit
 from verify.models import Article, ArticleStatus
 from verify.serializers import ArticleSerializer, ClaimSerializer
 
@@ -26,6 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print the article and its claims as JSON.")
         parser.add_argument("--no-wait", action="store_true", help="Return once queued; do not wait.")
         parser.add_argument("--timeout", type=float, default=300.0, help="Seconds to wait for a worker.")
+        parser.add_argument("--pickup-timeout", type=float, default=10.0,
+                            help="Seconds to wait for a worker to start on the article; after that it is "
+                                 "processed in this process instead.")
 
     def handle(self, *args, **options):
         path = options["path"]
@@ -47,7 +50,7 @@ class Command(BaseCommand):
             self.stderr.write("The task queue is unavailable; the article is saved as pending and will be "
                               "processed when it is back.")
         elif not options["no_wait"] and not settings.CELERY_TASK_ALWAYS_EAGER:
-            article = self._wait(article, timeout=options["timeout"])
+            article = self._wait(article, timeout=options["timeout"], pickup_timeout=options["pickup_timeout"])
         article.refresh_from_db()
         self._report(article, as_json=options["json"], created=result.created)
 
@@ -59,12 +62,18 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
 
-    def _wait(self, article: Article, *, timeout: float) -> Article:
-        deadline = time.monotonic() + timeout
+    def _wait(self, article: Article, *, timeout: float, pickup_timeout: float) -> Article:
+        started = time.monotonic()
+        deadline = started + timeout
         while time.monotonic() < deadline:
             article.refresh_from_db()
             if article.status in (ArticleStatus.DONE, ArticleStatus.FAILED):
                 return article
+            if article.status == ArticleStatus.PENDING and time.monotonic() - started >= pickup_timeout:
+                # Scripts keep working without a worker: do the work here, and say so.
+                self.stderr.write(f"No worker picked article {article.pk} up within {pickup_timeout:g} s; "
+                                  "processing it in this process.")
+                return article_run_here(article_id=article.pk)
             time.sleep(0.25)
         raise CommandError(f"Article {article.pk} is still {article.status} after {timeout:.0f}s; "
                            "is a worker running?")

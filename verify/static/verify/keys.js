@@ -3,7 +3,8 @@
  * Everywhere:   ?  help · /  search the queue · Esc  leave a text field
  * Queue:        j / k  select next / previous claim · Enter  open it
  * Claim view:   v / u / d / x  choose the verdict · r  rationale · s  add a source
- *               j / k  next / previous claim in the queue · Ctrl+Enter  save the verdict
+ *               j / k  next / previous claim in the queue · Ctrl+Enter  save the verdict (from anywhere)
+ * Leaving a claim with an unsaved verdict, rationale or source asks first.
  */
 (function () {
   "use strict";
@@ -36,10 +37,38 @@
     return true;
   }
 
+  // The review form holds input that is not saved: changed since the page loaded, or, on a page
+  // rendered from a post (an error, a conflict, "add source only"), anything filled in at all.
+  var submitting = false;
+  var leaveConfirmed = false;
+
+  function hasUnsavedInput() {
+    var form = document.getElementById("review-form");
+    if (!form || submitting) return false;
+    var posted = form.hasAttribute("data-posted");
+    return Array.prototype.some.call(form.elements, function (field) {
+      var type = (field.type || "").toLowerCase();
+      if (type === "hidden") return false;  // the version and the CSRF token
+      if (type === "radio" || type === "checkbox") return posted ? field.checked : field.checked !== field.defaultChecked;
+      if (field.tagName === "SELECT") {
+        return Array.prototype.some.call(field.options, function (option) { return option.selected !== option.defaultSelected; });
+      }
+      if (field.tagName !== "TEXTAREA" && !isTyping(field)) return false;
+      return posted ? field.value.trim() !== "" : field.value !== field.defaultValue;
+    });
+  }
+
+  function mayLeave() {
+    if (!hasUnsavedInput()) return true;
+    leaveConfirmed = window.confirm("Leave this claim? Your verdict, rationale or source is not saved.");
+    return leaveConfirmed;
+  }
+
   function follow(selector) {
     var link = document.querySelector(selector);
-    if (link && link.href) { window.location.assign(link.href); return true; }
-    return false;
+    if (!link || !link.href) return false;
+    if (mayLeave()) window.location.assign(link.href);
+    return true;
   }
 
   function chooseVerdict(key) {
@@ -47,8 +76,8 @@
     if (!radio) return false;
     radio.checked = true;
     radio.dispatchEvent(new Event("change", { bubbles: true }));
-    var rationale = document.getElementById("id_rationale");
-    if (rationale) rationale.focus(); else radio.focus();
+    // The radio, not the rationale: a second verdict key changes the verdict instead of being typed.
+    radio.focus();
     return true;
   }
 
@@ -72,8 +101,10 @@
     if (event.defaultPrevented || event.isComposing) return;
     var target = event.target;
 
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && target.closest && target.closest("#review-form")) {
-      if (submitReview()) event.preventDefault();
+    // Saves the verdict from anywhere on the claim page, except while typing in another form (the correction).
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      var otherForm = isTyping(target) && target.form && target.form.id !== "review-form";
+      if (!otherForm && !document.querySelector("dialog[open]") && submitReview()) event.preventDefault();
       return;
     }
     if (event.key === "Escape" && isTyping(target)) {
@@ -97,8 +128,28 @@
   });
 
   document.addEventListener("click", function (event) {
-    if (event.target.closest && event.target.closest("[data-shortcuts-open]")) openHelp();
+    if (!event.target.closest) return;
+    if (event.target.closest("[data-shortcuts-open]")) openHelp();
+    var link = event.target.closest("a[href]");
+    var leaves = link && !link.target && !link.hasAttribute("download") && link.getAttribute("href").charAt(0) !== "#";
+    if (leaves && !event.defaultPrevented && event.button === 0 && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) {
+      if (!mayLeave()) event.preventDefault();
+    }
   });
+
+  document.addEventListener("submit", function (event) {
+    if (event.target.id === "review-form") submitting = true;
+  });
+
+  // Everything else that leaves the page (reload, typed address, back): the browser's own question.
+  window.addEventListener("beforeunload", function (event) {
+    if (leaveConfirmed || !hasUnsavedInput()) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
+  // Back from the bfcache: the page is live again, so ask again next time.
+  window.addEventListener("pageshow", function () { submitting = false; leaveConfirmed = false; });
 
   // Show the claim in the middle of the article panel, without scrolling the page itself.
   document.addEventListener("DOMContentLoaded", function () {

@@ -1,0 +1,12 @@
+"""Site-wide error pages: under /api/ an unknown path answers in the API's error shape, not HTML."""
+from django.http import JsonResponse
+from django.views import defaults
+
+API_PREFIX = "/api/"
+
+
+def not_found(request, exception=None):
+    if request.path.startswith(API_PREFIX):
+        # The same body every API error has (verify/api/exceptions.py).
+        return JsonResponse({"detail": "No API endpoint at this path.", "code": "not_found"}, status=404)
+    return defaults.page_not_found(request, exception)
