@@ -4,6 +4,8 @@ import os
 from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# Workers load the sentence encoders at start; their progress bars would fill the log on every start.
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 app = Celery("verity")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -37,3 +37,5 @@ def test_ingest_hands_the_article_to_a_worker_on_the_serverless_broker(tmp_path)
     assert payload["article"]["status"] == "done" and payload["claims"]
     assert "processing it in this process" not in result.stderr  # the worker did it
     assert "workers.article_process" in worker.log() and " succeeded in " in worker.log()
+    # A quiet start: no kombu hostname warning, no model-loading progress bars.
+    assert "No hostname was supplied" not in worker.log() and "Loading weights" not in worker.log()
