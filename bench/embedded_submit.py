@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from loadgen import free_port  # noqa: E402
+
 PASSWORD = "a-Very-long-passphrase-42"
 
 
@@ -46,9 +48,7 @@ def main() -> None:
     (folder / "password").write_text(PASSWORD + "\n")
     subprocess.run([*manage, "createreviewer", "bench", "--role", "reviewer", "--password-file",
                     str(folder / "password")], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([*manage, "runembedded", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

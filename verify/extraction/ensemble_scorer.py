@@ -40,7 +40,10 @@ class EnsembleScorer(LogitScorer):
         path = Path(directory)
         path.mkdir(parents=True, exist_ok=True)
         for number, member in enumerate(self.members, start=1):
-            member.save(path / f"{MEMBER_PREFIX}{number}")
+            target = path / f"{MEMBER_PREFIX}{number}"
+            # Cross-validation trains each member straight into its place (hundreds of MB): keep it.
+            if member.directory != target.resolve():
+                member.save(target)
         meta = {**self.meta, "model_kind": MODEL_KIND, "format_version": FORMAT_VERSION, "members": len(self.members),
                 "logit_offset": self.logit_offset, "threshold": self.threshold}
         (path / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")

@@ -15,7 +15,7 @@ from verify.extraction.hedges import find_hedges
 from verify.extraction.nlp import get_nlp
 from verify.extraction.quantities import extract_quantities
 from verify.extraction.quotes import spread_over_quotes
-from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, SET_ASIDE_FACTOR, Scorer, get_scorer, screened_scores
+from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, Scorer, get_scorer, screened_scores
 from verify.extraction.selection import skip_reason
 
 PublishedAt = datetime | date | None
@@ -78,12 +78,12 @@ def claims_from_doc(
         owners=[find_attribution(sentence) for _, sentence in candidates],
     )
     claims = []
-    for (index, sentence), (score, set_aside), attribution in zip(candidates, scores, attributions):
+    for (index, sentence), screened, attribution in zip(candidates, scores, attributions):
         # Set-aside sentences are kept (out of the queue, with the reason) when they would have been queued.
-        if (score / SET_ASIDE_FACTOR if set_aside else score) < threshold:
+        if screened.before_screening < threshold:
             continue
-        claims.append(_claim(doc, sentence, index=index, score=score, attribution=attribution,
-                             published_at=published_at, set_aside=set_aside))
+        claims.append(_claim(doc, sentence, index=index, score=screened.score, attribution=attribution,
+                             published_at=published_at, set_aside=screened.set_aside))
     return claims
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from spacy.tokens import Span
 
@@ -61,7 +61,13 @@ def _load_scorer(directory: str) -> Scorer:
     return load_model_dir(directory)
 
 
-def screened_scores(spans: list[Span], *, scorer: Scorer | None = None) -> list[tuple[float, str]]:
+class ScreenedScore(NamedTuple):
+    score: float  # what is stored and ranked: halved when set aside
+    set_aside: str  # "" or a SetAsideReason value
+    before_screening: float  # whether the sentence would have been queued is decided on this
+
+
+def screened_scores(spans: list[Span], *, scorer: Scorer | None = None) -> list[ScreenedScore]:
     """(score, set-aside reason) per sentence: the scorer's score, raised for a named source's statement,
     then screening of those it would queue."""
     if not spans:
@@ -72,12 +78,13 @@ def screened_scores(spans: list[Span], *, scorer: Scorer | None = None) -> list[
         if score < NAMED_STATEMENT_FLOOR and is_named_statement(span):
             score = NAMED_STATEMENT_FLOOR
         reason = screen_sentence(span).reason if score >= CHECKWORTHINESS_THRESHOLD else ""
-        screened.append((score * SET_ASIDE_FACTOR if reason else score, reason))
+        screened.append(ScreenedScore(score=score * SET_ASIDE_FACTOR if reason else score, set_aside=reason,
+                                      before_screening=score))
     return screened
 
 
 def score_spans(spans: list[Span], *, scorer: Scorer | None = None) -> list[float]:
-    return [score for score, _ in screened_scores(spans, scorer=scorer)]
+    return [screened.score for screened in screened_scores(spans, scorer=scorer)]
 
 
 def score_sentences(sentences: list[str], *, model_dir: str | None = None, batch_size: int = 256) -> list[float]:

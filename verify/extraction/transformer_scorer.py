@@ -110,6 +110,8 @@ class TransformerScorer(LogitScorer):
         # scoring >= CHECKWORTHINESS_THRESHOLD (0.5) whichever scorer is configured.
         self.logit_offset = logit_offset
         self.meta = meta or {}
+        # Where the model was loaded from, if it was: saving it there again would rewrite the same files.
+        self.directory: Path | None = None
         self.network.eval()
 
     @classmethod
@@ -205,7 +207,9 @@ class TransformerScorer(LogitScorer):
         meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
         network = _network(AutoModel.from_pretrained(path))
         network.head.load_state_dict(load_file(str(path / HEAD_FILE)))
-        return cls(network=network, tokenizer=AutoTokenizer.from_pretrained(path),
-                   threshold=float(meta.get("threshold", 0.5)),
-                   logit_offset=float(meta.get("logit_offset", 0.0)), bf16=bool(meta.get("bf16", False)),
-                   meta=meta)
+        scorer = cls(network=network, tokenizer=AutoTokenizer.from_pretrained(path),
+                     threshold=float(meta.get("threshold", 0.5)),
+                     logit_offset=float(meta.get("logit_offset", 0.0)), bf16=bool(meta.get("bf16", False)),
+                     meta=meta)
+        scorer.directory = path.resolve()
+        return scorer

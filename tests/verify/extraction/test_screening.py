@@ -88,7 +88,7 @@ def test_a_named_sources_statement_is_queued_whatever_the_scorer_says(nlp):
     spans = [nlp("The transport minister said that repairs to the bridge would finish in March.")[:],
              nlp("Officials said that repairs would finish in March.")[:]]
 
-    [(named, named_reason), (unnamed, _)] = screened_scores(spans, scorer=NobodyChecksWorthy())
+    [named, unnamed] = screened_scores(spans, scorer=NobodyChecksWorthy())
 
-    assert named == NAMED_STATEMENT_FLOOR >= 0.5 and named_reason == ""
-    assert unnamed == 0.1
+    assert named.score == NAMED_STATEMENT_FLOOR >= 0.5 and named.set_aside == ""
+    assert unnamed.score == 0.1
