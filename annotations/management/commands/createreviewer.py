@@ -11,6 +11,8 @@ from annotations.services import user_create_with_role
 
 class Command(BaseCommand):
     help = "Create (or update) a desk user with a role; the password comes from a prompt or a file."
+    # As Django's createsuperuser: creating a user needs no project-wide system checks (half a second).
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("username")

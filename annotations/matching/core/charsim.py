@@ -6,21 +6,31 @@ time, and the document frequencies (for idf) are kept up to date as they are.
 """
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from annotations.matching.core.text import char_text
 
 N_FEATURES = 2**20
-_vectorizer = HashingVectorizer(
-    analyzer="char_wb", ngram_range=(3, 5), n_features=N_FEATURES, alternate_sign=False, norm=None,
-    dtype=np.float32,
-)
+
+
+@cache
+def _vectorizer():
+    # scikit-learn takes about a second to import: every process that starts Django (management
+    # commands, web workers that never match) would pay it through the app registry, so only the first
+    # vectorisation does.
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), n_features=N_FEATURES, alternate_sign=False, norm=None,
+        dtype=np.float32,
+    )
 
 
 def char_features(text: str) -> tuple[np.ndarray, np.ndarray]:
     """(feature ids, sublinear tf) of a text, ids sorted."""
-    row = _vectorizer.transform([char_text(text)])
+    row = _vectorizer().transform([char_text(text)])
     row.sort_indices()
     return row.indices.astype(np.int32), (1.0 + np.log(row.data)).astype(np.float32)
 
@@ -29,7 +39,7 @@ def char_features_many(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     """char_features for many texts in one vectoriser call."""
     if not texts:
         return []
-    matrix = _vectorizer.transform([char_text(text) for text in texts]).tocsr()
+    matrix = _vectorizer().transform([char_text(text) for text in texts]).tocsr()
     matrix.sort_indices()
     out = []
     for row in range(matrix.shape[0]):

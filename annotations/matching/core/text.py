@@ -17,7 +17,7 @@ import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from annotations.matching.core.stop_words import ENGLISH_STOP_WORDS
 
 TOKENIZER_VERSION = 2
 
