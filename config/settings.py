@@ -312,6 +312,8 @@ VERIFY_MAX_ARTICLE_CHARS = env.int("VERIFY_MAX_ARTICLE_CHARS", default=2_000_000
 # Reviewer web UI (verify/views): the largest .txt/.html file the submit page accepts; bigger
 # uploads are refused with a clear message.
 VERIFY_MAX_UPLOAD_BYTES = env.int("VERIFY_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# "Claim N of M" on the claim page: M, the queue's size, is counted at most this often per filter.
+VERIFY_QUEUE_COUNT_CACHE_SECONDS = env.int("VERIFY_QUEUE_COUNT_CACHE_SECONDS", default=30)
 
 # Reliability: time limits of one article's processing (soft: the task records the error; hard:
 # the child is killed), and how long an article may stay `pending` before the sweeper (its

@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from tests.factories import UserFactory
@@ -30,6 +31,13 @@ def pytest_runtest_setup(item):
     if item.get_closest_marker("browser"):
         require(shutil.which("chromium") is not None or os.path.exists("/usr/bin/chromium"),
                 "browser tests need Debian's chromium (/usr/bin/chromium)")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (the per-process memory cache of settings_test): counts
+    cached by one test (queue sizes, login failures) must not leak into the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -36,8 +36,6 @@ from django.db.models import (
     FloatField,
     Func,
     IntegerField,
-    Q,
-    QuerySet,
 )
 
 from annotations.selectors.queue import (
@@ -46,6 +44,7 @@ from annotations.selectors.queue import (
     checked_order,
     claim_filter_arguments,
     claims_narrowed,
+    claims_past,
 )
 from verify.db import prepared_cursor
 from verify.models import Claim
@@ -145,7 +144,7 @@ def _statement(vendor: str, order: str, shape: tuple[tuple[str, Any], ...], colu
                             "add its field to _PARAM_FIELDS.")
     claims = claims_narrowed(claims=Claim.objects.all(), arguments=arguments, order=order)
     if "after_value" in arguments:
-        claims = _after(claims, order=order, value=arguments["after_value"], last_id=arguments["after_id"])
+        claims = claims_past(claims, order=order, value=arguments["after_value"], last_id=arguments["after_id"])
     selected = [EpochMicroseconds(F(column)) if isinstance(_model_field(column), DateTimeField) else column
                 for column in columns]
     # LIMIT is written into the statement, not bound: a bound LIMIT keeps PostgreSQL from reusing a
@@ -165,15 +164,6 @@ def _statement(vendor: str, order: str, shape: tuple[tuple[str, Any], ...], colu
     if len(aliases) != len(columns) or any(isinstance(s, str) and a != s for a, s in zip(aliases, selected)):
         raise AssertionError(f"The claim list selects {aliases}, not the columns {list(columns)}.")
     return _Statement(sql=sql, params=tuple(params), slots=slots)
-
-
-def _after(claims: QuerySet[Claim], *, order: str, value: Any, last_id: Any) -> QuerySet[Claim]:
-    """The rows of `claims` (ordered by `order`, then id) past the cursor `(value, last_id)`."""
-    field = order.lstrip("-")
-    # The redundant bound on the field alone lets the database start an index range scan at the cursor.
-    before, beyond = ("lte", "lt") if order.startswith("-") else ("gte", "gt")
-    return claims.filter(Q(**{f"{field}__{before}": value}),
-                         Q(**{f"{field}__{beyond}": value}) | Q(**{field: value, "id__gt": last_id}))
 
 
 def _model_field(path: str) -> Field | None:

@@ -117,6 +117,20 @@ def claims_narrowed(*, claims: QuerySet[Claim], arguments: Mapping[str, Any], or
     return claims_for_display(claims=claims).order_by(order, "id")
 
 
+def claims_past(claims: QuerySet[Claim], *, order: str, value: Any, last_id: int,
+                descending_ids: bool = False) -> QuerySet[Claim]:
+    """The claims of `claims` that come after `(value, last_id)` in `order` (a checked one of CLAIM_ORDERS)
+    with ties by ascending id, or by descending id with `descending_ids` (walking the queue backwards),
+    ordered so: the keyset condition of the API's pages and of the claim page's previous and next."""
+    field = order.lstrip("-")
+    # The redundant bound on the field alone lets the database start an index range scan at the cursor.
+    before, beyond = ("lte", "lt") if order.startswith("-") else ("gte", "gt")
+    tie = "id__lt" if descending_ids else "id__gt"
+    return claims.filter(Q(**{f"{field}__{before}": value}),
+                         Q(**{f"{field}__{beyond}": value}) | Q(**{field: value, tie: last_id})
+                         ).order_by(order, "-id" if descending_ids else "id")
+
+
 def _expression(value: Any) -> Any:
     return value if hasattr(value, "resolve_expression") else Value(value)
 

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 
 from verify.permissions import role_required
-from annotations.selectors import claim_queue
+from annotations.selectors import QueuePosition, claim_queue, queue_position
 from verify.roles import REVIEWER
 from annotations.forms import QueueFilterForm
 from verify.models import Article, Claim
@@ -23,30 +23,10 @@ def claim_queue_for(*, user, filters: QueueFilterForm, include_verdict: bool = T
     return claim_queue(user=user, filters=filters.claim_filters(include_verdict=include_verdict))
 
 
-@dataclass(frozen=True)
-class QueuePosition:
-    previous_id: int | None
-    next_id: int | None
-    index: int | None  # 0-based position of the claim in the queue, None when it is not in it
-    total: int
-
-
-def queue_position(*, user, filters: QueueFilterForm, claim_id: int) -> QueuePosition:
-    """Where a claim stands in the filtered queue, for j/k and for "next claim after a verdict".
-
-    A claim outside the queue (already judged, or opened from an article) leads to the queue's first.
-    """
-    ids = list(claim_queue_for(user=user, filters=filters).values_list("id", flat=True))
-    if claim_id not in ids:
-        first = next((pk for pk in ids if pk != claim_id), None)
-        return QueuePosition(previous_id=None, next_id=first, index=None, total=len(ids))
-    index = ids.index(claim_id)
-    return QueuePosition(
-        previous_id=ids[index - 1] if index > 0 else None,
-        next_id=ids[index + 1] if index + 1 < len(ids) else None,
-        index=index,
-        total=len(ids),
-    )
+def queue_position_for(*, user, filters: QueueFilterForm, claim: Claim) -> QueuePosition:
+    """The claim's place in the queue the page's filters describe (for j/k, "Claim N of M" and the claim
+    to open after a verdict)."""
+    return queue_position(user=user, filters=filters.claim_filters(), claim=claim)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from annotations.services import claim_assign as claim_assign_service
 from annotations.services import review_submit, source_attach
 from annotations.forms import VERDICT_KEYS, ClaimEditForm, QueueFilterForm, ReviewForm, SourceForm
 from verify.models import Claim, Verdict
-from annotations.views._common import claim_in_context, queue_filters, queue_position, reviewer_required
+from annotations.views._common import claim_in_context, queue_filters, queue_position_for, reviewer_required
 
 SOURCE_PREFIX = "source"
 EDIT_PREFIX = "edit"
@@ -72,7 +72,7 @@ def _claim_post(request, *, claim: Claim, filters: QueueFilterForm):
                              source_form=source_form, status=400)
     # The queue as the reviewer saw it, so "next" is the claim after this one even when the verdict
     # takes this one out of the filtered queue.
-    position = queue_position(user=request.user, filters=filters, claim_id=claim.pk)
+    position = queue_position_for(user=request.user, filters=filters, claim=claim)
     try:
         review = _review_save(claim=claim, user=request.user, review=review_form.cleaned_data,
                               source=source_form.cleaned_data if with_source else None)
@@ -156,7 +156,7 @@ def _render_claim(request, *, claim: Claim, filters: QueueFilterForm, review_for
     review_form = review_form or ReviewForm(initial={"version": claim.version})
     source_form = source_form or SourceForm(prefix=SOURCE_PREFIX)
     querystring = filters.querystring(page=None)
-    position = queue_position(user=request.user, filters=filters, claim_id=claim.pk)
+    position = queue_position_for(user=request.user, filters=filters, claim=claim)
     saved_id = _just_saved_id(request, claim)
     previous_id = saved_id or position.previous_id
     verdict_buttons = [
