@@ -31,6 +31,15 @@ def _with_claimant_type(fields: list[str]) -> list[str]:
     return [*fields[:after], "claimant_type", *fields[after:]]
 
 
+# What a list of claims shows (a queue row): the claim, who made it, its score, verdict and article, the
+# counts. The sentence, offsets, quantities, entities and hedges are the detail's (`GET /api/claims/{id}/`):
+# on claims extracted from real news they were most of a list page's bytes.
+CLAIM_LIST_FIELDS = [
+    "id", "article", "article_title", "text", "claimant", "claimant_type", "checkworthiness", "set_aside",
+    "verdict", "version", "assigned_to", "source_count", "created_at", "updated_at",
+]
+
+
 class ClaimListSerializer(ClaimSerializer):
     """A claim in lists: the one definition of the API list's fields. `GET /api/claims/` does not run
     it; annotations/api/claim_rows.py derives the columns it reads and its rows from these fields (a
@@ -41,15 +50,17 @@ class ClaimListSerializer(ClaimSerializer):
     article_title = serializers.CharField(source="article.title", read_only=True)
 
     class Meta(ClaimSerializer.Meta):
-        fields = [*_with_claimant_type(ClaimSerializer.Meta.fields), "article_title", "source_count"]
+        fields = CLAIM_LIST_FIELDS
         read_only_fields = fields
 
 
 class ClaimDetailSerializer(ClaimListSerializer):
+    """A claim on its own: every field of ClaimSerializer, the list's additions and the sources."""
+
     sources = SourceSerializer(many=True, read_only=True)
 
     class Meta(ClaimListSerializer.Meta):
-        fields = [*ClaimListSerializer.Meta.fields, "sources"]
+        fields = [*_with_claimant_type(ClaimSerializer.Meta.fields), "article_title", "source_count", "sources"]
         read_only_fields = fields
 
 

@@ -354,3 +354,17 @@ def test_claim_list_leaves_set_aside_claims_out_unless_asked_and_says_why(review
 
     assert [(c["id"], c["set_aside"]) for c in default] == [(queued.pk, "")]
     assert [(c["id"], c["set_aside"]) for c in asked] == [(aside.pk, "opinion")]
+
+
+def test_the_list_carries_what_a_queue_row_shows_and_the_detail_the_rest(reviewer_api):
+    claim = ClaimFactory(entities=[{"text": "NATO", "label": "ORG"}], hedges=["as many as"])
+    SourceFactory(claim=claim)
+    row = reviewer_api.get(LIST).json()["results"][0]
+    assert list(row) == ["id", "article", "article_title", "text", "claimant", "claimant_type", "checkworthiness",
+                         "set_aside", "verdict", "version", "assigned_to", "source_count", "created_at",
+                         "updated_at"]
+    detail = reviewer_api.get(_url(claim)).json()
+    assert {key: detail[key] for key in row} == row
+    assert detail["quantities"][0]["value"] == 11000 and detail["entities"] == [{"text": "NATO", "label": "ORG"}]
+    assert detail["hedges"] == ["as many as"] and detail["sentence"] == claim.sentence
+    assert len(detail["sources"]) == 1
