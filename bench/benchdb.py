@@ -1,5 +1,5 @@
 """The benchmarks' own PostgreSQL database: created afresh, migrated, Django set up against it, and
-seeded with a token-holding reviewer and bulk-inserted claims. Shared by bench/load.py and
+seeded with a token-holding reviewer and claims extracted from real articles (bench/corpus.py). Shared by bench/load.py and
 bench/api_parts.py; bench/ is not a package, so they import it by name."""
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # setup_django imports the project
 PYTHON = sys.executable
 SECRET_KEY = "bench-" + secrets.token_urlsafe(48)
-CLAIMS_PER_ARTICLE = 20
 
 
 def recreate_database(database_url: str) -> None:
@@ -64,44 +63,56 @@ def seed_users() -> str:
     return Token.objects.get_or_create(user=user)[0].key
 
 
-def seed_claims(target: int) -> None:
-    """Top the database up to `target` claims (bulk inserts, 20 claims per article)."""
+def session_cookie() -> dict[str, str]:
+    """A logged-in session of the benchmark's reviewer, as the cookie the HTML pages read."""
+    from django.conf import settings
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.get(username="bench-reviewer"))
+    return {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
+
+
+def seed_claims(target: int) -> dict:
+    """Top the database up to `target` claims: the real articles (bench/corpus.py) with the claims the
+    pipeline extracted from them first, then variants of them (other figures and names) until the target
+    is reached. Returns the sizes of the real and the synthetic rows inserted, side by side."""
     import hashlib
 
-    from django.db import transaction
+    from django.db import connection, transaction
 
+    from corpus import Varier, real_articles, size_report
     from verify.models import Article, ArticleStatus, Claim, Verdict
 
     have = Claim.objects.count()
     rng = random.Random(have)
+    real = real_articles()
+    varier = Varier(real, seed=have)
     verdicts = [Verdict.UNREVIEWED] * 6 + [Verdict.VERIFIED, Verdict.UNVERIFIED, Verdict.DISPUTED]
-    publishers = ["The Meridian Ledger", "Daily Bulletin", "Coastal Times", "Northern Post"]
+    inserted: dict[str, list] = {"real": [], "synthetic": []}
+    round_index = have // max(1, sum(len(article.claims) for article in real))
     while have < target:
-        batch_articles = min(250, (target - have + CLAIMS_PER_ARTICLE - 1) // CLAIMS_PER_ARTICLE)
+        batch = [(article if round_index == 0 else varier.article(article)) for article in real]
+        kind = "real" if round_index == 0 else "synthetic"
+        round_index += 1
         with transaction.atomic():
-            articles = Article.objects.bulk_create([
-                Article(title=f"Bench article {uuid.uuid4().hex[:8]}", publisher=rng.choice(publishers),
-                        raw_content=(text := f"Bench article {uuid.uuid4().hex}."), cleaned_text=text,
-                        content_hash=hashlib.sha256(text.encode()).hexdigest(), language="en",
-                        status=ArticleStatus.DONE, extractor_version="bench")
-                for _ in range(batch_articles)
+            batch = [article for article in batch if article.claims][: max(1, target - have)]
+            rows = Article.objects.bulk_create([
+                Article(title=article.title, publisher=article.publisher, raw_content=article.text,
+                        cleaned_text=article.text, language="en", status=ArticleStatus.DONE,
+                        content_hash=hashlib.sha256(f"{uuid.uuid4()}{article.text}".encode()).hexdigest(),
+                        extractor_version="bench")
+                for article in batch
             ])
             claims = []
-            for article in articles:
-                for index in range(min(CLAIMS_PER_ARTICLE, target - have - len(claims))):
-                    text = (f"Officials said {rng.randint(2, 90_000):,} homes lost power in district "
-                            f"{rng.randint(1, 500)} after the storm.")
-                    claims.append(Claim(
-                        article=article, text=text, sentence=text, start_char=index * 100,
-                        end_char=index * 100 + len(text), sentence_index=index, claimant="Officials", cue="said",
-                        quantities=[{"value": 1, "unit": "homes", "kind": "count"}],
-                        entities=[{"text": "Officials", "label": "ORG", "start": 0, "end": 9}], hedges=[],
-                        checkworthiness=round(rng.random(), 4), verdict=rng.choice(verdicts),
-                        extractor_version="bench", extracted_text=text, extracted_claimant="Officials",
-                    ))
+            for row, article in zip(rows, batch):
+                for claim in article.claims[: target - have - len(claims)]:
+                    claims.append(Claim(article=row, verdict=rng.choice(verdicts), extractor_version="bench",
+                                        extracted_text=claim["text"], extracted_claimant=claim["claimant"], **claim))
             Claim.objects.bulk_create(claims, batch_size=5000)
+        inserted[kind].extend(batch)
         have += len(claims)
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+    return size_report(inserted["real"], inserted["synthetic"][:2000])

@@ -34,6 +34,7 @@ from benchdb import (  # noqa: E402
     recreate_database,
     seed_claims,
     seed_users,
+    session_cookie,
     setup_django,
 )
 from loadgen import Gunicorn, Result, drive  # noqa: E402
@@ -47,8 +48,9 @@ def full_page(response, *, check: bool, rows: int) -> int:
     return response.status_code
 
 
-def scenarios(claim_ids: list[int], concurrency: int):
-    """name -> request function; review submission uses a disjoint slice of claims per thread."""
+def scenarios(claim_ids: list[int], concurrency: int, publisher: str):
+    """name -> request function; review submission uses a disjoint slice of claims per thread. The queue
+    and claim pages are the reviewer's HTML pages (session cookie); the rest is the API (token)."""
     versions: dict[int, int] = {}
     slices = [claim_ids[slot::concurrency] for slot in range(concurrency)]
 
@@ -63,7 +65,13 @@ def scenarios(claim_ids: list[int], concurrency: int):
 
     def claim_filter(client, rng, slot, warmup=False):
         return client.get("/api/claims/", params={"verdict": "unreviewed", "score_min": "0.7",
-                                                  "publisher": "Daily Bulletin"}).status_code
+                                                  "publisher": publisher}).status_code
+
+    def queue_page(client, rng, slot, warmup=False):
+        return client.get("/claims/").status_code
+
+    def claim_page(client, rng, slot, warmup=False):
+        return client.get(f"/claims/{rng.choice(claim_ids)}/").status_code
 
     def claim_detail(client, rng, slot, warmup=False):
         return client.get(f"/api/claims/{rng.choice(claim_ids)}/").status_code
@@ -81,7 +89,8 @@ def scenarios(claim_ids: list[int], concurrency: int):
         return response.status_code
 
     return {"healthz (ceiling)": healthz, "api/me (API ceiling)": me, "claim list": claim_list,
-            "claim list filtered": claim_filter, "claim detail": claim_detail, "review submission": review_submit}
+            "claim list filtered": claim_filter, "claim detail": claim_detail, "queue page": queue_page,
+            "claim page": claim_page, "review submission": review_submit}
 
 
 def page_size_scenarios(claim_count: int) -> dict:
@@ -100,26 +109,32 @@ def api_load(args) -> dict:
     migrate(args.database_url)
     setup_django(args.database_url)
     token = seed_users()
+    session = session_cookie()
     results: dict = {}
     for size in args.sizes:
         started = time.monotonic()
-        seed_claims(size)
+        sizes = seed_claims(size)
         print(f"\n== {size:,} claims (seeded in {time.monotonic() - started:.0f} s)", flush=True)
-        from verify.models import Claim
+        print("rows inserted now, real beside synthetic:", json.dumps(sizes), flush=True)
+        from django.db.models import Count
+
+        from verify.models import Article, Claim
 
         claim_ids = list(Claim.objects.values_list("id", flat=True))
+        publisher = (Article.objects.values("publisher").annotate(n=Count("id")).order_by("-n")
+                     .values_list("publisher", flat=True).first())
         server = Gunicorn(django_env(args.database_url), workers=2)
         try:
             # Interleaved rounds: this shared machine's speed drifts by tens of percent over a minute, so
             # every endpoint gets a slice of each round and the ratios compare like with like.
-            requests = scenarios(claim_ids, args.concurrency)
+            requests = scenarios(claim_ids, args.concurrency, publisher)
             if args.page_sizes:
                 requests.update(page_size_scenarios(len(claim_ids)))
             measured = {name: Result(name) for name in requests}
             for _ in range(args.rounds):
                 for name, request in requests.items():
                     drive(measured[name], server.base_url, token, request, duration=args.duration / args.rounds,
-                          concurrency=args.concurrency)
+                          concurrency=args.concurrency, cookies=session)
             rows = [result.summary() for result in measured.values()]
             for row in rows:
                 cpu = "  ".join(f"{kind} {ms:.2f}" for kind, ms in row["cpu_ms_per_request"].items())
@@ -134,6 +149,9 @@ def api_load(args) -> dict:
     for size, by_name in rps.items():
         ratios[f"list/healthz @{size}"] = round(by_name["claim list"] / by_name["healthz (ceiling)"], 3)
         ratios[f"list/api-me @{size}"] = round(by_name["claim list"] / by_name["api/me (API ceiling)"], 3)
+        p95 = {row["endpoint"]: row["p95_ms"] for row in results[size]}
+        ratios[f"queue page p95 ms @{size}"] = p95["queue page"]
+        ratios[f"claim page p95 ms @{size}"] = p95["claim page"]
     if len(args.sizes) > 1:
         small, large = args.sizes[0], args.sizes[-1]
         ratios[f"list@{large}/list@{small}"] = round(rps[large]["claim list"] / rps[small]["claim list"], 3)

@@ -108,7 +108,8 @@ def process_cpu_seconds(pid: int | str) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def drive(result: Result, base_url: str, token: str, make_request, *, duration: float, concurrency: int) -> None:
+def drive(result: Result, base_url: str, token: str, make_request, *, duration: float, concurrency: int,
+          cookies: dict[str, str] | None = None) -> None:
     """`concurrency` threads, each with a keep-alive client, call make_request(client, rng, slot) for
     `duration` seconds after all of them have connected and warmed up; every request is timed into `result`."""
     import httpx
@@ -120,7 +121,8 @@ def drive(result: Result, base_url: str, token: str, make_request, *, duration: 
     def worker(slot: int) -> None:
         rng = random.Random(slot)
         local: list[tuple[int, float]] = []
-        with httpx.Client(base_url=base_url, headers={"Authorization": f"Token {token}"}, timeout=30) as client:
+        with httpx.Client(base_url=base_url, headers={"Authorization": f"Token {token}"}, cookies=cookies,
+                          timeout=30) as client:
             make_request(client, rng, slot, warmup=True)
             warmed.wait()
             go.wait()

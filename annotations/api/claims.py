@@ -127,6 +127,11 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def get_serializer_class(self):
         return ClaimListSerializer if self.action == "list" else ClaimDetailSerializer
 
+    def filter_queryset(self, queryset):
+        # The queue's filters (and their default, the claims extraction kept) narrow the list only: a
+        # claim is found by its id wherever it stands, set aside as opinion or not.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
     def list(self, request):
         # The queue's query, compiled once per filter shape and prepared (claim_list_values), reading the
         # columns of ClaimListSerializer, which defines and documents the rows (claim_rows.py); ClaimFilter

@@ -368,3 +368,11 @@ def test_the_list_carries_what_a_queue_row_shows_and_the_detail_the_rest(reviewe
     assert detail["quantities"][0]["value"] == 11000 and detail["entities"] == [{"text": "NATO", "label": "ORG"}]
     assert detail["hedges"] == ["as many as"] and detail["sentence"] == claim.sentence
     assert len(detail["sources"]) == 1
+
+
+def test_a_set_aside_claim_is_readable_by_its_id(reviewer_api):
+    """Kept out of the queue is not hidden: the article page links it, so the API answers for it too."""
+    claim = ClaimFactory(set_aside="opinion")
+    response = reviewer_api.get(_url(claim))
+    assert response.status_code == 200 and response.json()["set_aside"] == "opinion"
+    assert reviewer_api.get(LIST).json()["results"] == []
