@@ -24,11 +24,12 @@ from annotations.selectors.queue import (
     claims_past,
     verdict_counts,
 )
-from annotations.selectors.position import QueuePosition, queue_count, queue_position
+from annotations.selectors.counts import queue_count, queue_verdict_counts
+from annotations.selectors.position import QueuePosition, queue_position
 
 __all__ = [
     "CLAIM_ORDERS", "STATEMENT_ARGUMENTS", "ClaimFilters", "HistoryEvent", "checked_order", "checked_verdict",
     "claim_filter_arguments", "claim_history", "claim_list_timestamp", "claim_list_values",
     "claim_queue", "claim_reviews", "claim_sources", "claims_filter", "claims_for_display", "claims_narrowed",
-    "claims_past", "queue_count", "queue_position", "QueuePosition", "verdict_counts",
+    "claims_past", "queue_count", "queue_position", "queue_verdict_counts", "QueuePosition", "verdict_counts",
 ]

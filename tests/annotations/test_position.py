@@ -2,9 +2,9 @@
 read by keyset and a cached count, at a number of queries that does not depend on the queue's length."""
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import CaptureQueriesContext
 
-from annotations.selectors import ClaimFilters, claim_queue, queue_count, queue_position
+from annotations.selectors import ClaimFilters, claim_queue, queue_position
 from annotations.selectors import position as position_module
 from tests.factories import ArticleFactory, ClaimFactory
 from verify.models import Verdict
@@ -65,28 +65,3 @@ def test_the_page_reads_the_same_number_of_rows_whatever_the_queues_length(revie
         # Every statement is bounded: a LIMIT, an EXISTS or a COUNT; none reads the queue's ids.
         assert all("LIMIT" in q["sql"] or "COUNT(" in q["sql"] for q in queries.captured_queries)
     assert counts[0] == counts[1]
-
-
-def test_the_queue_count_is_cached_per_filter_for_the_configured_seconds(reviewer):
-    article = ArticleFactory()
-    ClaimFactory(article=article)
-    filters = ClaimFilters()
-    queue = claim_queue(user=reviewer, filters=filters)
-    assert queue_count(user=reviewer, filters=filters, queue=queue) == 1
-    ClaimFactory(article=article)
-    assert queue_count(user=reviewer, filters=filters, queue=queue) == 1  # cached
-    assert queue_count(user=reviewer, filters=ClaimFilters(score_min=0.0), queue=queue) == 2  # another filter
-    with override_settings(VERIFY_QUEUE_COUNT_CACHE_SECONDS=0):
-        assert queue_count(user=reviewer, filters=ClaimFilters(score_max=1.0), queue=queue) == 2
-
-
-def test_an_unreachable_cache_still_gives_the_right_count(reviewer, monkeypatch):
-    ClaimFactory()
-
-    def unreachable(*args, **kwargs):
-        raise ConnectionError("cache down")
-
-    monkeypatch.setattr(position_module.cache, "get", unreachable)
-    monkeypatch.setattr(position_module.cache, "set", unreachable)
-    filters = ClaimFilters()
-    assert queue_count(user=reviewer, filters=filters, queue=claim_queue(user=reviewer, filters=filters)) == 1
