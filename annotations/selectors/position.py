@@ -14,7 +14,7 @@ from annotations.selectors.queue import ClaimFilters, checked_order, claim_queue
 from verify.models import Claim
 
 # Past this many claims before it, a claim's position reads "N+": counting further would cost O(queue).
-POSITION_COUNT_LIMIT = 5_000
+POSITION_COUNT_LIMIT = 1_000
 
 
 @dataclass(frozen=True)
