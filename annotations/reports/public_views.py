@@ -58,7 +58,7 @@ def report_permalink(request, slug: str, number: int | None = None):
     else:
         doc = report_document(report=report, revision=revision)
         stale = frozenset(item["claim_id"] for item in report_stale_items(revision=revision))
-    context = report_context(doc, stale_claim_ids=stale)
+    context = report_context(doc, stale_claim_ids=stale, absolute=False)
     context.update(_common(request, report, latest))
     context.update({
         "canonical_url": permalink_url(slug=report.slug),
@@ -86,7 +86,7 @@ def claim_page(request, slug: str, claim_id: int, number: int | None = None):
     current_url = claim_page_url(slug=slug, claim_id=claim_id) if still_covered else permalink_url(slug=slug)
     context = {
         "doc": doc,
-        "item": item_view(doc, item, stale_claim_ids=stale),
+        "item": item_view(doc, item, stale_claim_ids=stale, absolute=False),
         "first_published_at": item["first_published_at"] or doc.published_at,
         "report_url": (reverse("reports-public:permalink", args=[slug]) if number is None
                        else reverse("reports-public:revision", args=[slug, number])),

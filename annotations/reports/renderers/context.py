@@ -3,6 +3,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.urls import reverse
 
 from annotations.reports.claimants import claimant_kind, claimant_type_label
 from annotations.reports.corrections import change_labels
@@ -24,7 +25,9 @@ class _ItemView(dict):
     """An item dict plus what the template needs (label, anchor, claim page, stale flag, claimant kind)."""
 
 
-def item_view(doc: ReportDocument, item: dict, *, stale_claim_ids: frozenset = frozenset()) -> _ItemView:
+def item_view(doc: ReportDocument, item: dict, *, stale_claim_ids: frozenset = frozenset(),
+              absolute: bool = True) -> _ItemView:
+    """`absolute`: claim links carry VERIFY_SITE_URL (files read elsewhere); the site's own pages link by path."""
     view = _ItemView(item)
     view["verdict_label"] = verdict_label(item["verdict"])
     view["anchor"] = item_anchor(item)
@@ -32,8 +35,10 @@ def item_view(doc: ReportDocument, item: dict, *, stale_claim_ids: frozenset = f
     view["stale"] = item["claim_id"] in stale_claim_ids
     view["change_labels"] = change_labels(item.get("changes") or [])
     # Published claims have their own page (the current one: revision pages are not where readers land).
-    view["claim_url"] = (claim_page_url(slug=doc.slug, claim_id=item["claim_id"])
-                         if item.get("claim_id") and not doc.is_draft else "")
+    view["claim_url"] = ""
+    if item.get("claim_id") and not doc.is_draft:
+        view["claim_url"] = (claim_page_url(slug=doc.slug, claim_id=item["claim_id"]) if absolute
+                             else reverse("reports-public:claim", args=[doc.slug, item["claim_id"]]))
     kind = claimant_kind(item)
     view["claimant_unnamed"] = kind == ClaimantType.UNNAMED
     view["claimant_kind"] = "" if view["claimant_unnamed"] else claimant_type_label(kind).lower()
@@ -46,8 +51,8 @@ def public_links() -> dict:
             "error_report_url": settings.VERIFY_ERROR_REPORT_URL}
 
 
-def report_context(doc: ReportDocument, *, stale_claim_ids: frozenset = frozenset()) -> dict:
-    views = (item_view(doc, item, stale_claim_ids=stale_claim_ids) for item in doc.items)
+def report_context(doc: ReportDocument, *, stale_claim_ids: frozenset = frozenset(), absolute: bool = True) -> dict:
+    views = (item_view(doc, item, stale_claim_ids=stale_claim_ids, absolute=absolute) for item in doc.items)
     return {"doc": doc, "items": _Sized(views, len(doc.items)), "report_css": report_css(), **public_links()}
 
 
