@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.core import checks
+
+from annotations.reports.checks import site_url_check
 
 
 class ReportsConfig(AppConfig):
@@ -7,4 +10,4 @@ class ReportsConfig(AppConfig):
     verbose_name = "Fact-check reports"
 
     def ready(self) -> None:
-        from annotations.reports import checks  # noqa: F401  (registers the system checks)
+        checks.register(site_url_check)
