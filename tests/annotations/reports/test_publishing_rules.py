@@ -242,3 +242,42 @@ def test_a_summary_rewritten_after_publishing_makes_the_report_stale(editor):
     from annotations.reports.selectors import report_stale_items
 
     assert [row["changes"] for row in report_stale_items(revision=first)] == [["summary"]]
+
+
+# The reports area, as an editor found it.
+def test_the_reports_area_has_styled_forms_searchable_pickers_and_a_confirmation(editor, reviewer, troops_claim):
+    desk = Client()
+    desk.force_login(editor)
+    listing = desk.get("/reports/").content.decode()
+    assert '<div class="field' in listing and "<p><label" not in listing  # the workbench's fields, not as_p
+    assert "Claim IDs" not in listing and "All reviewed claims of article" not in listing
+    report = services.report_create(title="Area", created_by=editor)
+    page = desk.get(f"/reports/{report.pk}/", {"q": "Meridian", "verdict": "unverified"}).content.decode()
+    assert f'name="pick" value="{troops_claim.pk}"' in page  # claims picked from a list, not typed ids
+    assert "North Korean soldiers head to the front" in page and 'name="article_id"' in page
+    assert '<th scope="col">' in page
+    assert f'name="pick" value="{troops_claim.pk}"' not in desk.get(
+        f"/reports/{report.pk}/", {"q": "no such words"}).content.decode()
+    desk.post(f"/reports/{report.pk}/claims/add/", {"pick": [str(troops_claim.pk)]})
+    page = desk.get(f"/reports/{report.pk}/").content.decode()
+    assert f'href="/claims/{troops_claim.pk}/"' in page and f"/reports/{report.pk}/publish/" in page
+    assert desk.post(f"/reports/{report.pk}/publish/").status_code == 400  # one click never publishes
+    assert not report.revisions.exists()
+    confirm = desk.get(f"/reports/{report.pk}/publish/").content.decode()
+    assert "I have read the check above" in confirm and 'class="card stack publish-check"' in confirm
+    reader = Client()
+    reader.force_login(reviewer)
+    assert 'href="/reports/"' in reader.get("/claims/").content.decode()  # reviewers read reports
+
+
+def test_the_report_page_shows_each_verdict_once_and_links_the_article(troops_report, troops_claim):
+    page = Client().get(f"/r/{troops_report.slug}/").content.decode()
+    section = page.split(f'id="claim-{troops_claim.pk}"', 1)[1].split("</section>", 1)[0]
+    assert section.count('class="badge') == 1
+    assert '<a href="https://news.example.com/world/korea-troops" rel="nofollow noopener">North Korean soldiers head to the front</a>' in section
+
+
+def test_the_openapi_schema_describes_the_check_and_summary_endpoints(editor_api):
+    schema = editor_api.get("/api/schema/", {"format": "json"}).json()
+    assert "post" in schema["paths"]["/api/reports/{id}/check/"]
+    assert "patch" in schema["paths"]["/api/reports/{id}/claims/{claim_id}/"]
