@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from verify.models import MAX_ID
 from verify.roles import REVIEWER, user_has_role
 from annotations.reports.document import claim_page_url, report_permalink as permalink_url
 from annotations.reports.models import Report
@@ -23,9 +24,12 @@ from annotations.reports.selectors import (
 )
 
 PUBLIC_CACHE = "public, max-age=300"
+MAX_REVISION = 2**31 - 1
 
 
 def _revision(report: Report, number: int | None):
+    if number is not None and not 0 < number <= MAX_REVISION:
+        raise Http404("No such revision.")
     latest = report_latest_revision(report=report)
     revision = latest if number is None else report_revision_get(report=report, number=number)
     return latest, revision
@@ -72,6 +76,8 @@ def report_permalink(request, slug: str, number: int | None = None):
 
 
 def claim_page(request, slug: str, claim_id: int, number: int | None = None):
+    if not 0 < claim_id <= MAX_ID:
+        raise Http404("No such claim.")
     report = get_object_or_404(Report, slug=slug)
     latest, revision = _revision(report, number)
     if revision is None:

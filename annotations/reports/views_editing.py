@@ -4,10 +4,10 @@ Editors only. Both call the services the API calls (report_check, report_publish
 """
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 
-from verify.models import Claim
+from verify.models import MAX_ID, Claim
 from annotations.reports import services
 from annotations.reports.forms import ClaimSummaryForm, PublishForm
 from annotations.reports.models import Report, ReportClaim
@@ -44,6 +44,8 @@ def report_publish(request, pk: int):
 @editor_required
 def report_claim_summary(request, pk: int, claim_id: int):
     """The summary a covered claim is published under, with the claim and where it appeared."""
+    if not 0 < claim_id <= MAX_ID:
+        raise Http404("No such claim.")
     report = get_object_or_404(Report, pk=pk)
     link = get_object_or_404(ReportClaim.objects.select_related("claim__article"), report=report, claim_id=claim_id)
     claim: Claim = link.claim

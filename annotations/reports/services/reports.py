@@ -194,6 +194,8 @@ def report_claim_update(*, report: Report, actor: AbstractBaseUser, claim_id: in
     A published claim's new summary makes the report stale until the next revision.
     """
     claim_reviewed = " ".join((claim_reviewed or "").split())
+    if not 0 < claim_id <= MAX_ID:
+        raise ValidationError({"claim": "Claim ids are positive whole numbers below 2^63."})
     if len(claim_reviewed) > CLAIM_REVIEWED_MAX:
         raise ValidationError({"claim_reviewed": f"The summary has {len(claim_reviewed)} characters; at most "
                                                  f"{CLAIM_REVIEWED_MAX}."})

@@ -281,3 +281,15 @@ def test_the_openapi_schema_describes_the_check_and_summary_endpoints(editor_api
     schema = editor_api.get("/api/schema/", {"format": "json"}).json()
     assert "post" in schema["paths"]["/api/reports/{id}/check/"]
     assert "patch" in schema["paths"]["/api/reports/{id}/claims/{claim_id}/"]
+
+
+def test_out_of_range_ids_in_the_new_addresses_are_404_or_400_never_500(editor, editor_api, troops_report):
+    huge = 2**70
+    assert Client().get(f"/r/{troops_report.slug}/claims/{huge}/").status_code == 404
+    assert Client().get(f"/r/{troops_report.slug}/{huge}/claims/1/").status_code == 404
+    desk = Client()
+    desk.force_login(editor)
+    assert desk.get(f"/reports/{troops_report.pk}/claims/{huge}/").status_code == 404
+    response = editor_api.patch(f"/api/reports/{troops_report.pk}/claims/{huge}/", {"claim_reviewed": "x"},
+                                format="json")
+    assert response.status_code == 400
