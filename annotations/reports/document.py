@@ -35,6 +35,12 @@ def claim_page_url(*, slug: str, claim_id: int, revision_number: int | None = No
     return settings.VERIFY_SITE_URL.rstrip("/") + path
 
 
+def claim_page_prefix(*, slug: str) -> str:
+    """The absolute address of the report's claim pages up to the claim id (one reverse() per report,
+    not per claim: exports of thousands of claims build every `url` from it)."""
+    return claim_page_url(slug=slug, claim_id=1)[: -len("1/")]
+
+
 def item_claim_reviewed(item: dict) -> str:
     """What the item publishes as claimReviewed: the editor's summary, else the whole claim (never cut)."""
     return " ".join((item.get("claim_reviewed") or item["claim_text"]).split())

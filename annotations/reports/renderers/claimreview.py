@@ -18,7 +18,7 @@ Field rules followed (schema.org + Google's ClaimReview guidelines):
 import orjson
 
 from annotations.reports.claimants import claimant_kind, claimant_schema_type
-from annotations.reports.document import ReportDocument, claim_page_url, item_anchor, item_claim_reviewed
+from annotations.reports.document import ReportDocument, claim_page_prefix, item_anchor, item_claim_reviewed
 from annotations.reports.rating import verdict_rating
 
 LABEL = "ClaimReview JSON-LD"
@@ -55,8 +55,11 @@ class _Builder:
             self.author["url"] = doc.org_url
         self.modified = doc.published_at.date().isoformat() if doc.published_at else None
         self.permalink = doc.permalink
+        self.claim_pages = claim_page_prefix(slug=doc.slug)
         self.appearances: dict = {}
         self.claimants: dict = {}
+        self.ratings: dict = {}
+        self.first_dates: dict = {}
 
     def review(self, item: dict) -> dict:
         claim = {"@type": "Claim", "text": item["claim_text"]}
@@ -74,20 +77,30 @@ class _Builder:
             "url": self._url(item),
             "claimReviewed": item_claim_reviewed(item),
             "author": self.author,
-            "reviewRating": verdict_rating(item["verdict"], item["rationale"]),
+            "reviewRating": self._rating(item),
             "itemReviewed": claim,
         }
         if self.modified:
             first = item.get("first_published_at")
-            review["datePublished"] = first.date().isoformat() if first else self.modified
+            if first not in self.first_dates:
+                self.first_dates[first] = first.date().isoformat() if first else self.modified
+            review["datePublished"] = self.first_dates[first]
             review["dateModified"] = self.modified
         if item["sources"]:
             review["citation"] = [_citation(source) for source in item["sources"]]
         return review
 
+    def _rating(self, item: dict) -> dict:
+        verdict = item["verdict"]
+        if verdict not in self.ratings:
+            self.ratings[verdict] = verdict_rating(verdict)
+        if not item["rationale"]:
+            return self.ratings[verdict]
+        return {**self.ratings[verdict], "ratingExplanation": item["rationale"]}
+
     def _url(self, item: dict) -> str:
         if item.get("claim_id"):
-            return claim_page_url(slug=self.doc.slug, claim_id=item["claim_id"])
+            return f"{self.claim_pages}{item['claim_id']}/"
         return f"{self.permalink}#{item_anchor(item)}"  # the claim was deleted since: its place in the report
 
 
