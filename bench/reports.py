@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# Publishing needs a public address (a loopback one is a publish-check error with DEBUG off).
+os.environ.setdefault("VERIFY_SITE_URL", "https://verity.example.org")
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 

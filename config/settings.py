@@ -349,6 +349,10 @@ VERIFY_ORG_NAME = env("VERIFY_ORG_NAME", default="Verity Fact Check")
 VERIFY_ORG_URL = env("VERIFY_ORG_URL", default="")
 # The public address of this site: permalinks (/r/<slug>/) and ClaimReview `url` are built on it.
 VERIFY_SITE_URL = env("VERIFY_SITE_URL", default="http://127.0.0.1:8000")
+# Linked from every public report page: the desk's corrections policy, and where readers report an error
+# (an http(s) page or a mailto: address). Empty: the page says no policy is published.
+VERIFY_CORRECTIONS_URL = env("VERIFY_CORRECTIONS_URL", default="")
+VERIFY_ERROR_REPORT_URL = env("VERIFY_ERROR_REPORT_URL", default="")
 # Reports covering more claims than this are built by a worker (progress shown) instead of in the request.
 VERIFY_REPORT_SYNC_MAX_CLAIMS = env.int("VERIFY_REPORT_SYNC_MAX_CLAIMS", default=500)
 VERIFY_REPORT_MAX_CLAIMS = env.int("VERIFY_REPORT_MAX_CLAIMS", default=20_000)

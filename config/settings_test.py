@@ -28,3 +28,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 LOGIN_LOCKOUT_USER_FAILURES = 1_000_000
 LOGIN_LOCKOUT_IP_FAILURES = 1_000_000
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["login"] = "1000000/minute"
+# Reports are published as a deployment publishes them: on a public address (a loopback one with DEBUG
+# off is a publish-check error; tests/annotations/reports/test_check.py covers that).
+VERIFY_SITE_URL = "https://verity.example.org"

@@ -344,6 +344,7 @@ class ReportItemFactory(factory.django.DjangoModelFactory):
     claim = factory.SubFactory(ClaimFactory)
     review_id_frozen = factory.LazyAttribute(lambda i: i.review.pk if i.review else None)
     claim_text = factory.LazyAttribute(lambda i: i.claim.text)
+    claim_reviewed = factory.LazyAttribute(lambda i: i.claim.text)  # no summary written: the claim's text
     claimant = factory.LazyAttribute(lambda i: i.claim.claimant)
     claimant_type = factory.LazyAttribute(
         lambda i: item_claimant_type(i.claim.claimant, i.claim.claimant_type, i.claim.entities))
@@ -357,6 +358,8 @@ class ReportItemFactory(factory.django.DjangoModelFactory):
     article_url = factory.LazyAttribute(lambda i: i.claim.article.canonical_url or i.claim.article.url)
     article_publisher = factory.LazyAttribute(lambda i: i.claim.article.publisher)
     article_published_at = factory.LazyAttribute(lambda i: i.claim.article.published_at)
+    first_published_at = factory.SelfAttribute("revision.published_at")
+    changes = factory.LazyFunction(list)
 
     @factory.post_generation
     def covered(self, create, extracted, **kwargs):

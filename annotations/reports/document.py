@@ -11,9 +11,9 @@ from django.conf import settings
 from django.urls import reverse
 
 ITEM_FIELDS = (
-    "position", "claim_id", "review_id_frozen", "claim_text", "claimant", "claimant_type", "verdict",
-    "rationale", "reviewer", "reviewed_at", "sources", "article_id", "article_title", "article_url",
-    "article_publisher", "article_published_at",
+    "position", "claim_id", "review_id_frozen", "claim_text", "claim_reviewed", "claimant", "claimant_type",
+    "verdict", "rationale", "reviewer", "reviewed_at", "sources", "article_id", "article_title", "article_url",
+    "article_publisher", "article_published_at", "first_published_at", "changes",
 )
 
 
@@ -24,6 +24,26 @@ def report_permalink(*, slug: str, revision_number: int | None = None) -> str:
     else:
         path = reverse("reports-public:revision", args=[slug, revision_number])
     return settings.VERIFY_SITE_URL.rstrip("/") + path
+
+
+def claim_page_url(*, slug: str, claim_id: int, revision_number: int | None = None) -> str:
+    """The absolute address of a published claim's own page (the one page carrying its ClaimReview)."""
+    if revision_number is None:
+        path = reverse("reports-public:claim", args=[slug, claim_id])
+    else:
+        path = reverse("reports-public:revision-claim", args=[slug, revision_number, claim_id])
+    return settings.VERIFY_SITE_URL.rstrip("/") + path
+
+
+def claim_page_prefix(*, slug: str) -> str:
+    """The absolute address of the report's claim pages up to the claim id (one reverse() per report,
+    not per claim: exports of thousands of claims build every `url` from it)."""
+    return claim_page_url(slug=slug, claim_id=1)[: -len("1/")]
+
+
+def item_claim_reviewed(item: dict) -> str:
+    """What the item publishes as claimReviewed: the editor's summary, else the whole claim (never cut)."""
+    return " ".join((item.get("claim_reviewed") or item["claim_text"]).split())
 
 
 def item_anchor(item: dict) -> str:

@@ -22,10 +22,10 @@ class ClaimSelectionForm(forms.Form):
 
     def clean_claim_ids(self) -> list[int]:
         raw = self.cleaned_data["claim_ids"].strip()
-        if not raw:
-            return []
-        parts = [part for part in re.split(r"[\s,;]+", raw) if part]
-        if not all(part.isdigit() for part in parts):
+        # Claims ticked in the picker come as repeated "pick" values.
+        picked = self.data.getlist("pick") if hasattr(self.data, "getlist") else []
+        parts = [part for part in re.split(r"[\s,;]+", raw) if part] + [part.strip() for part in picked]
+        if not all(part.isdigit() and len(part) < 20 for part in parts):
             raise forms.ValidationError("Claim IDs are whole numbers separated by commas or spaces.")
         return [int(part) for part in parts]
 
@@ -47,9 +47,32 @@ class ReportCreateForm(ClaimSelectionForm):
     field_order = ["title", "summary", "org_name", "org_url", "claim_ids", "article_id", "filter_verdicts",
                    "filter_publisher"]
 
+    @property
+    def details_fields(self) -> list:
+        """The fields the create form shows (claims are picked on the report's page)."""
+        return [self[name] for name in ("title", "summary", "org_name", "org_url")]
+
 
 class PublishForm(forms.Form):
-    note = forms.CharField(label="What changed (for a revision)", required=False, max_length=500)
+    note = forms.CharField(label="Note for readers: what changed (for a revision)", required=False, max_length=500,
+                           help_text="Shown on the report page beside the list of corrected claims.")
+    confirm = forms.BooleanField(label="I have read the check above and want to publish", required=True)
+
+
+class ClaimSummaryForm(forms.Form):
+    claim_reviewed = forms.CharField(
+        label="Summary published as claimReviewed", required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="A short statement of the claim (search engines show about 75 characters). Blank: the claim's "
+                  "own text, in full.")
+
+
+class PickerForm(forms.Form):
+    """The picker's search: words in the claim, its article's title or publisher; a verdict."""
+
+    q = forms.CharField(label="Search claims and articles", required=False, max_length=200)
+    verdict = forms.ChoiceField(label="Verdict", required=False,
+                                choices=[("", "Any verdict")] + [(v, VERDICT_LABELS[v]) for v in PUBLISHABLE_VERDICTS])
 
 
 class ExportForm(forms.Form):

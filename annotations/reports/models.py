@@ -47,6 +47,8 @@ class ReportClaim(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="report_claims")
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="report_links")
     position = models.PositiveIntegerField()
+    # ClaimReview's claimReviewed as the editor wrote it (a short summary); blank: the claim's own text.
+    claim_reviewed = models.TextField(blank=True)
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -66,6 +68,8 @@ class ReportRevision(models.Model):
     published_at = models.DateTimeField()
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     note = models.CharField(max_length=500, blank=True, help_text="What changed since the previous revision.")
+    # Claims the previous revision had and this one drops: [{"claim_id", "claim_text"}, ...].
+    removed = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["report_id", "-number"]
@@ -85,6 +89,9 @@ class ReportItem(models.Model):
     review_id_frozen = models.BigIntegerField(null=True, blank=True,
                                               help_text="The review shown; a newer one makes the item stale.")
     claim_text = models.TextField()
+    # The summary published as claimReviewed (the editor's, else the claim text; blank in revisions
+    # published before editors wrote one, which read the claim text).
+    claim_reviewed = models.TextField(blank=True)
     claimant = models.CharField(max_length=300, blank=True)
     # The claimant's ClaimantType value, decided at publish (revisions published before claimants were
     # typed hold schema.org's "Person"/"Organization"; annotations/reports/claimants.py reads both).
@@ -100,6 +107,12 @@ class ReportItem(models.Model):
     article_url = models.URLField(max_length=2000, blank=True)
     article_publisher = models.CharField(max_length=200, blank=True)
     article_published_at = models.DateTimeField(null=True, blank=True)
+    # When the report first published this claim (ClaimReview datePublished; the revision's date is
+    # dateModified). Null in revisions published before it was recorded: their revision's date.
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    # What differs from the previous revision's item for the same claim (ItemChange values); ["added"]
+    # for a claim the previous revision did not have; [] in revision 1 and when nothing changed.
+    changes = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["revision_id", "position", "id"]

@@ -4,13 +4,15 @@ from datetime import date, datetime, time
 
 from django.conf import settings
 from django.http import Http404
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from annotations.models import Review, Source
 from annotations.selectors.reviews import reviews_latest_by_claim
 from verify.models import Claim
+from verify.audit.models import AuditAction, AuditEntry
 from annotations.reports.claimants import item_claimant_type
+from annotations.reports.corrections import item_changes
 from annotations.reports.document import ITEM_FIELDS, ReportDocument
 from annotations.reports.models import Report, ReportClaim, ReportExport, ReportItem, ReportRevision
 from annotations.reports.rating import PUBLISHABLE_VERDICTS
@@ -22,6 +24,11 @@ def report_list() -> QuerySet[Report]:
 
 def report_latest_revision(*, report: Report) -> ReportRevision | None:
     return report.revisions.select_related("published_by").order_by("-number").first()
+
+
+def report_first_published_at(*, report: Report):
+    """When the report was first published (revision 1), or None."""
+    return report.revisions.order_by("number").values_list("published_at", flat=True).first()
 
 
 def report_revision_get(*, report: Report, number: int) -> ReportRevision | None:
@@ -69,7 +76,7 @@ def report_snapshot_items(*, report: Report) -> list[dict]:
     """The covered claims as they are now, in ReportItem's shape (what publishing would freeze)."""
     links = list(
         ReportClaim.objects.filter(report=report).order_by("position", "id")
-        .values("claim_id", "claim__text", "claim__claimant", "claim__claimant_type", "claim__verdict",
+        .values("claim_id", "claim_reviewed", "claim__text", "claim__claimant", "claim__claimant_type", "claim__verdict",
                 "claim__entities", "claim__article_id", "claim__article__title", "claim__article__url",
                 "claim__article__canonical_url", "claim__article__publisher", "claim__article__published_at")
     )
@@ -89,6 +96,7 @@ def report_snapshot_items(*, report: Report) -> list[dict]:
             "claim_id": link["claim_id"],
             "review_id_frozen": review["id"] if review else None,
             "claim_text": link["claim__text"],
+            "claim_reviewed": link["claim_reviewed"] or link["claim__text"],
             "claimant": link["claim__claimant"],
             "claimant_type": item_claimant_type(link["claim__claimant"], link["claim__claimant_type"],
                                                 link["claim__entities"]),
@@ -104,24 +112,48 @@ def report_snapshot_items(*, report: Report) -> list[dict]:
             "article_url": link["claim__article__canonical_url"] or link["claim__article__url"],
             "article_publisher": link["claim__article__publisher"],
             "article_published_at": link["claim__article__published_at"],
+            "first_published_at": None,  # decided at publish
+            "changes": [],
         })
     return items
 
 
 def report_stale_items(*, revision: ReportRevision) -> list[dict]:
-    """Items of a revision whose claim was reviewed again (or re-judged) since it was frozen.
+    """Items of a revision that no longer say what the claim says now: its text, summary, verdict,
+    rationale or sources changed (see corrections.py), or it was reviewed again since it was frozen.
 
-    Each: {"claim_id", "claim_text", "verdict" (as published), "position"}. Two linear queries.
+    Each: {"claim_id", "claim_text", "verdict" (as published), "position", "changes" (ItemChange values;
+    [] for a new review that changed none of them)}. Claims the report no longer covers are not listed
+    (report_unpublished_changes says so). A constant number of queries.
     """
-    items = list(revision.items.filter(claim__isnull=False).order_by("position")
-                 .values("claim_id", "claim_text", "verdict", "position", "review_id_frozen", "claim__verdict"))
-    latest = {claim_id: row["id"] for claim_id, row in reviews_latest_by_claim(
-        reviews=Review.objects.filter(claim__in=revision.items.values("claim_id")), fields=("id", "claim_id")).items()}
-    return [
-        {key: item[key] for key in ("claim_id", "claim_text", "verdict", "position")}
-        for item in items
-        if latest.get(item["claim_id"]) != item["review_id_frozen"] or item["claim__verdict"] != item["verdict"]
-    ]
+    items = list(revision.items.filter(claim__isnull=False).order_by("position").values(*ITEM_FIELDS))
+    current = {item["claim_id"]: item for item in report_snapshot_items(report=revision.report)}
+    stale = []
+    for item in items:
+        now = current.get(item["claim_id"])
+        if now is None:
+            continue
+        changes = item_changes(published=item, current=now)
+        if changes or now["review_id_frozen"] != item["review_id_frozen"]:
+            stale.append({"claim_id": item["claim_id"], "claim_text": item["claim_text"], "verdict": item["verdict"],
+                          "position": item["position"], "changes": changes})
+    return stale
+
+
+def report_edited_after_verdict(*, items: list[dict]) -> set[int]:
+    """Claims (of snapshot items) whose text or claimant was edited after their latest review."""
+    reviewed = {item["claim_id"]: item["reviewed_at"] for item in items if item["reviewed_at"]}
+    edits = (AuditEntry.objects.filter(action=AuditAction.CLAIM_EDIT, claim_id__in=list(reviewed))
+             .values("claim_id").annotate(last=Max("created_at")))
+    return {row["claim_id"] for row in edits if row["last"] > reviewed[row["claim_id"]]}
+
+
+def report_published_item(*, report: Report, claim_id: int, revision: ReportRevision | None = None) -> dict | None:
+    """One claim as the given (else the latest) revision published it, or None."""
+    revision = revision or report_latest_revision(report=report)
+    if revision is None:
+        return None
+    return ReportItem.objects.filter(revision=revision, claim_id=claim_id).values(*ITEM_FIELDS).first()
 
 
 def report_unpublished_changes(*, report: Report, revision: ReportRevision | None) -> bool:

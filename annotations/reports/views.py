@@ -1,4 +1,5 @@
-"""The desk's report pages: list and create, build (add/remove claims), publish, download, export.
+"""The desk's report pages: list and create, build (add/remove claims), download, export
+(publishing and claim summaries: views_editing.py).
 
 Reviewers read and download; editors build and publish. Every action calls a service.
 """
@@ -13,8 +14,9 @@ from django.views.decorators.http import require_GET, require_POST
 from verify.permissions import role_required
 from verify.roles import EDITOR, REVIEWER, user_has_role
 from annotations.reports import services
-from annotations.reports.forms import ClaimSelectionForm, ExportForm, PublishForm, ReportCreateForm
+from annotations.reports.forms import ClaimSelectionForm, ExportForm, PickerForm, ReportCreateForm
 from annotations.reports.models import ExportStatus, Report, ReportExport
+from annotations.reports.pickers import report_article_candidates, report_claim_candidates
 from annotations.reports.rating import PUBLISHABLE_VERDICTS
 from annotations.reports.renderers import FORMAT_CHOICES
 from annotations.reports.renderers.pdf import PdfUnavailable
@@ -34,11 +36,11 @@ editor_required = role_required(EDITOR)
 CLAIMS_SHOWN = 300
 
 
-def _detail_url(report: Report) -> str:
+def detail_url(report: Report) -> str:
     return reverse("reports:detail", args=[report.pk])
 
 
-def _errors(error: ValidationError) -> list[str]:
+def error_messages(error: ValidationError) -> list[str]:
     if hasattr(error, "message_dict"):
         return [f"{message}" for messages_ in error.message_dict.values() for message in messages_]
     return error.messages
@@ -59,10 +61,10 @@ def report_list(request):
                     title=data["title"], summary=data["summary"], org_name=data["org_name"],
                     org_url=data["org_url"], created_by=request.user, **form.selection())
             except ValidationError as error:
-                form.add_error(None, _errors(error))
+                form.add_error(None, error_messages(error))
             else:
                 messages.success(request, f"Draft report “{report.title}” created.")
-                return HttpResponseRedirect(_detail_url(report))
+                return HttpResponseRedirect(detail_url(report))
         status = 400
     return render(request, "reports/report_list.html",
                   {"reports": report_list_query()[:200], "form": form,
@@ -75,6 +77,10 @@ def report_detail(request, pk: int, add_form=None, status: int = 200):
     latest = report_latest_revision(report=report)
     items = report_snapshot_items(report=report)
     stale = report_stale_items(revision=latest) if latest else []
+    published = set(latest.items.exclude(claim__isnull=True).values_list("claim_id", flat=True)) if latest else set()
+    can_edit = user_has_role(request.user, EDITOR)
+    picker = PickerForm(data=request.GET or None)
+    query = picker.cleaned_data if picker.is_valid() else {"q": "", "verdict": ""}
     revisions = list(report.revisions.select_related("published_by").order_by("-number"))
     exports = list(report_exports(report=report)[:20])
     return render(request, "reports/report_detail.html", {
@@ -89,9 +95,14 @@ def report_detail(request, pk: int, add_form=None, status: int = 200):
         "exports": exports,
         "exports_running": any(e.status in (ExportStatus.PENDING, ExportStatus.RUNNING) for e in exports),
         "formats": FORMAT_CHOICES,
+        "published_claims": published,
         "add_form": add_form or ClaimSelectionForm(),
-        "publish_form": PublishForm(),
-        "can_edit": user_has_role(request.user, EDITOR),
+        "picker": picker,
+        "searched": picker.is_bound,
+        "claim_candidates": list(report_claim_candidates(report=report, query=query["q"], verdict=query["verdict"]))
+        if can_edit else [],
+        "article_candidates": list(report_article_candidates(query=query["q"])) if can_edit else [],
+        "can_edit": can_edit,
         "sync_max": settings.VERIFY_REPORT_SYNC_MAX_CLAIMS,
     }, status=status)
 
@@ -105,10 +116,10 @@ def report_claims_add(request, pk: int):
         try:
             added = services.report_add_claims(report=report, actor=request.user, **form.selection())
         except ValidationError as error:
-            form.add_error(None, _errors(error))
+            form.add_error(None, error_messages(error))
         else:
             messages.success(request, f"{added} claim{'s' if added != 1 else ''} added.")
-            return HttpResponseRedirect(_detail_url(report))
+            return HttpResponseRedirect(detail_url(report))
     return report_detail(request, pk=pk, add_form=form, status=400)
 
 
@@ -119,23 +130,7 @@ def report_claims_remove(request, pk: int):
     ids = [value for value in request.POST.getlist("claim") if value.isdigit()]
     removed = services.report_remove_claims(report=report, actor=request.user, claim_ids=ids) if ids else 0
     messages.success(request, f"{removed} claim{'s' if removed != 1 else ''} removed.")
-    return HttpResponseRedirect(_detail_url(report))
-
-
-@require_POST
-@editor_required
-def report_publish(request, pk: int):
-    report = get_object_or_404(Report, pk=pk)
-    form = PublishForm(data=request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
-    try:
-        revision = services.report_publish(report=report, actor=request.user, note=note)
-    except ValidationError as error:
-        for message in _errors(error):
-            messages.error(request, message)
-    else:
-        messages.success(request, f"Published revision {revision.number}.")
-    return HttpResponseRedirect(_detail_url(report))
+    return HttpResponseRedirect(detail_url(report))
 
 
 @require_GET
@@ -152,11 +147,11 @@ def report_download(request, pk: int, fmt: str):
                                             draft=request.GET.get("draft") == "1")
     except PdfUnavailable as error:
         messages.error(request, str(error))
-        return HttpResponseRedirect(_detail_url(report))
+        return HttpResponseRedirect(detail_url(report))
     if download.export is not None:
         messages.info(request, f"{download.claims} claims: the {fmt} file is being built (export "
                                f"#{download.export.pk}); it appears below when ready.")
-        return HttpResponseRedirect(_detail_url(report) + "#exports")
+        return HttpResponseRedirect(detail_url(report) + "#exports")
     rendered = download.rendered
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
@@ -170,12 +165,12 @@ def report_export_start(request, pk: int):
     form = ExportForm(data=request.POST)
     if not form.is_valid():
         messages.error(request, "Choose a format (and an existing revision).")
-        return HttpResponseRedirect(_detail_url(report))
+        return HttpResponseRedirect(detail_url(report))
     revision = report_revision_requested(report=report, number=form.cleaned_data["revision"])
     export = services.report_export_request(report=report, fmt=form.cleaned_data["format"],
                                             requested_by=request.user, revision=revision)
     messages.info(request, f"Export #{export.pk} started.")
-    return HttpResponseRedirect(_detail_url(report) + "#exports")
+    return HttpResponseRedirect(detail_url(report) + "#exports")
 
 
 @require_GET

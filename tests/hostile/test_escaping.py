@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from tests.factories import ArticleFactory, ClaimFactory, ReviewFactory, SourceFactory
 from verify.models import Verdict
@@ -22,7 +23,7 @@ RAW_MARKERS = ("<script>alert(", "</script><script>")
 @pytest.fixture
 def hostile_claim(reviewer):
     article = ArticleFactory(title=f"Title {PAYLOAD}", publisher=f"Pub {BREAKOUT}",
-                             url="https://example.org/a?<script>")
+                             url="https://example.org/a?<script>", published_at=timezone.now())
     claim = ClaimFactory(article=article, text=f"Claim {PAYLOAD}", claimant=f"Claimant {BREAKOUT}",
                          sentence=f"Sentence {PAYLOAD}", verdict=Verdict.DISPUTED,
                          entities=[{"text": PAYLOAD, "label": "ORG", "start": 0, "end": 5}])
@@ -110,6 +111,9 @@ def test_report_pages_escape_user_text(browser, hostile_claim, editor):
     assert public.status_code == 200
     content = public.content.decode()
     assert_escaped(content, "the public permalink")
-    if 'type="application/ld+json"' in content:
-        embedded = content.split('type="application/ld+json">', 1)[1].split("</script>", 1)[0]
-        assert "alert('breakout')" in json.dumps(json.loads(embedded)), "the JSON-LD block is whole"
+    claim_page = Client().get(f"/r/{report.slug}/claims/{hostile_claim.pk}/")
+    assert claim_page.status_code == 200
+    content = claim_page.content.decode()
+    assert_escaped(content, "the public claim page")
+    embedded = content.split('type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "alert('breakout')" in json.dumps(json.loads(embedded)), "the JSON-LD block is whole"

@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k3y-" + "x7Qp9zR2mW4vL8nB1cT6yH3jF5dS0aG" * 2,  # 60+ varied characters, test-only
     "ALLOWED_HOSTS": "verity.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://verity.example.org",
+    "VERIFY_SITE_URL": "https://verity.example.org",
 }
 
 
@@ -37,6 +38,12 @@ def test_check_deploy_passes_with_production_settings():
     """The whole checklist, as an operator runs it (also catches other apps' warnings)."""
     result = run_manage("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_warns_about_a_loopback_site_address():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING",
+                        extra_env={"VERIFY_SITE_URL": "http://127.0.0.1:8000"})
+    assert result.returncode != 0 and "reports.W001" in result.stdout + result.stderr
 
 
 def test_check_deploy_catches_a_weak_production_setting():

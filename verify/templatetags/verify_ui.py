@@ -2,7 +2,7 @@
 from django import template
 
 from verify.language import language_label as _language_label
-from verify.roles import EDITOR, user_has_role, user_role
+from verify.roles import EDITOR, REVIEWER, user_has_role, user_role
 from verify.services import SUPPORTED_LANGUAGES
 
 register = template.Library()
@@ -16,6 +16,12 @@ def role_of(user) -> str:
 @register.filter
 def is_editor(user) -> bool:
     return user_has_role(user, EDITOR)
+
+
+@register.filter
+def is_reviewer(user) -> bool:
+    """Reviewers and up: who may read the desk's reports."""
+    return user_has_role(user, REVIEWER)
 
 
 @register.filter

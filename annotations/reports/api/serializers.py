@@ -3,10 +3,12 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from verify.models import MAX_ID
+from annotations.reports.corrections import ItemChange
 from annotations.reports.document import report_permalink
 from annotations.reports.models import ExportStatus, Report, ReportExport, ReportRevision
 from annotations.reports.rating import PUBLISHABLE_VERDICTS
 from annotations.reports.renderers import FORMATS
+from annotations.reports.services.check import CheckCode
 
 MAX_REVISION = 2**31 - 1
 
@@ -68,6 +70,8 @@ class ReportItemSerializer(serializers.Serializer):
     claim_id = serializers.IntegerField(allow_null=True)
     review_id_frozen = serializers.IntegerField(allow_null=True)
     claim_text = serializers.CharField()
+    claim_reviewed = serializers.CharField(help_text="Published as ClaimReview claimReviewed (blank in revisions "
+                                                     "published before summaries: the claim text).")
     claimant = serializers.CharField()
     claimant_type = serializers.CharField()
     verdict = serializers.CharField()
@@ -80,8 +84,13 @@ class ReportItemSerializer(serializers.Serializer):
     article_url = serializers.CharField()
     article_publisher = serializers.CharField()
     article_published_at = serializers.DateTimeField(allow_null=True)
+    first_published_at = serializers.DateTimeField(allow_null=True, help_text="When the report first published "
+                                                                              "this claim (datePublished).")
+    changes = serializers.ListField(child=serializers.ChoiceField(choices=ItemChange.choices),
+                                    help_text="What this revision changed for the claim.")
     newer_verdict = serializers.BooleanField(default=False,
-                                             help_text="The claim was reviewed again after this revision.")
+                                             help_text="The claim changed (or was reviewed again) after "
+                                                       "this revision.")
 
 
 class RevisionSerializer(serializers.ModelSerializer):
@@ -123,6 +132,24 @@ class ReportDetailSerializer(ReportListSerializer):
     class Meta(ReportListSerializer.Meta):
         fields = [*ReportListSerializer.Meta.fields, "claims", "latest_revision", "revisions", "items",
                   "stale_claims"]
+
+
+class ClaimSummarySerializer(serializers.Serializer):
+    claim_reviewed = serializers.CharField(allow_blank=True, max_length=1000,
+                                           help_text="The summary published as claimReviewed; blank: the claim text.")
+
+
+class CheckFindingSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=CheckCode.choices)
+    message = serializers.CharField()
+    claim_id = serializers.IntegerField(allow_null=True)
+    article_id = serializers.IntegerField(allow_null=True)
+
+
+class PublishCheckSerializer(serializers.Serializer):
+    publishable = serializers.BooleanField(help_text="No errors: publishing would succeed.")
+    errors = CheckFindingSerializer(many=True, help_text="What blocks publishing.")
+    warnings = CheckFindingSerializer(many=True, help_text="What an editor should look at; does not block.")
 
 
 class ExportSerializer(serializers.ModelSerializer):

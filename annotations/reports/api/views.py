@@ -19,8 +19,10 @@ from annotations.reports import services
 from annotations.reports.api.serializers import (
     ClaimRemoveSerializer,
     ClaimSelectionSerializer,
+    ClaimSummarySerializer,
     ExportRequestSerializer,
     ExportSerializer,
+    PublishCheckSerializer,
     PublishSerializer,
     ReportCreateSerializer,
     ReportDetailSerializer,
@@ -144,12 +146,38 @@ class ReportClaimsRemoveView(_ReportActionView):
 
 
 @extend_schema_view(post=extend_schema(summary="Publish (or publish a new revision)", request=PublishSerializer,
+                                       description="Refused (400, the errors under `publish_check`) when the "
+                                                   "publish check finds errors.",
                                        responses={200: ReportDetailSerializer, 400: BAD_REQUEST}))
 class ReportPublishView(_ReportActionView):
     input_serializer = PublishSerializer
 
     def act(self, *, report, actor, data):
         services.report_publish(report=report, actor=actor, note=data.validated_data["note"])
+
+
+class ReportCheckView(APIView):
+    permission_classes = [IsEditor]
+
+    @extend_schema(summary="Check a report before publishing", request=None, responses=PublishCheckSerializer,
+                   description="Errors block publishing (publish answers 400 with them); warnings do not.")
+    def post(self, request, pk: int):
+        report = get_object_or_404(Report, pk=pk)
+        return Response(services.report_check(report=report).as_dict())
+
+
+class ReportClaimSummaryView(APIView):
+    permission_classes = [IsEditor]
+
+    @extend_schema(summary="Set the summary a covered claim is published under (claimReviewed)",
+                   request=ClaimSummarySerializer, responses={200: ClaimSummarySerializer, 400: BAD_REQUEST})
+    def patch(self, request, pk: int, claim_id: int):
+        report = get_object_or_404(Report, pk=pk)
+        incoming = ClaimSummarySerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        link = services.report_claim_update(report=report, actor=request.user, claim_id=claim_id,
+                                            claim_reviewed=incoming.validated_data["claim_reviewed"])
+        return Response({"claim_reviewed": link.claim_reviewed})
 
 
 class _FormatParameterNegotiation(DefaultContentNegotiation):

@@ -1,22 +1,25 @@
-"""schema.org ClaimReview JSON-LD, one ClaimReview per claim, as Google Fact Check Tools reads it.
+"""schema.org ClaimReview JSON-LD, as Google's fact-check rules ask for it.
+
+The `claimreview` export is a graph of one ClaimReview per claim (for a CMS that gives each claim its own
+page); on this site, each ClaimReview is embedded in exactly one page: its claim's page
+(`/r/<slug>/claims/<id>/`), which is also its `url`. Report pages and revision pages carry none.
 
 Field rules followed (schema.org + Google's ClaimReview guidelines):
-- claimReviewed: a short summary of the claim, under 75 characters (longer claims are cut at a word
-  and end with "…"); the full text is in itemReviewed.text.
-- reviewRating: a Rating with alternateName (the verdict's label) and ratingValue/bestRating/
-  worstRating on the scale documented in annotations/reports/rating.py.
-- url: the report's permalink with a per-claim anchor; author: the publishing Organization;
-  datePublished: the revision's publication date (ISO 8601).
-- itemReviewed: a Claim with author (the claimant: a Person or an Organization; left out for an unnamed
-  source such as "officials said" and when nobody is named, never guessed), datePublished (the
-  article's) and appearance (the article URLs).
+- claimReviewed: the summary the editor wrote for the claim, else the whole claim; never cut (the publish
+  check warns above 75 characters). The full claim is in itemReviewed.text.
+- reviewRating: see annotations/reports/rating.py (Unverified has a label but no numeric value).
+- url: the claim's page; author: the publishing Organization; datePublished: when the report first
+  published this claim; dateModified: the revision's publication.
+- itemReviewed: a Claim with author only for a named claimant (a Person or an Organization; left out for
+  an unnamed source and when nobody is named, never guessed and never the publisher), datePublished and
+  appearance / firstAppearance (the article the claim appeared in).
 - citation: the sources, as CreativeWorks (url, name, publisher, and the quote as text).
 """
 import orjson
 
 from annotations.reports.claimants import claimant_kind, claimant_schema_type
-from annotations.reports.document import ReportDocument, item_anchor
-from annotations.reports.rating import BEST_RATING, RATING_VALUES, WORST_RATING, verdict_label
+from annotations.reports.document import ReportDocument, claim_page_prefix, item_anchor, item_claim_reviewed
+from annotations.reports.rating import verdict_rating
 
 LABEL = "ClaimReview JSON-LD"
 CONTENT_TYPE = "application/ld+json; charset=utf-8"
@@ -24,7 +27,7 @@ EXTENSION = "jsonld"
 ITEMS_SHARE = 1.0
 # Many short-lived-looking but surviving objects: see services/render.py (_gc_paused).
 PAUSE_GC = True
-CLAIM_REVIEWED_MAX_CHARS = 75
+CONTEXT = "https://schema.org"
 
 
 def render(doc: ReportDocument) -> bytes:
@@ -33,57 +36,76 @@ def render(doc: ReportDocument) -> bytes:
 
 
 def claimreview_graph(doc: ReportDocument) -> dict:
-    author = {"@type": "Organization", "name": doc.org_name}
-    if doc.org_url:
-        author["url"] = doc.org_url
-    permalink = doc.permalink
-    date_published = doc.published_at.date().isoformat() if doc.published_at else None
-    # Many claims share an article, a claimant or a verdict: build those parts once.
-    appearances: dict = {}
-    claimants: dict = {}
-    reviews = []
-    append = reviews.append
-    for item in doc.items:
-        verdict = item["verdict"]
-        rating = {
-            "@type": "Rating",
-            "ratingValue": RATING_VALUES.get(verdict, WORST_RATING),
-            "bestRating": BEST_RATING,
-            "worstRating": WORST_RATING,
-            "alternateName": verdict_label(verdict),
-        }
-        if item["rationale"]:
-            rating["ratingExplanation"] = item["rationale"]
+    builder = _Builder(doc)
+    return {"@context": CONTEXT, "@graph": [builder.review(item) for item in doc.items]}
+
+
+def claimreview_for_item(doc: ReportDocument, item: dict) -> dict:
+    """The one ClaimReview a claim page embeds."""
+    return {"@context": CONTEXT, **_Builder(doc).review(item)}
+
+
+class _Builder:
+    """Builds ClaimReviews for one document; parts many claims share (author, article, claimant) once."""
+
+    def __init__(self, doc: ReportDocument):
+        self.doc = doc
+        self.author = {"@type": "Organization", "name": doc.org_name}
+        if doc.org_url:
+            self.author["url"] = doc.org_url
+        self.modified = doc.published_at.date().isoformat() if doc.published_at else None
+        self.permalink = doc.permalink
+        self.claim_pages = claim_page_prefix(slug=doc.slug)
+        self.appearances: dict = {}
+        self.claimants: dict = {}
+        self.ratings: dict = {}
+        self.first_dates: dict = {}
+
+    def review(self, item: dict) -> dict:
         claim = {"@type": "Claim", "text": item["claim_text"]}
         claimant_key = (item["claimant"], item["claimant_type"])
-        claimant = claimants.get(claimant_key, False)
-        if claimant is False:
-            claimant = claimants[claimant_key] = _claimant(item)
-        if claimant:
-            claim["author"] = claimant
-        article_key = (item["article_id"], item["article_url"])
-        appearance = appearances.get(article_key)
-        if appearance is None:
-            appearance = appearances[article_key] = _appearance(item)
-        claim.update(appearance)
+        if claimant_key not in self.claimants:
+            self.claimants[claimant_key] = _claimant(item)
+        if self.claimants[claimant_key]:
+            claim["author"] = self.claimants[claimant_key]
+        article_key = (item["article_id"], item["article_url"], item["article_published_at"])
+        if article_key not in self.appearances:
+            self.appearances[article_key] = _appearance(item)
+        claim.update(self.appearances[article_key])
         review = {
             "@type": "ClaimReview",
-            "url": f"{permalink}#{item_anchor(item)}",
-            "claimReviewed": short_claim(item["claim_text"]),
-            "author": author,
-            "reviewRating": rating,
+            "url": self._url(item),
+            "claimReviewed": item_claim_reviewed(item),
+            "author": self.author,
+            "reviewRating": self._rating(item),
             "itemReviewed": claim,
         }
-        if date_published:
-            review["datePublished"] = date_published
+        if self.modified:
+            first = item.get("first_published_at")
+            if first not in self.first_dates:
+                self.first_dates[first] = first.date().isoformat() if first else self.modified
+            review["datePublished"] = self.first_dates[first]
+            review["dateModified"] = self.modified
         if item["sources"]:
             review["citation"] = [_citation(source) for source in item["sources"]]
-        append(review)
-    return {"@context": "https://schema.org", "@graph": reviews}
+        return review
+
+    def _rating(self, item: dict) -> dict:
+        verdict = item["verdict"]
+        if verdict not in self.ratings:
+            self.ratings[verdict] = verdict_rating(verdict)
+        if not item["rationale"]:
+            return self.ratings[verdict]
+        return {**self.ratings[verdict], "ratingExplanation": item["rationale"]}
+
+    def _url(self, item: dict) -> str:
+        if item.get("claim_id"):
+            return f"{self.claim_pages}{item['claim_id']}/"
+        return f"{self.permalink}#{item_anchor(item)}"  # the claim was deleted since: its place in the report
 
 
 def _appearance(item: dict) -> dict:
-    """The Claim's datePublished and appearance: the article it was found in."""
+    """The Claim's datePublished, appearance and firstAppearance: the article it was found in."""
     found = {}
     if item["article_published_at"]:
         found["datePublished"] = item["article_published_at"].date().isoformat()
@@ -91,22 +113,13 @@ def _appearance(item: dict) -> dict:
         work = {"@type": "CreativeWork", "url": item["article_url"]}
         if item["article_title"]:
             work["headline"] = item["article_title"]
+        if item["article_published_at"]:
+            work["datePublished"] = found["datePublished"]
         if item["article_publisher"]:
             work["publisher"] = {"@type": "Organization", "name": item["article_publisher"]}
         found["appearance"] = [work]
+        found["firstAppearance"] = work
     return found
-
-
-def short_claim(text: str, limit: int = CLAIM_REVIEWED_MAX_CHARS) -> str:
-    """The claim as one line of at most `limit` characters, cut at a word boundary with "…"."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.—-") + "…"
 
 
 def _citation(source: dict) -> dict:
@@ -127,7 +140,7 @@ def _claimant(item: dict) -> dict | None:
     return {"@type": schema_type, "name": item["claimant"]} if schema_type else None
 
 
-def jsonld_for_script(doc: ReportDocument) -> str:
-    """The JSON-LD made safe inside <script>: "<", ">" and "&" escaped as JSON unicode escapes."""
-    text = render(doc).decode()
+def jsonld_for_script(data: dict) -> str:
+    """JSON-LD made safe inside <script>: "<", ">" and "&" escaped as JSON unicode escapes."""
+    text = orjson.dumps(data).decode()
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -20,11 +20,15 @@ from annotations.reports.models import (
     ReportRevision,
     ReportStatus,
 )
-from annotations.reports.rating import PUBLISHABLE_VERDICTS, verdict_label
+from annotations.reports.corrections import item_changes
+from annotations.reports.document import ITEM_FIELDS
 from annotations.reports.selectors import claims_filter, report_snapshot_items
+from annotations.reports.services.check import report_check
 from annotations.signals import report_published
 
 TITLE_MAX = 300
+# An editor's claimReviewed summary: a sentence, not an essay (the check advises under 75 characters).
+CLAIM_REVIEWED_MAX = 1000
 
 
 def report_create(
@@ -137,39 +141,77 @@ def report_remove_claims(*, report: Report, actor: AbstractBaseUser, claim_ids: 
 def report_publish(*, report: Report, actor: AbstractBaseUser, note: str = "") -> ReportRevision:
     """Freeze the covered claims as they are now into revision N+1 and make it the public one.
 
-    Later reviews change nothing already published: readers see them only in a new revision.
+    Refused (ValidationError listing every error) when the publish check finds errors. Each item records
+    what changed since the previous revision and when the report first published its claim; later
+    changes to the claims reach readers only in a new revision.
     """
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
+        check = report_check(report=report)
+        if not check.publishable:
+            raise ValidationError({"publish_check": check.messages()})
         items = report_snapshot_items(report=report)
-        if not items:
-            raise ValidationError("A report needs at least one claim before it can be published.")
-        unpublishable = [item for item in items if item["verdict"] not in PUBLISHABLE_VERDICTS]
-        if unpublishable:
-            listed = ", ".join(f"#{item['claim_id']} ({verdict_label(item['verdict'])})" for item in unpublishable[:20])
-            raise ValidationError(
-                f"Only reviewed claims (verified, unverified or disputed) can be published; remove or "
-                f"review: {listed}{' …' if len(unpublishable) > 20 else ''}."
-            )
-        previous = report.revisions.aggregate(top=Max("number"))["top"] or 0
+        previous = report.revisions.order_by("-number").first()
+        earlier = {}
+        if previous is not None:
+            earlier = {item["claim_id"]: item for item in previous.items.filter(claim__isnull=False)
+                       .values(*ITEM_FIELDS)}
+        now = timezone.now()
+        for item in items:
+            before = earlier.get(item["claim_id"])
+            item["changes"] = item_changes(published=before, current=item) if previous is not None else []
+            item["first_published_at"] = (before["first_published_at"] or previous.published_at) if before else now
+        kept = {item["claim_id"] for item in items}
+        removed = [{"claim_id": claim_id, "claim_text": item["claim_text"]}
+                   for claim_id, item in earlier.items() if claim_id not in kept]
         org_name = report.org_name or settings.VERIFY_ORG_NAME
         org_url = report.org_url or settings.VERIFY_ORG_URL
-        now = timezone.now()
+        number = (previous.number if previous else 0) + 1
         revision = ReportRevision.objects.create(
-            report=report, number=previous + 1, title=report.title, summary=report.summary,
-            org_name=org_name, org_url=org_url, published_at=now, published_by=actor, note=note[:500],
+            report=report, number=number, title=report.title, summary=report.summary, org_name=org_name,
+            org_url=org_url, published_at=now, published_by=actor, note=note[:500], removed=removed,
         )
         ReportItem.objects.bulk_create([ReportItem(revision=revision, **item) for item in items], batch_size=1000)
-        before = {"status": report.status, "revision": previous or None}
+        before = {"status": report.status, "revision": previous.number if previous else None}
         report.status = ReportStatus.PUBLISHED
         report.published_at = now
         report.published_by = actor
         report.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+        changed = {str(item["claim_id"]): item["changes"] for item in items if item["changes"]}
         audit_record(actor=actor, action=AuditAction.REPORT_PUBLISH, target=report, before=before,
                      after={"status": report.status, "revision": revision.number, "items": len(items),
-                            "title": revision.title})
+                            "title": revision.title, "changes": dict(list(changed.items())[:1000]),
+                            "removed": [row["claim_id"] for row in removed][:1000],
+                            "warnings": len(check.warnings)})
         report_published.send(sender=ReportRevision, revision=revision)  # its items join the matching index
     return revision
+
+
+def report_claim_update(*, report: Report, actor: AbstractBaseUser, claim_id: int, claim_reviewed: str) -> ReportClaim:
+    """Set the summary a covered claim is published under (ClaimReview claimReviewed).
+
+    Blank restores the default, the claim's own text. Never cut: the publish check warns when it is long.
+    A published claim's new summary makes the report stale until the next revision.
+    """
+    claim_reviewed = " ".join((claim_reviewed or "").split())
+    if not 0 < claim_id <= MAX_ID:
+        raise ValidationError({"claim": "Claim ids are positive whole numbers below 2^63."})
+    if len(claim_reviewed) > CLAIM_REVIEWED_MAX:
+        raise ValidationError({"claim_reviewed": f"The summary has {len(claim_reviewed)} characters; at most "
+                                                 f"{CLAIM_REVIEWED_MAX}."})
+    with transaction.atomic():
+        link = ReportClaim.objects.select_for_update().filter(report=report, claim_id=claim_id).first()
+        if link is None:
+            raise ValidationError({"claim": f"The report does not cover claim #{claim_id}."})
+        if link.claim_reviewed == claim_reviewed:
+            return link
+        before = {"claim": claim_id, "claim_reviewed": link.claim_reviewed}
+        link.claim_reviewed = claim_reviewed
+        link.save(update_fields=["claim_reviewed"])
+        Report.objects.filter(pk=report.pk).update(updated_at=timezone.now())
+        audit_record(actor=actor, action=AuditAction.REPORT_UPDATE, target=report, before=before,
+                     after={"claim": claim_id, "claim_reviewed": claim_reviewed})
+    return link
 
 
 def _clean_fields(*, title: str, summary: str, org_name: str, org_url: str) -> tuple[str, str, str, str]:

@@ -2,6 +2,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
+from django.utils import timezone
 
 from annotations.models import Review
 from verify.audit.models import AuditEntry
@@ -184,7 +185,8 @@ def test_an_edited_claim_is_reindexed():
 def test_published_report_items_are_matched_and_their_verdict_can_be_applied(editor, reviewer):
     from annotations.reports import services as report_services
 
-    reported = claim(TROOPS, verdict=Verdict.DISPUTED)
+    reported = ClaimFactory(article=ArticleFactory(url="https://news.example.com/troops",
+                                                   published_at=timezone.now()), text=TROOPS, verdict=Verdict.DISPUTED)
     review = ReviewFactory(claim=reported, verdict=Verdict.DISPUTED, rationale="Denied.")
     SourceFactory(claim=reported, review=review, url="https://example.org/denial")
     report = report_services.report_create(title="Troops", created_by=editor, claim_ids=[reported.pk])

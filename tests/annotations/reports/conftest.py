@@ -21,12 +21,12 @@ def _reports_settings(settings, tmp_path):
 def reviewed_claim(*, verdict: str = Verdict.UNVERIFIED, text: str | None = None, claimant: str = "reports",
                    rationale: str = "No independent confirmation of the figure.", sources: int = 1,
                    article=None, reviewer=None, entities=None, **claim_fields):
-    """A claim with a review (ReviewFactory keeps the claim's verdict equal to its latest review)."""
+    """A claim with a review (ReviewFactory keeps the claim's verdict equal to its latest review), in an
+    article with an address and a date (what the publish check asks of a claim's appearance)."""
     fields = {"verdict": verdict, "claimant": claimant, **claim_fields}
     if text is not None:
         fields["text"] = text
-    if article is not None:
-        fields["article"] = article
+    fields["article"] = article if article is not None else traceable_article()
     if entities is not None:
         fields["entities"] = entities
     claim = ClaimFactory(**fields)
@@ -35,6 +35,13 @@ def reviewed_claim(*, verdict: str = Verdict.UNVERIFIED, text: str | None = None
     for _ in range(sources):
         SourceFactory(claim=claim, review=review, added_by=review.reviewer)
     return claim
+
+
+def traceable_article(**fields):
+    """An article with the original address and publication date a published claim needs."""
+    number = ArticleFactory._meta.model.objects.count() + 1
+    return ArticleFactory(**{"url": f"https://news.example.com/story-{number}",
+                             "published_at": datetime(2024, 10, 24, 9, 30, tzinfo=timezone.utc), **fields})
 
 
 def review_again(claim, *, verdict: str, rationale: str = "New evidence."):

@@ -2,7 +2,20 @@
 from datetime import date
 from urllib.parse import urlparse
 
-CLAIM_REVIEWED_MAX = 75
+# Google: required properties of a ClaimReview, and those it recommends (Search Central, "Fact check").
+GOOGLE_REQUIRED = ("claimReviewed", "reviewRating", "url")
+GOOGLE_RECOMMENDED = ("author", "datePublished", "itemReviewed")
+GOOGLE_RECOMMENDED_CLAIM = ("datePublished", "appearance", "firstAppearance")
+
+
+def google_missing(review: dict) -> list[str]:
+    """Google's required and recommended ClaimReview properties the review lacks."""
+    missing = [name for name in (*GOOGLE_REQUIRED, *GOOGLE_RECOMMENDED) if not review.get(name)]
+    claim = review.get("itemReviewed") or {}
+    missing += [f"itemReviewed.{name}" for name in GOOGLE_RECOMMENDED_CLAIM if not claim.get(name)]
+    if not (review.get("reviewRating") or {}).get("alternateName"):
+        missing.append("reviewRating.alternateName")
+    return missing
 
 
 def _is_url(value) -> bool:
@@ -38,8 +51,8 @@ def claimreview_errors(review: dict) -> list[str]:
     claim_reviewed = review.get("claimReviewed")
     if not isinstance(claim_reviewed, str) or not claim_reviewed.strip():
         errors.append("claimReviewed is required (a string)")
-    elif len(claim_reviewed) > CLAIM_REVIEWED_MAX:
-        errors.append(f"claimReviewed should stay under {CLAIM_REVIEWED_MAX} characters")
+    elif claim_reviewed.endswith("…"):
+        errors.append("claimReviewed must be what the editor wrote, never cut with '…'")
     if not _is_url(review.get("url")):
         errors.append("url is required (the absolute permalink)")
     errors += _named(review.get("author"), ("Organization", "Person"), "author")
@@ -49,11 +62,16 @@ def claimreview_errors(review: dict) -> list[str]:
     if not isinstance(rating, dict) or rating.get("@type") != "Rating":
         errors.append("reviewRating must be a Rating")
     else:
-        values = [rating.get(key) for key in ("ratingValue", "bestRating", "worstRating")]
-        if not all(isinstance(value, int) and not isinstance(value, bool) for value in values):
+        numeric = [key for key in ("ratingValue", "bestRating", "worstRating") if key in rating]
+        values = [rating[key] for key in ("ratingValue", "bestRating", "worstRating") if key in rating]
+        if numeric and len(numeric) != 3:
+            errors.append("a numeric rating needs ratingValue, bestRating and worstRating together")
+        elif numeric and not all(isinstance(value, int) and not isinstance(value, bool) for value in values):
             errors.append("ratingValue, bestRating and worstRating must be integers")
-        elif not values[2] <= values[0] <= values[1] or values[2] >= values[1]:
+        elif numeric and (not values[2] <= values[0] <= values[1] or values[2] >= values[1]):
             errors.append("ratingValue must lie between worstRating and bestRating (worst < best)")
+        elif numeric and values[0] * 2 == values[1] + values[2]:
+            errors.append("a middle ratingValue reads as 'half true'")
         if not isinstance(rating.get("alternateName"), str) or not rating["alternateName"]:
             errors.append("reviewRating.alternateName (the verdict's label) is required")
     for index, work in enumerate(review.get("citation", [])):

@@ -19,12 +19,15 @@ def client_for(user) -> Client:
     return client
 
 
-def test_the_public_permalink_needs_no_login_and_embeds_valid_jsonld(troops_report):
+def test_the_public_report_page_needs_no_login_and_links_each_claim_to_its_own_page(troops_report, troops_claim):
     response = Client().get(f"/r/{troops_report.slug}/")
     assert response.status_code == 200
     page = response.content.decode()
-    (jsonld,) = JSONLD_SCRIPT.findall(page)
-    assert claimreview_document_errors(json.loads(jsonld)) == []
+    assert JSONLD_SCRIPT.findall(page) == []  # the ClaimReview is on the claim's page
+    assert f'href="/r/{troops_report.slug}/claims/{troops_claim.pk}/"' in page
+    claim_page = Client().get(f"/r/{troops_report.slug}/claims/{troops_claim.pk}/").content.decode()
+    (jsonld,) = JSONLD_SCRIPT.findall(claim_page)
+    assert claimreview_document_errors({"@context": "https://schema.org", "@graph": [json.loads(jsonld)]}) == []
     assert "As many as 11,000 North Korean troops" in page and "Unverified" in page
     assert 'href="https://www.defense.example.gov/briefing"' in page
     assert "data-print" in page and "reports/report.css" in page
@@ -46,14 +49,14 @@ def test_the_permalink_says_when_a_newer_verdict_exists_and_revisions_stay_reada
                                                                                   troops_claim):
     review_again(troops_claim, verdict=Verdict.DISPUTED, rationale="Satellite images contradict it.")
     page = Client().get(f"/r/{troops_report.slug}/").content.decode()
-    assert "A newer verdict exists for this claim" in page
+    assert "This claim changed since this revision was published" in page
     assert "Unverified" in page and "Satellite images" not in page
 
     services.report_publish(report=troops_report, actor=editor)
     latest = Client().get(f"/r/{troops_report.slug}/").content.decode()
-    assert "Disputed" in latest and "A newer verdict exists" not in latest
+    assert "Disputed" in latest and "This claim changed" not in latest
     old = Client().get(f"/r/{troops_report.slug}/1/").content.decode()
-    assert "revision 1" in old and "Read the latest revision (2)" in old and "badge-unverified" in old
+    assert "revision 1" in old and "Read the current version (revision 2)" in old and "badge-unverified" in old
 
 
 def test_desk_pages_need_login_and_the_right_role(reviewer, editor, troops_report):
@@ -77,7 +80,8 @@ def test_an_editor_builds_publishes_and_downloads_from_the_pages(editor):
     report = Report.objects.get()
     assert created.status_code == 302 and created["Location"] == f"/reports/{report.pk}/"
     browser.post(f"/reports/{report.pk}/claims/add/", {"claim_ids": f"{claims[1].pk}"})
-    assert browser.post(f"/reports/{report.pk}/publish/").status_code == 302
+    assert browser.post(f"/reports/{report.pk}/publish/").status_code == 400  # not confirmed
+    assert browser.post(f"/reports/{report.pk}/publish/", {"confirm": "on"}).status_code == 302
     detail = browser.get(f"/reports/{report.pk}/").content.decode()
     assert "Published revision 1." in detail and f"/r/{report.slug}/" in detail
     for fmt in ("claimreview", "html", "md", "csv", "pdf"):
@@ -100,8 +104,9 @@ def test_publishing_an_unreviewed_claim_from_the_page_explains_why(editor):
     from tests.factories import ClaimFactory
 
     report = services.report_create(title="T", created_by=editor, claim_ids=[ClaimFactory().pk])
-    response = client_for(editor).post(f"/reports/{report.pk}/publish/", follow=True)
-    assert b"Only reviewed claims" in response.content
+    response = client_for(editor).post(f"/reports/{report.pk}/publish/", {"confirm": "on"})
+    assert response.status_code == 400
+    assert b"(Unreviewed) cannot be published" in response.content
     assert not report.revisions.exists()
 
 

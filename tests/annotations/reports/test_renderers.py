@@ -12,7 +12,7 @@ from tests.annotations.reports.conftest import reviewed_claim
 from tests.annotations.reports.jsonld_rules import claimreview_document_errors
 from verify.models import ClaimantType, Verdict
 from annotations.reports import services
-from annotations.reports.renderers.claimreview import short_claim
+
 from annotations.reports.renderers.csv import HEADER
 
 JSONLD_SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -30,17 +30,18 @@ def test_claimreview_follows_the_field_rules(troops_report):
     document = claimreviews(troops_report)
     assert claimreview_document_errors(document) == []
     (review,) = document["@graph"]
-    assert review["url"] == f"https://verity.example.org/r/{troops_report.slug}/#claim-{troops_report.claims.get().pk}"
+    assert review["url"] == f"https://verity.example.org/r/{troops_report.slug}/claims/{troops_report.claims.get().pk}/"
     assert review["author"] == {"@type": "Organization", "name": "Meridian Fact Check",
                                 "url": "https://factcheck.example.org/"}
+    # Unverified is a label, not a point on the numeric scale (3 of 5 would read as "half true").
     assert review["reviewRating"] == {
-        "@type": "Rating", "ratingValue": 3, "bestRating": 5, "worstRating": 1, "alternateName": "Unverified",
+        "@type": "Rating", "alternateName": "Unverified",
         "ratingExplanation": "Estimates range from 3,000 to 12,000; no independent count exists."}
     claim = review["itemReviewed"]
     assert claim["author"] == {"@type": "Organization", "name": "Ukrainian intelligence"}
     assert claim["datePublished"] == "2024-10-24"
     assert claim["appearance"][0]["url"] == "https://news.example.com/world/korea-troops"
-    assert review["datePublished"] == troops_report.published_at.date().isoformat()
+    assert review["datePublished"] == review["dateModified"] == troops_report.published_at.date().isoformat()
 
 
 def test_every_verdict_has_its_rating_and_a_person_claimant_is_a_person(editor):
@@ -54,21 +55,31 @@ def test_every_verdict_has_its_rating_and_a_person_claimant_is_a_person(editor):
     services.report_publish(report=report, actor=editor)
     document = claimreviews(report)
     assert claimreview_document_errors(document) == []
-    ratings = [(r["reviewRating"]["alternateName"], r["reviewRating"]["ratingValue"]) for r in document["@graph"]]
-    assert ratings == [("Verified", 5), ("Disputed", 1), ("Unverified", 3)]
+    ratings = [(r["reviewRating"]["alternateName"], r["reviewRating"].get("ratingValue")) for r in document["@graph"]]
+    assert ratings == [("Verified", 5), ("Disputed", 1), ("Unverified", None)]
     assert [r["itemReviewed"]["author"]["@type"] for r in document["@graph"]] == ["Person", "Organization", "Person"]
 
 
-def test_a_long_claim_is_shortened_in_claimreviewed_and_kept_whole_in_the_claim(editor):
+def test_a_long_claim_is_published_whole_in_claimreviewed_never_cut_with_an_ellipsis(editor):
     text = "The government said " + "that the new bridge will carry twice as many cars as the old one " * 3
     claim = reviewed_claim(text=text)
     report = services.report_create(title="Long", created_by=editor, claim_ids=[claim.pk])
     services.report_publish(report=report, actor=editor)
     (review,) = claimreviews(report)["@graph"]
-    assert len(review["claimReviewed"]) <= 75
-    assert review["claimReviewed"].endswith("…")
+    assert review["claimReviewed"] == " ".join(text.split())
+    assert not review["claimReviewed"].endswith("…")
     assert review["itemReviewed"]["text"] == text
-    assert short_claim("As many as 11,000 North Korean troops") == "As many as 11,000 North Korean troops"
+
+
+def test_the_summary_an_editor_wrote_is_the_claimreviewed(editor):
+    claim = reviewed_claim(text="The government said that the new bridge will carry twice as many cars as the old one.")
+    report = services.report_create(title="Summary", created_by=editor, claim_ids=[claim.pk])
+    services.report_claim_update(report=report, actor=editor, claim_id=claim.pk,
+                                 claim_reviewed="New bridge carries twice the cars")
+    services.report_publish(report=report, actor=editor)
+    (review,) = claimreviews(report)["@graph"]
+    assert review["claimReviewed"] == "New bridge carries twice the cars"
+    assert review["itemReviewed"]["text"] == claim.text
 
 
 def test_a_claim_without_claimant_or_article_url_still_validates(editor):
@@ -76,14 +87,14 @@ def test_a_claim_without_claimant_or_article_url_still_validates(editor):
     claim.article.url = ""
     claim.article.save()
     report = services.report_create(title="Bare", created_by=editor, claim_ids=[claim.pk])
-    services.report_publish(report=report, actor=editor)
-    document = claimreviews(report)
-    assert claimreview_document_errors(document) == []
+    document = json.loads(render(report, "claimreview", draft=True).content)  # publishing it is refused
+    # A draft has no publication date yet; everything else follows the rules.
+    assert [e for e in claimreview_document_errors(document) if "datePublished" not in e] == []
     assert "author" not in document["@graph"][0]["itemReviewed"]  # nobody named: no author is made up
     assert "appearance" not in document["@graph"][0]["itemReviewed"]
 
 
-def test_html_escapes_user_text_everywhere_including_the_embedded_jsonld(editor):
+def test_html_escapes_user_text_and_carries_no_claimreview_of_its_own(editor):
     evil = '<script>alert("x")</script> & <b>bold</b>'
     claim = reviewed_claim(text=evil, claimant="<img src=x onerror=alert(1)>", rationale="</script><script>bad()")
     report = services.report_create(title="<i>Title</i>", created_by=editor, claim_ids=[claim.pk])
@@ -91,11 +102,8 @@ def test_html_escapes_user_text_everywhere_including_the_embedded_jsonld(editor)
     page = render(report, "html").content.decode()
     assert "<script>alert" not in page and "<img src=x" not in page and "<i>Title</i>" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
-    (jsonld,) = JSONLD_SCRIPT.findall(page)
-    assert "</script" not in jsonld and "<" not in jsonld
-    document = json.loads(jsonld)
-    assert document["@graph"][0]["itemReviewed"]["text"] == evil
-    assert claimreview_document_errors(document) == []
+    # Each ClaimReview belongs on its claim's page only: the whole-report file carries none.
+    assert JSONLD_SCRIPT.findall(page) == []
 
 
 def test_html_shows_verdict_badge_rationale_claimant_article_and_sources_with_quotes(troops_report):
@@ -155,7 +163,7 @@ def test_pdf_is_a_pdf_with_the_verdict_in_its_text(troops_report):
     assert "Unverified" in text and "We cannot confirm the number." in text
 
 
-EXAMPLE = re.compile(r"As many as 11,000 North Korean troops .{0,80}?— Unverified")
+EXAMPLE = re.compile(r"As many as 11,000 North Korean troops .{0,80}?(— )?Unverified")
 
 
 @pytest.mark.parametrize("fmt", ["claimreview", "html", "md", "csv", "pdf"])
@@ -223,7 +231,7 @@ def test_a_draft_preview_with_an_unreviewed_claim_is_still_valid_json(editor):
     report = services.report_create(title="Draft", created_by=editor, claim_ids=[ClaimFactory().pk])
     document = json.loads(render(report, "claimreview", draft=True).content)
     rating = document["@graph"][0]["reviewRating"]
-    assert (rating["alternateName"], rating["ratingValue"]) == ("Unreviewed", 1)
+    assert rating == {"@type": "Rating", "alternateName": "Unreviewed"}  # never a numeric verdict
     assert "datePublished" not in document["@graph"][0]
 
 

@@ -92,7 +92,8 @@ def test_a_later_review_does_not_change_the_published_revision_but_marks_it_stal
     assert document.revision_number == 1
     assert [item["verdict"] for item in document.items] == ["unverified"]
     assert report_stale_items(revision=revision_one) == [
-        {"claim_id": troops_claim.pk, "claim_text": troops_claim.text, "verdict": "unverified", "position": 1}]
+        {"claim_id": troops_claim.pk, "claim_text": troops_claim.text, "verdict": "unverified", "position": 1,
+         "changes": ["verdict", "rationale"]}]
 
     revision_two = services.report_publish(report=troops_report, actor=editor, note="Seoul confirmed it.")
     assert revision_two.number == 2

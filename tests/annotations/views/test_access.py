@@ -65,9 +65,12 @@ def test_the_login_page_renders_the_form(client):
     assert b'for="id_username"' in response.content and b'for="id_password"' in response.content
 
 
-def test_editors_see_links_to_reports_and_feeds_and_reviewers_do_not(reviewer_client, editor_client):
-    assert b'href="/reports/"' in editor_client.get(reverse("desk:claim-list")).content
-    assert b'href="/reports/"' not in reviewer_client.get(reverse("desk:claim-list")).content
+def test_editors_see_links_to_reports_and_feeds_and_reviewers_to_reports_only(reviewer_client, editor_client):
+    editor_page = editor_client.get(reverse("desk:claim-list")).content
+    assert b'href="/reports/"' in editor_page and b'href="/feeds/"' in editor_page
+    reviewer_page = reviewer_client.get(reverse("desk:claim-list")).content
+    assert b'href="/reports/"' in reviewer_page  # reviewers read reports
+    assert b'href="/feeds/"' not in reviewer_page
 
 
 def test_missing_objects_answer_404(reviewer_client):
