@@ -351,6 +351,13 @@ VERIFY_SITE_URL = env("VERIFY_SITE_URL", default="http://127.0.0.1:8000")
 VERIFY_REPORT_SYNC_MAX_CLAIMS = env.int("VERIFY_REPORT_SYNC_MAX_CLAIMS", default=500)
 VERIFY_REPORT_MAX_CLAIMS = env.int("VERIFY_REPORT_MAX_CLAIMS", default=20_000)
 
+# Desk work (annotations): how a verdict becomes final — "single" (one review), "editor_approval"
+# (an editor approves or sends it back) or "double" (two independent reviews, an editor decides when
+# they disagree). Editors may override it on the desk settings page (/desk/settings/), stored in the DB.
+VERIFY_SIGNOFF_MODE = env("VERIFY_SIGNOFF_MODE", default="single")
+# The most claims one bulk action in the queue (or POST /api/claims/bulk/) may name.
+VERIFY_BULK_MAX_CLAIMS = env.int("VERIFY_BULK_MAX_CLAIMS", default=500)
+
 # Claim matching (annotations/matching).
 # Character n-gram similarity (0..1) between a new claim and an earlier claim or report item:
 # at or above AUTO the two are linked as the same claim; at or above SUGGEST a reviewer is asked.

@@ -22,6 +22,7 @@ from annotations.reports.models import (
 )
 from annotations.reports.rating import PUBLISHABLE_VERDICTS, verdict_label
 from annotations.reports.selectors import claims_filter, report_snapshot_items
+from annotations.selectors.signoff import claims_final
 from annotations.signals import report_published
 
 TITLE_MAX = 300
@@ -151,6 +152,13 @@ def report_publish(*, report: Report, actor: AbstractBaseUser, note: str = "") -
                 f"Only reviewed claims (verified, unverified or disputed) can be published; remove or "
                 f"review: {listed}{' …' if len(unpublishable) > 20 else ''}."
             )
+        covered = [item["claim_id"] for item in items]
+        final = set(claims_final(Claim.objects.filter(pk__in=covered)).values_list("pk", flat=True))
+        not_final = [pk for pk in covered if pk not in final]
+        if not_final:
+            listed = ", ".join(f"#{pk}" for pk in not_final[:20])
+            raise ValidationError(f"Only final verdicts are published; these claims still await sign-off: "
+                                  f"{listed}{' …' if len(not_final) > 20 else ''}.", code="not_final")
         previous = report.revisions.aggregate(top=Max("number"))["top"] or 0
         org_name = report.org_name or settings.VERIFY_ORG_NAME
         org_url = report.org_url or settings.VERIFY_ORG_URL
