@@ -57,6 +57,8 @@ def claim_history(*, claim: Claim, viewer: AbstractBaseUser | None = None) -> li
     for entry in entries:
         after = entry.after or {}
         if hidden is not None and after.get("review_id") == hidden:
+            if entry.action == AuditAction.SOURCE_ATTACH:
+                continue  # a source of the hidden review would tell its verdict
             after = audit_after_blinded(after)
         review = (reviews.pop(after.get("review_id"), None)
                   if entry.action != AuditAction.SOURCE_ATTACH else None)
