@@ -1,8 +1,11 @@
-"""The review queue: filters, search, sort, counts per verdict."""
+"""The review queue: filters, search, sort, counts per verdict, and the bulk-action bar."""
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from annotations.reports.selectors import report_list
 from annotations.selectors import verdict_counts
+from verify.roles import EDITOR, ROLES, user_has_role
 from annotations.forms import QUEUE_ALL_VERDICTS, QUEUE_ORDERS
 from verify.models import Article, Verdict
 from annotations.views._common import claim_queue_for, queue_filters, reviewer_required
@@ -12,8 +15,17 @@ QUEUE_PAGE_SIZE = 50
 ARTICLE_CHOICES_LIMIT = 200
 
 
+# How many reports and people the bulk bar offers to editors (most recently changed reports first).
+BULK_CHOICES_LIMIT = 200
+
+
 @reviewer_required
 def queue(request):
+    return queue_render(request)
+
+
+def queue_render(request, *, status: int = 200):
+    """The queue page (also re-rendered with 400 when a bulk request as a whole is refused)."""
     filters = queue_filters(request)
     claims = claim_queue_for(user=request.user, filters=filters)
     page = Paginator(claims, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -51,4 +63,14 @@ def queue(request):
         "publishers": publishers,
         "order_label": dict(QUEUE_ORDERS)[filters.claim_filters().order].lower(),
         "filtered": bool(filters.querystring(verdict=None, order=None, page=None)),
-    })
+        **_bulk_choices(request.user),
+    }, status=status)
+
+
+def _bulk_choices(user) -> dict:
+    """Whom and which report the bulk bar offers: editors only (reviewers assign to themselves)."""
+    if not user_has_role(user, EDITOR):
+        return {"bulk_assignees": [], "bulk_reports": []}
+    people = (get_user_model().objects.filter(groups__name__in=ROLES, is_active=True).distinct()
+              .order_by("username").only("id", "username")[:BULK_CHOICES_LIMIT])
+    return {"bulk_assignees": people, "bulk_reports": report_list().only("id", "title")[:BULK_CHOICES_LIMIT]}
