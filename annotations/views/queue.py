@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from annotations.reports.selectors import report_list
+from annotations.reports.models import Report
 from annotations.selectors import verdict_counts
 from verify.roles import EDITOR, ROLES, user_has_role
 from annotations.forms import QUEUE_ALL_VERDICTS, QUEUE_ORDERS
@@ -73,4 +73,5 @@ def _bulk_choices(user) -> dict:
         return {"bulk_assignees": [], "bulk_reports": []}
     people = (get_user_model().objects.filter(groups__name__in=ROLES, is_active=True).distinct()
               .order_by("username").only("id", "username")[:BULK_CHOICES_LIMIT])
-    return {"bulk_assignees": people, "bulk_reports": report_list().only("id", "title")[:BULK_CHOICES_LIMIT]}
+    reports = Report.objects.only("id", "title").order_by("-updated_at", "-id")[:BULK_CHOICES_LIMIT]
+    return {"bulk_assignees": people, "bulk_reports": reports}
