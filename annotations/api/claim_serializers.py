@@ -41,7 +41,7 @@ class ClaimListSerializer(ClaimSerializer):
     article_title = serializers.CharField(source="article.title", read_only=True)
 
     class Meta(ClaimSerializer.Meta):
-        fields = [*_with_claimant_type(ClaimSerializer.Meta.fields), "article_title", "source_count"]
+        fields = [*_with_claimant_type(ClaimSerializer.Meta.fields), "article_title", "source_count", "signoff"]
         read_only_fields = fields
 
 

@@ -118,3 +118,16 @@ def test_the_new_endpoints_are_in_the_openapi_schema(editor_api):
     for path in ("/api/claims/bulk/", "/api/claims/{claim_id}/approve/", "/api/claims/{claim_id}/send-back/",
                  "/api/claims/{claim_id}/decide/", "/api/agreement/", "/api/desk-settings/"):
         assert path in paths
+
+
+def test_the_claim_detail_leaves_out_the_hidden_first_reviews_sources_and_says_its_signoff(reviewer_api, settings):
+    settings.VERIFY_SIGNOFF_MODE = "double"
+    claim = ClaimFactory()
+    review_submit(claim=claim, reviewer=UserFactory(username="omar", role="reviewer"), verdict="disputed",
+                  sources=[{"url": "https://example.org/denial", "stance": "refutes"}])
+
+    body = reviewer_api.get(f"/api/claims/{claim.pk}/").json()
+
+    assert (body["verdict"], body["signoff"], body["sources"]) == ("unreviewed", "awaiting_second", [])
+    listed = reviewer_api.get("/api/claims/", {"verdict": "unreviewed"}).json()["results"]
+    assert [(row["id"], row["signoff"]) for row in listed] == [(claim.pk, "awaiting_second")]

@@ -259,7 +259,7 @@ def test_reviewer_dismisses_a_claim_as_not_a_claim(reviewer_api):
     response = reviewer_api.post(_url(claim, "dismiss/"), {"version": 1, "rationale": "Opinion."}, format="json")
 
     assert response.status_code == 201
-    assert response.json()["claim"] == {"id": claim.pk, "verdict": "not_a_claim", "version": 2}
+    assert response.json()["claim"] == {"id": claim.pk, "verdict": "not_a_claim", "version": 2, "signoff": "final"}
     assert response.json()["review"]["verdict"] == "not_a_claim"
 
 
