@@ -238,6 +238,8 @@ SPECTACULAR_SETTINGS = {
         "SubmittableVerdictEnum": "verify.models.SUBMITTABLE_VERDICT_CHOICES",
         "ArticleStatusEnum": "verify.models.ArticleStatus.choices",
         "ReportStatusEnum": "annotations.reports.models.ReportStatus.choices",
+        "SignoffModeEnum": "annotations.models.SignoffMode.choices",
+        "SignoffStateEnum": "verify.models.SignoffState.choices",
     },
     # The schema and Swagger UI need a login like every other endpoint (401 otherwise).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],

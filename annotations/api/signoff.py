@@ -1,6 +1,6 @@
 """Sign-off in the API: editors approve, send back or decide verdicts; agreement; the desk setting."""
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -24,53 +24,51 @@ class DecisionSerializer(SignoffSerializer):
 
 
 class _ClaimSignoffView(APIView):
+    """One editor action on one claim: validate `incoming`, call `act`, answer what it returns."""
+
     permission_classes = [IsEditor]
+    incoming = SignoffSerializer
 
-    def claim(self, claim_id: int) -> Claim:
-        return get_object_or_404(Claim, pk=claim_id)
+    def act(self, *, claim: Claim, actor, data: dict):
+        raise NotImplementedError
 
-    def reviewed(self, claim: Claim, review) -> Response:
-        review = claim_reviews(claim=claim).get(pk=review.pk)
+    def post(self, request, claim_id: int):
+        incoming = self.incoming(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        claim = get_object_or_404(Claim, pk=claim_id)
+        outcome = self.act(claim=claim, actor=request.user, data=incoming.validated_data)
+        if isinstance(outcome, Claim):
+            return Response(ClaimStateSerializer(outcome).data)
+        review = claim_reviews(claim=claim).get(pk=outcome.pk)
         return Response(review_result(review=review, claim=claim), status=status.HTTP_201_CREATED)
 
 
+@extend_schema_view(post=extend_schema(
+    summary="Approve the verdict awaiting approval (editors): it becomes final", request=SignoffSerializer,
+    responses={200: ClaimStateSerializer, 400: BAD_REQUEST, 409: CONFLICT}))
 class ClaimApproveView(_ClaimSignoffView):
-    @extend_schema(summary="Approve the verdict awaiting approval (editors): it becomes final",
-                   request=SignoffSerializer, responses={200: ClaimStateSerializer, 400: BAD_REQUEST,
-                                                         409: CONFLICT})
-    def post(self, request, claim_id: int):
-        incoming = SignoffSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        claim = claim_approve(claim=self.claim(claim_id), actor=request.user,
-                              expected_version=incoming.validated_data["version"])
-        return Response(ClaimStateSerializer(claim).data)
+    def act(self, *, claim: Claim, actor, data: dict):
+        return claim_approve(claim=claim, actor=actor, expected_version=data["version"])
 
 
+@extend_schema_view(post=extend_schema(
+    summary="Send the verdict awaiting approval back for another review (editors)", request=SignoffSerializer,
+    responses={201: ReviewResultSerializer, 400: BAD_REQUEST, 409: CONFLICT}))
 class ClaimSendBackView(_ClaimSignoffView):
-    @extend_schema(summary="Send the verdict awaiting approval back for another review (editors)",
-                   request=SignoffSerializer, responses={201: ReviewResultSerializer, 400: BAD_REQUEST,
-                                                         409: CONFLICT})
-    def post(self, request, claim_id: int):
-        incoming = SignoffSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        claim = self.claim(claim_id)
-        review = claim_send_back(claim=claim, actor=request.user, rationale=incoming.validated_data["rationale"],
-                                 expected_version=incoming.validated_data["version"])
-        return self.reviewed(claim, review)
+    def act(self, *, claim: Claim, actor, data: dict):
+        return claim_send_back(claim=claim, actor=actor, rationale=data["rationale"],
+                               expected_version=data["version"])
 
 
+@extend_schema_view(post=extend_schema(
+    summary="Decide between two independent reviews that disagree (editors): final", request=DecisionSerializer,
+    responses={201: ReviewResultSerializer, 400: BAD_REQUEST, 409: CONFLICT}))
 class ClaimDecideView(_ClaimSignoffView):
-    @extend_schema(summary="Decide between two independent reviews that disagree (editors): final",
-                   request=DecisionSerializer, responses={201: ReviewResultSerializer, 400: BAD_REQUEST,
-                                                          409: CONFLICT})
-    def post(self, request, claim_id: int):
-        incoming = DecisionSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        data = incoming.validated_data
-        claim = self.claim(claim_id)
-        review = claim_decide(claim=claim, actor=request.user, verdict=data["verdict"],
-                              rationale=data["rationale"], expected_version=data["version"])
-        return self.reviewed(claim, review)
+    incoming = DecisionSerializer
+
+    def act(self, *, claim: Claim, actor, data: dict):
+        return claim_decide(claim=claim, actor=actor, verdict=data["verdict"], rationale=data["rationale"],
+                            expected_version=data["version"])
 
 
 class AgreementFigureSerializer(serializers.Serializer):
