@@ -1,5 +1,7 @@
 """The queue's bulk form and the sign-off pages, through Django's test client."""
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from annotations.services import review_submit
@@ -115,3 +117,21 @@ def test_editors_set_the_signoff_mode_on_the_settings_page(editor_client, settin
     response = editor_client.post(url, {"signoff_mode": "editor_approval"}, follow=True)
     assert "A review approved by an editor" in response.content.decode()
     assert response.context["mode"] == "editor_approval"
+
+
+def test_the_queue_with_its_bulk_bar_costs_the_same_queries_for_5_or_40_claims(editor_client, editor, settings):
+    settings.VERIFY_SIGNOFF_MODE = "double"
+    ReportFactory(created_by=editor)
+    reviewers = [UserFactory(role="reviewer") for _ in range(2)]
+
+    def queries_for_page() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert editor_client.get(reverse("desk:claim-list")).status_code == 200
+        return len(captured.captured_queries)
+
+    for claim in ClaimFactory.create_batch(5):
+        review_submit(claim=claim, reviewer=reviewers[0], verdict="verified")  # awaiting a second review
+    few = queries_for_page()
+    for claim in ClaimFactory.create_batch(35):
+        review_submit(claim=claim, reviewer=reviewers[1], verdict="disputed")
+    assert queries_for_page() == few
