@@ -3,6 +3,7 @@ the second of two independent reviewers may see before giving theirs."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from annotations.checks import signoff_mode_check
 from annotations.models import Review
 from annotations.selectors import claim_history, claim_is_final, claim_reviews, claim_sources, signoff_mode
 from annotations.services import (
@@ -212,3 +213,11 @@ def test_the_desk_settings_factory_row_sets_the_mode(db, settings):
     settings.VERIFY_SIGNOFF_MODE = "single"
     DeskSettingsFactory(signoff_mode="editor_approval")
     assert signoff_mode() == "editor_approval"
+
+
+def test_an_unknown_signoff_mode_in_the_environment_fails_the_system_check(settings):
+    settings.VERIFY_SIGNOFF_MODE = "triple"
+    errors = signoff_mode_check(None)
+    assert [error.id for error in errors] == ["annotations.E001"] and "triple" in errors[0].msg
+    settings.VERIFY_SIGNOFF_MODE = "double"
+    assert signoff_mode_check(None) == []
