@@ -70,7 +70,7 @@ def seed_claims(target: int) -> None:
 
     from django.db import transaction
 
-    from verify.models import Article, ArticleStatus, Claim, Verdict
+    from verify.models import Article, ArticleStatus, Claim, SignoffState, Verdict
 
     have = Claim.objects.count()
     rng = random.Random(have)
@@ -99,6 +99,8 @@ def seed_claims(target: int) -> None:
                         checkworthiness=round(rng.random(), 4), verdict=rng.choice(verdicts),
                         extractor_version="bench", extracted_text=text, extracted_claimant="Officials",
                     ))
+            for claim in claims:  # judged claims as the "single" sign-off mode leaves them: final
+                claim.signoff = SignoffState.OPEN if claim.verdict == Verdict.UNREVIEWED else SignoffState.FINAL
             Claim.objects.bulk_create(claims, batch_size=5000)
         have += len(claims)
     from django.db import connection
