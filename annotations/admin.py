@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from verify.errors import ClaimVersionConflict
-from annotations.models import Review, Source
+from annotations.models import DeskSettings, Review, Source
 from annotations.services import claim_assign, claim_dismiss, claim_reopen
 from verify.admin_roles import ReadOnlyInline, ReadOnlyModelAdmin, RoleModelAdmin
 from verify.models import Claim
@@ -19,13 +19,21 @@ DESK_ERRORS = (PermissionDenied, ValidationError, ClaimVersionConflict)
 
 @admin.register(Review)
 class ReviewAdmin(ReadOnlyModelAdmin):
-    list_display = ["id", "claim", "verdict", "reviewer", "created_at"]
-    list_filter = ["verdict", "created_at"]
+    list_display = ["id", "claim", "verdict", "stage", "reviewer", "created_at"]
+    list_filter = ["verdict", "stage", "created_at"]
     search_fields = ["rationale", "claim__text", "reviewer__username"]
     list_select_related = ["claim", "reviewer"]
     date_hierarchy = "created_at"
-    readonly_fields = ["claim", "reviewer", "verdict", "rationale", "created_at"]
+    readonly_fields = ["claim", "reviewer", "verdict", "stage", "paired_with", "rationale", "created_at"]
     raw_id_fields = ["claim"]
+
+
+@admin.register(DeskSettings)
+class DeskSettingsAdmin(ReadOnlyModelAdmin):
+    """Shown, not edited here: editors change it on the sign-off page (/desk/settings/), audited."""
+
+    list_display = ["id", "signoff_mode", "updated_by", "updated_at"]
+    readonly_fields = ["signoff_mode", "updated_by", "updated_at"]
 
 
 @admin.register(Source)
@@ -39,7 +47,7 @@ class SourceAdmin(RoleModelAdmin):
 
 class ReviewInline(ReadOnlyInline):
     model = Review
-    fields = ["created_at", "reviewer", "verdict", "rationale"]
+    fields = ["created_at", "reviewer", "verdict", "stage", "rationale"]
     readonly_fields = fields
     ordering = ["-created_at", "-id"]
 
@@ -62,7 +70,7 @@ class ClaimActionForm(ActionForm):
 class ClaimAdmin(RoleModelAdmin):
     list_display = ["id", "short_text", "claimant", "article", "checkworthiness", "set_aside", "verdict",
                     "assigned_to", "version"]
-    list_filter = ["verdict", "set_aside", "claimant_type", "extractor_version", "assigned_to", "article__publisher"]
+    list_filter = ["verdict", "signoff", "set_aside", "claimant_type", "extractor_version", "assigned_to", "article__publisher"]
     search_fields = ["text", "claimant", "sentence", "article__title"]
     list_select_related = ["article", "assigned_to"]
     inlines = [ReviewInline, SourceInline]
@@ -75,7 +83,7 @@ class ClaimAdmin(RoleModelAdmin):
     readonly_fields = [
         "article", "text", "claimant", "extracted_text", "extracted_claimant", "sentence", "start_char",
         "end_char", "sentence_index", "cue", "quantities", "entities", "hedges", "checkworthiness", "set_aside",
-        "claimant_type", "verdict", "extractor_version", "version", "assigned_to", "created_at", "updated_at",
+        "claimant_type", "verdict", "signoff", "extractor_version", "version", "assigned_to", "created_at", "updated_at",
     ]
 
     @admin.display(description="claim")

@@ -6,3 +6,6 @@ from django.dispatch import Signal
 claim_text_edited = Signal()
 # A report revision was published (sent inside the publishing transaction): arguments `revision`.
 report_published = Signal()
+# A claim's verdict became final (sent inside the transaction with `claim` when a claim's verdict
+# becomes final): arguments `claim`. Sent only by annotations.services.signoff.signoff_transition.
+verdict_finalized = Signal()

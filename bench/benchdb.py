@@ -83,7 +83,7 @@ def seed_claims(target: int) -> dict:
     from django.db import connection, transaction
 
     from corpus import Varier, real_articles, size_report
-    from verify.models import Article, ArticleStatus, Claim, Verdict
+    from verify.models import Article, ArticleStatus, Claim, SignoffState, Verdict
 
     have = Claim.objects.count()
     rng = random.Random(have)
@@ -108,7 +108,10 @@ def seed_claims(target: int) -> dict:
             claims = []
             for row, article in zip(rows, batch):
                 for claim in article.claims[: target - have - len(claims)]:
-                    claims.append(Claim(article=row, verdict=rng.choice(verdicts), extractor_version="bench",
+                    verdict = rng.choice(verdicts)
+                    # Judged claims as the "single" sign-off mode leaves them: final.
+                    signoff = SignoffState.OPEN if verdict == Verdict.UNREVIEWED else SignoffState.FINAL
+                    claims.append(Claim(article=row, verdict=verdict, signoff=signoff, extractor_version="bench",
                                         extracted_text=claim["text"], extracted_claimant=claim["claimant"], **claim))
             Claim.objects.bulk_create(claims, batch_size=5000)
         inserted[kind].extend(batch)

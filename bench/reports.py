@@ -38,7 +38,7 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from annotations.models import Review, Source  # noqa: E402
-from verify.models import Article, Claim, Verdict  # noqa: E402
+from verify.models import Article, Claim, SignoffState, Verdict  # noqa: E402
 from annotations.reports import services  # noqa: E402
 from annotations.reports.document import ITEM_FIELDS  # noqa: E402
 from annotations.reports.models import ReportClaim, ReportItem  # noqa: E402
@@ -64,7 +64,7 @@ def build_claims(count: int) -> list[int]:
         Claim(article=articles[i // 10],
               text=f"As many as {11000 + i:,} North Korean troops could be fighting alongside Russian forces in Kursk.",
               sentence="…", start_char=i * 100, end_char=i * 100 + 90, sentence_index=i % 10,
-              claimant=CLAIMANTS[i % len(CLAIMANTS)], checkworthiness=0.8, verdict=VERDICTS[i % 3],
+              claimant=CLAIMANTS[i % len(CLAIMANTS)], checkworthiness=0.8, verdict=VERDICTS[i % 3], signoff=SignoffState.FINAL,
               extractor_version="bench", extracted_text="…",
               entities=[{"text": "Kim Jong Un", "label": "PERSON", "start": 0, "end": 11}])
         for i in range(count)

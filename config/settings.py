@@ -238,6 +238,8 @@ SPECTACULAR_SETTINGS = {
         "SubmittableVerdictEnum": "verify.models.SUBMITTABLE_VERDICT_CHOICES",
         "ArticleStatusEnum": "verify.models.ArticleStatus.choices",
         "ReportStatusEnum": "annotations.reports.models.ReportStatus.choices",
+        "SignoffModeEnum": "annotations.models.SignoffMode.choices",
+        "SignoffStateEnum": "verify.models.SignoffState.choices",
     },
     # The schema and Swagger UI need a login like every other endpoint (401 otherwise).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
@@ -356,6 +358,13 @@ VERIFY_ERROR_REPORT_URL = env("VERIFY_ERROR_REPORT_URL", default="")
 # Reports covering more claims than this are built by a worker (progress shown) instead of in the request.
 VERIFY_REPORT_SYNC_MAX_CLAIMS = env.int("VERIFY_REPORT_SYNC_MAX_CLAIMS", default=500)
 VERIFY_REPORT_MAX_CLAIMS = env.int("VERIFY_REPORT_MAX_CLAIMS", default=20_000)
+
+# Desk work (annotations): how a verdict becomes final — "single" (one review), "editor_approval"
+# (an editor approves or sends it back) or "double" (two independent reviews, an editor decides when
+# they disagree). Editors may override it on the desk settings page (/desk/settings/), stored in the DB.
+VERIFY_SIGNOFF_MODE = env("VERIFY_SIGNOFF_MODE", default="single")
+# The most claims one bulk action in the queue (or POST /api/claims/bulk/) may name.
+VERIFY_BULK_MAX_CLAIMS = env.int("VERIFY_BULK_MAX_CLAIMS", default=500)
 
 # Claim matching (annotations/matching).
 # Character n-gram similarity (0..1) between a new claim and an earlier claim or report item:

@@ -20,14 +20,14 @@ from django.utils.text import slugify
 
 from annotations.matching.core.text import TOKENIZER_VERSION, tokenize
 from annotations.matching.models import ClaimMatch, DocumentKind, MatchDocument, MatchStatus
-from annotations.models import Review, Source, Stance
+from annotations.models import DeskSettings, Review, Source, SignoffMode, Stance
 from annotations.reports.claimants import item_claimant_type
 from annotations.reports.models import (
     ExportStatus, Report, ReportClaim, ReportExport, ReportItem, ReportRevision, ReportStatus,
 )
 from verify.audit.models import AuditAction, AuditEntry
 from verify.ingestion.models import Feed, FeedEntry, FetchedPage
-from verify.models import FINDING_VERDICTS, Article, ArticleStatus, Claim, Verdict
+from verify.models import FINDING_VERDICTS, Article, ArticleStatus, Claim, SignoffState, Verdict
 
 
 def _next_number(queryset, field: str) -> int:
@@ -93,6 +93,9 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     hedges = factory.LazyFunction(lambda: ["as many as", "could"])
     checkworthiness = 0.8
     verdict = Verdict.UNREVIEWED
+    # A claim made with a verdict was judged in the "single" sign-off mode: final.
+    signoff = factory.LazyAttribute(
+        lambda c: SignoffState.OPEN if c.verdict == Verdict.UNREVIEWED else SignoffState.FINAL)
     extractor_version = "test"
     extracted_text = factory.LazyAttribute(lambda c: c.text)
     extracted_claimant = factory.LazyAttribute(lambda c: c.claimant)
@@ -102,7 +105,8 @@ class ClaimFactory(factory.django.DjangoModelFactory):
 
 def claim_follow_latest_review(claim: Claim) -> None:
     """What annotations.services.reviews.review_record does to the claim once the Review row exists:
-    under a row lock, the verdict becomes the latest review's and the version goes up by one (saved
+    under a row lock, the verdict becomes the latest review's (final, as in the "single" sign-off mode)
+    and the version goes up by one (saved
     with update_fields, so nothing else of a possibly stale instance is written); the caller's
     instance is then brought up to date like versioning.claim_sync does. No audit entry: reviews
     "written without the services" are a case the history already handles."""
@@ -110,9 +114,10 @@ def claim_follow_latest_review(claim: Claim) -> None:
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
         latest = locked.reviews.order_by("-created_at", "-id").first()
         locked.verdict = latest.verdict
+        locked.signoff = SignoffState.OPEN if latest.verdict == Verdict.UNREVIEWED else SignoffState.FINAL
         locked.version += 1
-        locked.save(update_fields=["verdict", "version", "updated_at"])
-    for name in ("verdict", "version", "updated_at"):
+        locked.save(update_fields=["verdict", "signoff", "version", "updated_at"])
+    for name in ("verdict", "signoff", "version", "updated_at"):
         setattr(claim, name, getattr(locked, name))
 
 
@@ -132,6 +137,16 @@ class ReviewFactory(factory.django.DjangoModelFactory):
         review = super()._create(model_class, *args, **kwargs)
         claim_follow_latest_review(review.claim)
         return review
+
+
+class DeskSettingsFactory(factory.django.DjangoModelFactory):
+    """The editors' desk settings row (sign-off by two independent reviews)."""
+
+    class Meta:
+        model = DeskSettings
+
+    signoff_mode = SignoffMode.DOUBLE
+    updated_by = factory.SubFactory(UserFactory, role="editor")
 
 
 class SourceFactory(factory.django.DjangoModelFactory):

@@ -33,6 +33,20 @@ SUBMITTABLE_VERDICTS = (*FINDING_VERDICTS, Verdict.NOT_A_CLAIM)
 SUBMITTABLE_VERDICT_CHOICES = [(verdict.value, verdict.label) for verdict in SUBMITTABLE_VERDICTS]
 
 
+class SignoffState(models.TextChoices):
+    """Where a claim's verdict stands on its way to final (annotations/services/signoff.py moves it).
+
+    Only a final verdict is published; while two independent reviews are under way, or they disagree,
+    the claim's `verdict` stays "unreviewed" so that nobody reads the first review off the claim.
+    """
+
+    OPEN = "open", "Open"
+    AWAITING_APPROVAL = "awaiting_approval", "Awaiting an editor's approval"
+    AWAITING_SECOND = "awaiting_second", "Awaiting a second review"
+    DISAGREEMENT = "disagreement", "Reviews disagree: an editor decides"
+    FINAL = "final", "Final"
+
+
 class Article(models.Model):
     class ContentType(models.TextChoices):
         TEXT = "text", "Plain text"
@@ -106,6 +120,10 @@ class Claim(models.Model):
     set_aside = models.CharField(max_length=12, choices=SetAsideReason.choices, blank=True, db_index=True)
     verdict = models.CharField(
         max_length=12, choices=Verdict.choices, default=Verdict.UNREVIEWED, db_index=True
+    )
+    # Set only by annotations.services.signoff.signoff_transition; "final" is what reports publish.
+    signoff = models.CharField(
+        max_length=20, choices=SignoffState.choices, default=SignoffState.OPEN, db_index=True
     )
     extractor_version = models.CharField(max_length=32)
     # What extraction produced, kept when a reviewer corrects text or claimant.

@@ -36,7 +36,7 @@ def _with_claimant_type(fields: list[str]) -> list[str]:
 # on claims extracted from real news they were most of a list page's bytes.
 CLAIM_LIST_FIELDS = [
     "id", "article", "article_title", "text", "claimant", "claimant_type", "checkworthiness", "set_aside",
-    "verdict", "version", "assigned_to", "source_count", "created_at", "updated_at",
+    "verdict", "signoff", "version", "assigned_to", "source_count", "created_at", "updated_at",
 ]
 
 
@@ -60,7 +60,8 @@ class ClaimDetailSerializer(ClaimListSerializer):
     sources = SourceSerializer(many=True, read_only=True)
 
     class Meta(ClaimListSerializer.Meta):
-        fields = [*_with_claimant_type(ClaimSerializer.Meta.fields), "article_title", "source_count", "sources"]
+        fields = [*_with_claimant_type(ClaimSerializer.Meta.fields), "article_title", "source_count", "signoff",
+                  "sources"]
         read_only_fields = fields
 
 

@@ -11,6 +11,7 @@ from annotations.api.serializers import ReviewResultSerializer, review_result
 from annotations.models import Source
 from verify.permissions import IsEditor, IsReviewer
 from annotations.selectors import checked_order, claim_list_values, claims_for_display
+from annotations.selectors.signoff import review_hidden_id
 from annotations.services import claim_assign, claim_dismiss, claim_edit, claim_reopen
 from annotations.api.claim_rows import CLAIM_LIST_COLUMNS, claim_list_rows
 from verify.api.exceptions import BAD_REQUEST, CONFLICT
@@ -143,8 +144,16 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
                 user=request.user, filters=filters, columns=CLAIM_LIST_COLUMNS, after=after, limit=limit)))
         return self.paginator.get_paginated_response(rows)
 
+    def retrieve(self, request, pk=None):
+        return self._claim_response(self.get_object())
+
     def _claim_response(self, claim: Claim) -> Response:
-        return Response(ClaimDetailSerializer(self.get_queryset().get(pk=claim.pk)).data)
+        data = ClaimDetailSerializer(self.get_queryset().get(pk=claim.pk)).data
+        # The sources of a first independent review by someone else would tell its verdict.
+        hidden = review_hidden_id(claim=claim, viewer=self.request.user)
+        if hidden is not None:
+            data["sources"] = [source for source in data["sources"] if source["review"] != hidden]
+        return Response(data)
 
     @extend_schema(
         summary="Correct the claim text or claimant",

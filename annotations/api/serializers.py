@@ -13,7 +13,7 @@ class ReviewSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Review
-        fields = ["id", "claim", "reviewer", "verdict", "rationale", "sources", "created_at"]
+        fields = ["id", "claim", "reviewer", "verdict", "rationale", "stage", "sources", "created_at"]
         read_only_fields = fields
 
 
@@ -40,7 +40,7 @@ class SourceCreateSerializer(SourceInputSerializer):
 class ClaimStateSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
-        fields = ["id", "verdict", "version"]
+        fields = ["id", "verdict", "version", "signoff"]
         read_only_fields = fields
 
 

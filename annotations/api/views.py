@@ -41,7 +41,7 @@ class ClaimReviewsView(_ClaimScopedView):
     serializer_class = ReviewSerializer
 
     def get_queryset(self):
-        return claim_reviews(claim=self.get_claim())
+        return claim_reviews(claim=self.get_claim(), viewer=self.request.user)
 
     @extend_schema(summary="The claim's reviews (its verdict history), newest first")
     def get(self, request, claim_id: int):
@@ -70,7 +70,7 @@ class ClaimSourcesView(_ClaimScopedView):
     serializer_class = SourceSerializer
 
     def get_queryset(self):
-        return claim_sources(claim=self.get_claim())
+        return claim_sources(claim=self.get_claim(), viewer=self.request.user)
 
     @extend_schema(summary="The claim's sources, oldest first")
     def get(self, request, claim_id: int):
@@ -98,7 +98,7 @@ class ClaimHistoryView(_ClaimScopedView):
     serializer_class = HistoryEventSerializer
 
     def get_queryset(self):
-        return claim_history(claim=self.get_claim())
+        return claim_history(claim=self.get_claim(), viewer=self.request.user)
 
     @extend_schema(summary="Everything that happened to the claim (audit trail), newest first")
     def get(self, request, claim_id: int):

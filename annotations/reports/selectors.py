@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from annotations.models import Review, Source
 from annotations.selectors.reviews import reviews_latest_by_claim
+from annotations.selectors.signoff import claims_final
 from verify.models import Claim
 from verify.audit.models import AuditAction, AuditEntry
 from annotations.reports.claimants import item_claimant_type
@@ -169,9 +170,9 @@ def claims_filter(*, verdicts: list[str] | None = None, article_id: int | None =
                   publisher: str = "", reviewed_after: date | None = None,
                   reviewed_before: date | None = None, min_checkworthiness: float | None = None,
                   text: str = "") -> QuerySet[Claim]:
-    """Reviewed claims matching a filter (for "add all claims that match"); publishable verdicts only."""
+    """Reviewed claims matching a filter (for "add all claims that match"); final, publishable verdicts only."""
     chosen = [v for v in (verdicts or PUBLISHABLE_VERDICTS) if v in PUBLISHABLE_VERDICTS]
-    claims = Claim.objects.filter(verdict__in=chosen)
+    claims = claims_final(Claim.objects.filter(verdict__in=chosen))
     if article_id is not None:
         claims = claims.filter(article_id=article_id)
     if publisher:

@@ -1,4 +1,5 @@
-"""A claim's reviews, sources and history, newest first."""
+"""A claim's reviews, sources and history, newest first. Given the `viewer`, a first independent review
+by someone else stays out of sight (its verdict, rationale and sources) until the second is given."""
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -7,19 +8,24 @@ from django.db.models import Prefetch, QuerySet
 
 from annotations.models import Review, Source
 from verify.audit.models import AuditAction, AuditEntry
-from annotations.services.versioning import change_summary
+from annotations.selectors.signoff import review_hidden_id
+from annotations.services.versioning import audit_after_blinded, change_summary
 from verify.models import Claim
 
 
-def claim_reviews(*, claim: Claim) -> QuerySet[Review]:
+def claim_reviews(*, claim: Claim, viewer: AbstractBaseUser | None = None) -> QuerySet[Review]:
     """The claim's reviews, newest first, with reviewer and sources loaded (constant queries)."""
-    return (Review.objects.filter(claim=claim).select_related("reviewer")
-            .prefetch_related(Prefetch("sources", queryset=Source.objects.select_related("added_by")))
-            .order_by("-created_at", "-id"))
+    reviews = (Review.objects.filter(claim=claim).select_related("reviewer")
+               .prefetch_related(Prefetch("sources", queryset=Source.objects.select_related("added_by")))
+               .order_by("-created_at", "-id"))
+    hidden = review_hidden_id(claim=claim, viewer=viewer) if viewer is not None else None
+    return reviews.exclude(pk=hidden) if hidden is not None else reviews
 
 
-def claim_sources(*, claim: Claim) -> QuerySet[Source]:
-    return Source.objects.filter(claim=claim).select_related("added_by").order_by("created_at", "id")
+def claim_sources(*, claim: Claim, viewer: AbstractBaseUser | None = None) -> QuerySet[Source]:
+    sources = Source.objects.filter(claim=claim).select_related("added_by").order_by("created_at", "id")
+    hidden = review_hidden_id(claim=claim, viewer=viewer) if viewer is not None else None
+    return sources.exclude(review_id=hidden) if hidden is not None else sources
 
 
 @dataclass(frozen=True)
@@ -40,21 +46,27 @@ class HistoryEvent:
         return "review" if self.review is not None else "audit"
 
 
-def claim_history(*, claim: Claim) -> list[HistoryEvent]:
+def claim_history(*, claim: Claim, viewer: AbstractBaseUser | None = None) -> list[HistoryEvent]:
     """Everything that happened to the claim, newest first: its audit entries, each verdict change
     joined with its review (rationale, sources). Reviews without an audit entry (e.g. imported) are
-    listed too. Three queries whatever the length."""
+    listed too. A few queries whatever the length."""
     entries = list(AuditEntry.objects.filter(claim=claim).select_related("actor").order_by("-created_at", "-id"))
-    reviews = {review.pk: review for review in claim_reviews(claim=claim)}
+    hidden = review_hidden_id(claim=claim, viewer=viewer) if viewer is not None else None
+    reviews = {review.pk: review for review in claim_reviews(claim=claim, viewer=viewer)}
     events: list[HistoryEvent] = []
     for entry in entries:
-        review = (reviews.pop((entry.after or {}).get("review_id"), None)
+        after = entry.after or {}
+        if hidden is not None and after.get("review_id") == hidden:
+            if entry.action == AuditAction.SOURCE_ATTACH:
+                continue  # a source of the hidden review would tell its verdict
+            after = audit_after_blinded(after)
+        review = (reviews.pop(after.get("review_id"), None)
                   if entry.action != AuditAction.SOURCE_ATTACH else None)
         who = entry.actor.get_username() if entry.actor else "the system"
         events.append(HistoryEvent(
             created_at=entry.created_at, actor=entry.actor, action=entry.action,
-            summary=change_summary(who=who, action=entry.action, before=entry.before or {}, after=entry.after or {}),
-            before=entry.before or {}, after=entry.after or {}, review=review, entry=entry,
+            summary=change_summary(who=who, action=entry.action, before=entry.before or {}, after=after),
+            before=entry.before or {}, after=after, review=review, entry=entry,
         ))
     for review in reviews.values():
         who = review.reviewer.get_username()

@@ -9,6 +9,7 @@ from annotations.models import Review
 from verify.roles import REVIEWER, user_has_role
 from verify.audit.models import AuditAction
 from verify.audit.services import audit_record
+from annotations.services.signoff import signoff_plan, signoff_transition
 from annotations.services.sources import _source_create, source_clean
 from annotations.services.versioning import claim_lock, claim_sync
 from verify.models import SUBMITTABLE_VERDICTS, Claim
@@ -49,7 +50,9 @@ def review_record(
     action: AuditAction,
     precondition: Callable[[Claim], None] | None = None,
 ) -> Review:
-    """The one write path for every verdict change (submit, dismiss, reopen); role checked by callers.
+    """The one write path for every verdict change (submit, dismiss, reopen, sign-off); role checked
+    by callers. The sign-off mode decides what the review does (annotations/services/signoff.py):
+    the first of two independent reviews is recorded while the claim still shows "unreviewed".
 
     `precondition` sees the locked claim and may raise ValidationError (e.g. "already open").
     """
@@ -73,20 +76,23 @@ def review_record(
         locked = claim_lock(claim=claim, expected_version=expected_version)
         if precondition is not None:
             precondition(locked)
-        before = {"verdict": locked.verdict, "version": locked.version}
-        review = Review.objects.create(claim=locked, reviewer=actor, verdict=verdict, rationale=rationale)
+        step = signoff_plan(claim=locked, actor=actor, verdict=verdict, action=action)
+        before = {"verdict": locked.verdict, "version": locked.version, "signoff": locked.signoff}
+        review = Review.objects.create(claim=locked, reviewer=actor, verdict=verdict, rationale=rationale,
+                                       stage=step.stage, paired_with=step.paired_with)
         for fields in cleaned_sources:
             _source_create(claim=locked, user=actor, review=review, fields=fields)
-        locked.verdict = verdict
+        locked.verdict = step.shown_verdict
         locked.version += 1
-        locked.save(update_fields=["verdict", "version", "updated_at"])
         audit_record(
             actor=actor, action=action, target=locked,
             before=before,
             after={"verdict": verdict, "version": locked.version, "review_id": review.pk,
-                   "rationale": rationale, "sources": len(cleaned_sources)},
+                   "rationale": rationale, "sources": len(cleaned_sources), "signoff": step.state,
+                   "stage": step.stage},
         )
-    claim_sync(target=claim, source=locked, fields=("verdict", "version", "updated_at"))
+        signoff_transition(claim=locked, state=step.state, fields=("verdict", "version"))
+    claim_sync(target=claim, source=locked, fields=("verdict", "version", "signoff", "updated_at"))
     return review
 
 

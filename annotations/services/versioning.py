@@ -8,9 +8,10 @@ from collections.abc import Callable
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 
+from annotations.models import ReviewStage
 from verify.errors import ClaimVersionConflict
 from verify.audit.models import AuditAction, AuditEntry
-from verify.models import Claim, ClaimantType, Verdict
+from verify.models import Claim, ClaimantType, SignoffState, Verdict
 
 _QUOTE_LIMIT = 80
 
@@ -34,23 +35,34 @@ def claim_lock(*, claim: Claim, expected_version: int | None = None) -> Claim:
 
 
 def claim_changes_since(*, claim: Claim, version: int) -> list[dict]:
-    """The audited changes that moved the claim past `version`, oldest first."""
+    """The audited changes that moved the claim past `version`, oldest first. While the claim waits for
+    a second independent review, the first one's verdict and rationale are left out."""
     entries = (AuditEntry.objects.filter(claim=claim).select_related("actor").order_by("created_at", "id"))
+    blind = claim.signoff == SignoffState.AWAITING_SECOND
     changes = []
     for entry in entries:
         entry_version = (entry.after or {}).get("version")
         if not isinstance(entry_version, int) or entry_version <= version:
             continue
         who = entry.actor.get_username() if entry.actor else "the system"
+        after = audit_after_blinded(entry.after) if blind else entry.after
         changes.append({
             "who": who,
             "action": entry.action,
             "before": entry.before,
-            "after": entry.after,
+            "after": after,
             "when": entry.created_at,
-            "summary": change_summary(who=who, action=entry.action, before=entry.before, after=entry.after),
+            "summary": change_summary(who=who, action=entry.action, before=entry.before, after=after),
         })
     return changes
+
+
+def audit_after_blinded(after: dict | None) -> dict:
+    """An audit entry's `after` without the verdict and rationale of a first independent review."""
+    after = after or {}
+    if after.get("stage") != ReviewStage.FIRST:
+        return after
+    return {key: value for key, value in after.items() if key not in ("verdict", "rationale")}
 
 
 def change_summary(*, who: str, action: AuditAction | str, before: dict, after: dict) -> str:
@@ -70,6 +82,14 @@ def _summary_edit(who: str, after: dict) -> str:
     return f"{who} {' and '.join(parts) or 'edited it'}"
 
 
+def _summary_review(who: str, after: dict) -> str:
+    if after.get("stage") == ReviewStage.FIRST:
+        return f"{who} gave the first of two independent reviews"
+    if after.get("stage") == ReviewStage.SECOND:
+        return f"{who} gave the second independent review: {_verdict_label(after.get('verdict'))}"
+    return f"{who} set the verdict to {_verdict_label(after.get('verdict'))}"
+
+
 def _summary_assign(who: str, after: dict) -> str:
     assignee = after.get("assigned_to")
     return f"{who} assigned it to {assignee}" if assignee else f"{who} unassigned it"
@@ -77,9 +97,13 @@ def _summary_assign(who: str, after: dict) -> str:
 
 # How each action reads in a claim's history; any other action reads "<who> did <action>".
 _SUMMARIES: dict[AuditAction, Callable[[str, dict], str]] = {
-    AuditAction.REVIEW_SUBMIT: lambda who, after: f"{who} set the verdict to {_verdict_label(after.get('verdict'))}",
+    AuditAction.REVIEW_SUBMIT: lambda who, after: _summary_review(who, after),
     AuditAction.CLAIM_DISMISS: lambda who, after: f"{who} marked it not a claim",
     AuditAction.CLAIM_REOPEN: lambda who, after: f"{who} reopened it (verdict back to unreviewed)",
+    AuditAction.CLAIM_APPROVE: lambda who, after: f"{who} approved the verdict {_verdict_label(after.get('verdict'))}",
+    AuditAction.CLAIM_SEND_BACK: lambda who, after: f"{who} sent the verdict back for another review",
+    AuditAction.CLAIM_DECIDE:
+        lambda who, after: f"{who} decided the disagreement: {_verdict_label(after.get('verdict'))}",
     AuditAction.CLAIM_EDIT: _summary_edit,
     AuditAction.CLAIM_ASSIGN: _summary_assign,
     AuditAction.SOURCE_ATTACH:

@@ -6,10 +6,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from verify.audit.models import AuditAction
 from verify.errors import ClaimVersionConflict
-from annotations.selectors import claim_history, claim_sources
+from annotations.selectors import claim_history, claim_sources, review_pending_first
 from annotations.services import claim_assign as claim_assign_service
 from annotations.services import review_submit, source_attach
+from annotations.services.signoff import signoff_plan
 from annotations.forms import VERDICT_KEYS, ClaimEditForm, QueueFilterForm, ReviewForm, SourceForm
 from verify.models import Claim, Verdict
 from annotations.views._common import claim_in_context, queue_filters, queue_position_for, reviewer_required
@@ -150,6 +152,23 @@ def claim_edit_form(claim: Claim) -> ClaimEditForm:
                                                       "version": claim.version})
 
 
+def _signoff_context(*, claim: Claim, user) -> dict:
+    """Where the verdict stands, and whether this user may review now (the service's own rule)."""
+    try:
+        signoff_plan(claim=claim, actor=user, verdict=Verdict.VERIFIED, action=AuditAction.REVIEW_SUBMIT)
+        refusal = ""
+    except ValidationError as error:
+        refusal = " ".join(error.messages)
+    pending = review_pending_first(claim=claim)
+    return {
+        "state": claim.signoff,
+        "label": claim.get_signoff_display(),
+        "refusal": refusal,
+        "own_first_review": pending if pending is not None and pending.reviewer_id == user.pk else None,
+        "first_review_hidden": pending is not None and pending.reviewer_id != user.pk,
+    }
+
+
 def _render_claim(request, *, claim: Claim, filters: QueueFilterForm, review_form: ReviewForm | None = None,
                   source_form: SourceForm | None = None, edit_form: ClaimEditForm | None = None,
                   conflict=None, conflict_on: str = "review", status: int = 200):
@@ -167,8 +186,8 @@ def _render_claim(request, *, claim: Claim, filters: QueueFilterForm, review_for
         "claim": claim,
         "article": claim.article,
         "context": claim_in_context(article=claim.article, claim=claim),
-        "sources": claim_sources(claim=claim),
-        "history": claim_history(claim=claim),
+        "sources": claim_sources(claim=claim, viewer=request.user),
+        "history": claim_history(claim=claim, viewer=request.user),
         "review_form": review_form,
         "source_form": source_form,
         "verdict_buttons": verdict_buttons,
@@ -182,5 +201,6 @@ def _render_claim(request, *, claim: Claim, filters: QueueFilterForm, review_for
         "previous_url": claim_page_url(previous_id, querystring) if previous_id else "",
         "next_url": claim_page_url(position.next_id, querystring) if position.next_id else "",
         "action_url": claim_page_url(claim.pk, querystring, saved_id=saved_id),
+        "signoff": _signoff_context(claim=claim, user=request.user),
     }
     return render(request, "desk/claim_detail.html", context, status=status)

@@ -1,10 +1,13 @@
-"""The review queue: filters, search, sort, counts per verdict."""
+"""The review queue: filters, search, sort, counts per verdict, and the bulk-action bar."""
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.utils.functional import cached_property
 
+from annotations.reports.models import Report
 from annotations.selectors import queue_verdict_counts
+from verify.roles import EDITOR, ROLES, user_has_role
 from annotations.forms import QUEUE_ALL_VERDICTS, QUEUE_ORDERS
 from verify.models import Article, Claim, Verdict
 from annotations.views._common import claim_queue_for, queue_filters, reviewer_required
@@ -12,6 +15,10 @@ from annotations.views._common import claim_queue_for, queue_filters, reviewer_r
 QUEUE_PAGE_SIZE = 50
 # How many articles the article filter offers by name (newest first); older ones by ID in the URL.
 ARTICLE_CHOICES_LIMIT = 200
+
+
+# How many reports and people the bulk bar offers to editors (most recently changed reports first).
+BULK_CHOICES_LIMIT = 200
 
 
 class CountedPaginator(Paginator):
@@ -29,6 +36,11 @@ class CountedPaginator(Paginator):
 
 @reviewer_required
 def queue(request):
+    return queue_render(request)
+
+
+def queue_render(request, *, status: int = 200):
+    """The queue page (also re-rendered with 400 when a bulk request as a whole is refused)."""
     filters = queue_filters(request)
     claims = claim_queue_for(user=request.user, filters=filters)
     counts = queue_verdict_counts(user=request.user, filters=filters.claim_filters())
@@ -68,4 +80,15 @@ def queue(request):
         "publishers": publishers,
         "order_label": dict(QUEUE_ORDERS)[filters.claim_filters().order].lower(),
         "filtered": bool(filters.querystring(verdict=None, order=None, page=None)),
-    })
+        **_bulk_choices(request.user),
+    }, status=status)
+
+
+def _bulk_choices(user) -> dict:
+    """Whom and which report the bulk bar offers: editors only (reviewers assign to themselves)."""
+    if not user_has_role(user, EDITOR):
+        return {"bulk_assignees": [], "bulk_reports": []}
+    people = (get_user_model().objects.filter(groups__name__in=ROLES, is_active=True).distinct()
+              .order_by("username").only("id", "username")[:BULK_CHOICES_LIMIT])
+    reports = Report.objects.only("id", "title").order_by("-updated_at", "-id")[:BULK_CHOICES_LIMIT]
+    return {"bulk_assignees": people, "bulk_reports": reports}

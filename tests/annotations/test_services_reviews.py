@@ -50,9 +50,9 @@ def test_review_submit_writes_an_audit_entry_with_before_and_after(reviewer):
     entry = AuditEntry.objects.get(action="review.submit")
     assert entry.actor == reviewer and entry.claim_id == claim.pk
     assert (entry.target_type, entry.target_id) == ("verify.claim", str(claim.pk))
-    assert entry.before == {"verdict": "unreviewed", "version": 1}
+    assert entry.before == {"verdict": "unreviewed", "version": 1, "signoff": "open"}
     assert entry.after == {"verdict": "unverified", "version": 2, "review_id": review.pk,
-                           "rationale": "No source.", "sources": 0}
+                           "rationale": "No source.", "sources": 0, "signoff": "final", "stage": "review"}
 
 
 def test_a_stale_review_from_a_second_reviewer_is_refused_with_what_changed(reviewer):

@@ -12,7 +12,8 @@ from annotations.reports.models import Report
 from annotations.reports.rating import PUBLISHABLE_VERDICTS, verdict_label
 from annotations.reports.selectors import report_edited_after_verdict, report_snapshot_items
 from annotations.reports.site_url import site_url_problem
-from verify.models import ClaimantType, Verdict
+from annotations.selectors.signoff import claims_final
+from verify.models import Claim, ClaimantType, Verdict
 
 # Google asks for a claimReviewed under 75 characters; longer is allowed but shown cut.
 CLAIM_REVIEWED_ADVISED_CHARS = 75
@@ -24,6 +25,7 @@ class CheckCode(models.TextChoices):
     NO_CLAIMS = "no_claims", "No claims"
     SITE_URL = "site_url", "Site address"
     NOT_REVIEWED = "not_reviewed", "Not reviewed"
+    NOT_FINAL = "not_final", "Awaiting sign-off"
     NO_APPEARANCE = "no_appearance", "No appearance URL"
     NO_APPEARANCE_DATE = "no_appearance_date", "No appearance date"
     NO_RATIONALE = "no_rationale", "No rationale"
@@ -69,12 +71,14 @@ def report_check(*, report: Report) -> PublishCheck:
     if not items:
         check.errors.append(Finding(CheckCode.NO_CLAIMS, "A report needs at least one claim before it can be published."))
     edited = report_edited_after_verdict(items=items)
+    final = set(claims_final(Claim.objects.filter(pk__in=[item["claim_id"] for item in items]))
+                .values_list("pk", flat=True))
     for item in items:
-        _check_item(check, item, edited=item["claim_id"] in edited)
+        _check_item(check, item, edited=item["claim_id"] in edited, final=item["claim_id"] in final)
     return check
 
 
-def _check_item(check: PublishCheck, item: dict, *, edited: bool) -> None:
+def _check_item(check: PublishCheck, item: dict, *, edited: bool, final: bool) -> None:
     claim_id, article_id = item["claim_id"], item["article_id"]
     name = f"Claim #{claim_id}"
 
@@ -90,6 +94,9 @@ def _check_item(check: PublishCheck, item: dict, *, edited: bool) -> None:
                                     f"verified, unverified or disputed claims can (review or remove it).",
             claim_id, article_id))
         return
+    if not final:
+        error(CheckCode.NOT_FINAL, "its verdict awaits sign-off (an editor's approval or a second review); "
+                                   "only final verdicts are published.")
     if not item["article_url"]:
         error(CheckCode.NO_APPEARANCE, "its article has no address, so readers cannot trace where the claim "
                                        "appeared; give the article's original address.")

@@ -259,7 +259,7 @@ def test_reviewer_dismisses_a_claim_as_not_a_claim(reviewer_api):
     response = reviewer_api.post(_url(claim, "dismiss/"), {"version": 1, "rationale": "Opinion."}, format="json")
 
     assert response.status_code == 201
-    assert response.json()["claim"] == {"id": claim.pk, "verdict": "not_a_claim", "version": 2}
+    assert response.json()["claim"] == {"id": claim.pk, "verdict": "not_a_claim", "version": 2, "signoff": "final"}
     assert response.json()["review"]["verdict"] == "not_a_claim"
 
 
@@ -361,7 +361,7 @@ def test_the_list_carries_what_a_queue_row_shows_and_the_detail_the_rest(reviewe
     SourceFactory(claim=claim)
     row = reviewer_api.get(LIST).json()["results"][0]
     assert list(row) == ["id", "article", "article_title", "text", "claimant", "claimant_type", "checkworthiness",
-                         "set_aside", "verdict", "version", "assigned_to", "source_count", "created_at",
+                         "set_aside", "verdict", "signoff", "version", "assigned_to", "source_count", "created_at",
                          "updated_at"]
     detail = reviewer_api.get(_url(claim)).json()
     assert {key: detail[key] for key in row} == row

@@ -52,7 +52,7 @@ def test_posting_a_review_with_sources_returns_it_and_the_new_version(reviewer_a
 
     assert response.status_code == 201
     body = response.json()
-    assert body["claim"] == {"id": claim.pk, "verdict": "disputed", "version": 2}
+    assert body["claim"] == {"id": claim.pk, "verdict": "disputed", "version": 2, "signoff": "final"}
     assert (body["review"]["verdict"], body["review"]["reviewer"]["username"]) == ("disputed", "rita")
     assert [(s["url"], s["stance"]) for s in body["review"]["sources"]] == [
         ("https://a.example.org", "supports"), ("https://b.example.org", "refutes")]

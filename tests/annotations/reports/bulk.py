@@ -3,7 +3,7 @@ from datetime import datetime, timezone
 
 from annotations.models import Review, Source
 from tests.factories import UserFactory
-from verify.models import Article, Claim, Verdict
+from verify.models import Article, Claim, SignoffState, Verdict
 
 VERDICTS = [Verdict.UNVERIFIED, Verdict.VERIFIED, Verdict.DISPUTED]
 
@@ -20,7 +20,7 @@ def bulk_reviewed_claims(count: int, *, per_article: int = 10) -> list[int]:
     claims = Claim.objects.bulk_create([
         Claim(article=articles[i // per_article], text=f"As many as {11000 + i:,} North Korean troops are in Kursk.",
               sentence="…", start_char=i * 100, end_char=i * 100 + 60, sentence_index=i % per_article,
-              claimant="Ukrainian intelligence", checkworthiness=0.8, verdict=VERDICTS[i % 3],
+              claimant="Ukrainian intelligence", checkworthiness=0.8, verdict=VERDICTS[i % 3], signoff=SignoffState.FINAL,
               extractor_version="bulk", extracted_text="…")
         for i in range(count)
     ], batch_size=1000)

@@ -2,6 +2,7 @@
  *
  * Everywhere:   ?  help · /  search the queue · Esc  leave a text field
  * Queue:        j / k  select next / previous claim · Enter  open it
+ *               Space  check the focused claim for a bulk action · Shift+j / Shift+k  extend the checks
  * Claim view:   v / u / d / x  choose the verdict · r  rationale · s  add a source
  *               j / k  next / previous claim in the queue · Ctrl+Enter  save the verdict (from anywhere)
  * Leaving a claim with an unsaved verdict, rationale or source asks first.
@@ -27,13 +28,58 @@
   function queueMove(step) {
     var links = Array.prototype.slice.call(document.querySelectorAll("#queue-table [data-row-link]"));
     if (!links.length) return false;
-    var current = links.indexOf(document.activeElement);
+    var active = document.activeElement;
+    var row = active && active.closest ? active.closest("[data-row]") : null;
+    var current = row ? links.indexOf(row.querySelector("[data-row-link]")) : -1;
     var next = current === -1 ? (step > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, current + step));
     links.forEach(function (link) { link.closest("[data-row]").classList.remove("is-selected"); });
     var link = links[next];
     link.closest("[data-row]").classList.add("is-selected");
     link.focus();
     link.scrollIntoView({ block: "nearest" });
+    return true;
+  }
+
+  // Queue: checked rows for the bulk bar (checkboxes tied to #bulk-form).
+  function bulkBoxes() {
+    return Array.prototype.slice.call(document.querySelectorAll("#queue-table [data-row-select]"));
+  }
+
+  function bulkRefresh() {
+    var boxes = bulkBoxes();
+    var checked = boxes.filter(function (box) { return box.checked; }).length;
+    boxes.forEach(function (box) { box.closest("[data-row]").classList.toggle("is-checked", box.checked); });
+    var count = document.getElementById("bulk-count");
+    if (count) count.textContent = checked + " selected";
+    var all = document.getElementById("bulk-all");
+    if (all) {
+      all.checked = boxes.length > 0 && checked === boxes.length;
+      all.indeterminate = checked > 0 && checked < boxes.length;
+    }
+  }
+
+  function focusedRowBox() {
+    var row = document.activeElement && document.activeElement.closest && document.activeElement.closest("#queue-table [data-row]");
+    return row ? row.querySelector("[data-row-select]") : null;
+  }
+
+  function bulkToggle() {
+    var box = focusedRowBox();
+    if (!box) return false;
+    box.checked = !box.checked;
+    bulkRefresh();
+    return true;
+  }
+
+  // Shift+j / Shift+k: the focused claim and the next (previous) one are both checked.
+  function bulkExtend(step) {
+    var box = focusedRowBox();
+    if (!box) return queueMove(step) && bulkToggle();
+    box.checked = true;
+    queueMove(step);
+    var next = focusedRowBox();
+    if (next) next.checked = true;
+    bulkRefresh();
     return true;
   }
 
@@ -118,6 +164,9 @@
     switch (event.key) {
       case "?": openHelp(); handled = true; break;
       case "/": handled = focusField("id_q"); break;
+      case " ": handled = bulkToggle(); break;
+      case "J": handled = bulkExtend(1); break;
+      case "K": handled = bulkExtend(-1); break;
       case "j": handled = queueMove(1) || follow('[data-nav="next"]'); break;
       case "k": handled = queueMove(-1) || follow('[data-nav="prev"]'); break;
       case "v": case "u": case "d": case "x": handled = chooseVerdict(event.key); break;
@@ -139,6 +188,18 @@
 
   document.addEventListener("submit", function (event) {
     if (event.target.id === "review-form") submitting = true;
+    if (event.target.id === "bulk-form" && !bulkBoxes().some(function (box) { return box.checked; })) {
+      event.preventDefault();
+      var count = document.getElementById("bulk-count");
+      if (count) count.textContent = "Select claims first (Space, or the checkboxes)";
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "bulk-all") {
+      bulkBoxes().forEach(function (box) { box.checked = event.target.checked; });
+    }
+    if (event.target.id === "bulk-all" || event.target.hasAttribute("data-row-select")) bulkRefresh();
   });
 
   // Everything else that leaves the page (reload, typed address, back): the browser's own question.
@@ -153,6 +214,7 @@
 
   // Show the claim in the middle of the article panel, without scrolling the page itself.
   document.addEventListener("DOMContentLoaded", function () {
+    bulkRefresh();  // checks the browser restored (back button) count too
     var mark = document.getElementById("claim-mark");
     var panel = document.getElementById("article-text");
     if (mark && panel) panel.scrollTop = Math.max(0, mark.offsetTop - panel.clientHeight / 3);
