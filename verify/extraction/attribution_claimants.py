@@ -154,7 +154,7 @@ def _antecedent(pronoun: Token) -> Span | None:
             break
         sentence = pronoun.doc[sentence.start - 1].sent
     if not people:
-        # Further back, the last person the article named: a reporter writes "he" for no one else.
+        # Further back: the last person the article named (a reporter writes "he" only for someone named).
         return next((e for e in reversed(pronoun.doc.ents) if e.label_ == "PERSON" and e.end <= sentence.start), None)
     subjects = [e for e in people if e.root.dep_ in ("nsubj", "nsubjpass")]
     return (subjects or people)[-1]

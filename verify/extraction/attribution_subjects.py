@@ -1,9 +1,9 @@
 """The subject of a verb: the clause's grammatical subject, and the speaker a reporting verb names.
 
 `clause_subject` is the parser's subject (inherited along "xcomp"/"conj" chains): screening asks whether a
-clause's actor is named. `subject_of` is the speaker, and the parser's subject is not always the speaker: a quoted title ('said on “Fox and Friends.”'), a
-dateline ("WASHINGTON -- President Obama ... said"), a relative pronoun ("observers, who warn") or a
-passive ("it was reported by X") each point elsewhere.
+clause's actor is named. `subject_of` is the speaker, which the parser's subject is not always: a quoted
+title ('said on “Fox and Friends.”'), a dateline ("WASHINGTON -- President Obama ... said"), a relative
+pronoun ("observers, who warn") or a passive ("it was reported by X") each point elsewhere.
 """
 from __future__ import annotations
 
