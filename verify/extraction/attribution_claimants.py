@@ -2,7 +2,10 @@
 
 The type comes from the claimant's head: its named entity (PERSON; ORG, GPE, NORP), a pronoun resolved
 to the last person named before it, or its noun ("the spokesman" is a person, "the ministry" an
-organisation, "military experts" an unnamed source). Job titles are dropped from a person's name
+organisation, "military experts" an unnamed source). Officials of a named institution speak for it: "NATO officials",
+"U.S. officials", "officials at the Pentagon" are typed as an organisation (the claimant's words kept, so
+the reader still sees that no one is named), while "officials" alone, "Russian officials" (a nationality)
+or "military experts" stay unnamed. Job titles are dropped from a person's name
 ("Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky"), and a role gives way to the name
 in apposition ("An attorney for Pagliano, Mark MacDougall" -> "Mark MacDougall"). The span stays where this
 sentence names the claimant (the pronoun itself when it was resolved).
@@ -25,6 +28,26 @@ FIRST_PERSON = frozenset({"i", "me"})
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "many"})
 # How far back a pronoun looks for the person it stands for.
 ANTECEDENT_SENTENCES = 3
+# Who speaks for the body named beside them ("NATO officials", "a White House spokesperson" is a person).
+INSTITUTION_SPEAKERS = frozenset({"official", "spokespeople", "representative"})
+# Claimants that do not say who: the speaker themself ("I said"), or a pronoun no earlier name resolved.
+UNIDENTIFIED = PERSON_PRONOUNS | FIRST_PERSON | frozenset({"we", "us", "you", "they", "them", "it"})
+
+
+def reported_from_named_source(sentence: Span, attribution: Attribution | None) -> bool:
+    """Does the article go on reporting what a person or organisation it named before said? A quotation
+    whose speaker is named in a sentence next to it ('"The money is there," the mayor said' for the
+    quote's first sentence), or a pronoun standing for a person named in an earlier sentence ("Berg
+    visited the site. ... she said"). A reporter's "he said" then carries the named source's claim.
+
+    A source named in the sentence itself is left to the scorer and `screening.is_named_statement`: in
+    debates, speakers characterise each other ("Senator Kennedy says we are for the status quo") and such
+    sentences are rarely check-worthy, so a floor for them lowers check-worthiness F1 (bench/README.md)."""
+    if attribution is None or attribution.claimant_type not in (ClaimantType.PERSON, ClaimantType.ORGANISATION) \
+            or attribution.claimant.lower() in UNIDENTIFIED:
+        return False
+    start = attribution.claimant_start
+    return attribution.named_before or start is not None and not sentence.start_char <= start < sentence.end_char
 
 
 def typed_claimant(sentence: Span, attribution: Attribution | None) -> Attribution | None:
@@ -40,7 +63,8 @@ def typed_claimant(sentence: Span, attribution: Attribution | None) -> Attributi
     if head.lower_ in PERSON_PRONOUNS:
         antecedent = _antecedent(head)
         name = antecedent.text if antecedent is not None else attribution.claimant
-        return replace(attribution, claimant=name, claimant_type=ClaimantType.PERSON)
+        return replace(attribution, claimant=name, claimant_type=ClaimantType.PERSON,
+                       named_before=antecedent is not None and antecedent.start < head.sent.start)
     named = _name_in_apposition(span)
     if head.ent_type_ != "PERSON" and named is not None:
         # "An attorney for Pagliano, Mark MacDougall, said": the name, found where the role is.
@@ -70,7 +94,7 @@ def _type_of(span: Span, head: Token) -> str:
     if head.ent_type_ in ORGANISATION_ENTITIES:
         return ClaimantType.ORGANISATION
     if word in UNNAMED_NOUNS:
-        return ClaimantType.UNNAMED
+        return ClaimantType.ORGANISATION if _speaks_for_institution(head) else ClaimantType.UNNAMED
     if word in INFORMATION_NOUNS or lemma in INFORMATION_NOUNS:
         # "a New York Times report" is the Times'; "reports suggest" names nobody.
         named = [t for t in span if t.i != head.i and t.ent_type_ in ORGANISATION_ENTITIES | {"PERSON"}]
@@ -87,6 +111,16 @@ def _type_of(span: Span, head: Token) -> str:
     if named & ORGANISATION_ENTITIES and not named & {"PERSON"}:
         return ClaimantType.ORGANISATION
     return ClaimantType.UNNAMED  # "the ad", "they", "a narrator": the text does not say who
+
+
+def _speaks_for_institution(head: Token) -> bool:
+    """'NATO officials', 'officials at the Pentagon': unnamed officials of a named body speak for it."""
+    if head.lemma_.lower() not in INSTITUTION_SPEAKERS:
+        return False
+    named = [c for c in head.children if c.dep_ == "compound"] + [
+        p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of", "in")
+        for p in prep.children if p.dep_ == "pobj"]
+    return any(t.ent_type_ in ("ORG", "GPE") for t in named)
 
 
 def _name_in_apposition(span: Span) -> Token | None:
@@ -110,7 +144,8 @@ def _entity_of(token: Token) -> Span:
 
 
 def _antecedent(pronoun: Token) -> Span | None:
-    """The person a "he"/"she" stands for: the last person named before it, preferring a subject."""
+    """The person a "he"/"she" stands for: the last person named before it, preferring a subject of the
+    last few sentences."""
     sentence = pronoun.sent
     people: list[Span] = []
     for _ in range(ANTECEDENT_SENTENCES + 1):
@@ -119,6 +154,7 @@ def _antecedent(pronoun: Token) -> Span | None:
             break
         sentence = pronoun.doc[sentence.start - 1].sent
     if not people:
-        return None
+        # Further back: the last person the article named (a reporter writes "he" only for someone named).
+        return next((e for e in reversed(pronoun.doc.ents) if e.label_ == "PERSON" and e.end <= sentence.start), None)
     subjects = [e for e in people if e.root.dep_ in ("nsubj", "nsubjpass")]
     return (subjects or people)[-1]

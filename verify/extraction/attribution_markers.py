@@ -134,6 +134,9 @@ def noun_cue(sentence: Span) -> Attribution | None:
             continue
         if possessor.ent_type_ in ("DATE", "TIME") or not can_speak(possessor):
             continue  # "Tuesday's arguments" has no speaker
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ not in ("be", "remain") \
+                and not any(c.dep_ in ("acl", "ccomp") for c in token.children):
+            continue  # "Trump's comments came as ...": the sentence is about the remark, not what it said
         claimant = noun_phrase(possessor)
         content = trimmed_range([t for t in sentence if t.i not in {possessor.i, token.i}])
         if content is None:

@@ -124,6 +124,7 @@ class Attribution:
     frame_droppable: bool  # True when the content reads well as a claim without "X said that"
     claimant_type: str = ""  # a verify.models.ClaimantType value; "" when nobody is named
     speaker_turn: bool = False  # a transcript's "PENCE:": the speaker says what follows, up to the next one
+    named_before: bool = False  # the claimant is a pronoun for a person an earlier sentence names
 
 def noun_phrase(head: Token) -> tuple[str, int, int]:
     """The name part of a noun phrase: "NATO officials", "John Smith" (not ", the mayor of ...")."""

@@ -1,8 +1,9 @@
-"""The subject of a reporting verb, and the claimant it names.
+"""The subject of a verb: the clause's grammatical subject, and the speaker a reporting verb names.
 
-The parser's subject is not always the speaker: a quoted title ('said on “Fox and Friends.”'), a
-dateline ("WASHINGTON -- President Obama ... said"), a relative pronoun ("observers, who warn") or a
-passive ("it was reported by X") each point elsewhere.
+`clause_subject` is the parser's subject (inherited along "xcomp"/"conj" chains): screening asks whether a
+clause's actor is named. `subject_of` is the speaker, which the parser's subject is not always: a quoted
+title ('said on “Fox and Friends.”'), a dateline ("WASHINGTON -- President Obama ... said"), a relative
+pronoun ("observers, who warn") or a passive ("it was reported by X") each point elsewhere.
 """
 from __future__ import annotations
 
@@ -11,6 +12,16 @@ from spacy.tokens import Token
 from verify.extraction.attribution_spans import (
     DASHES, NON_CLAIMANTS, RELATIVE_PRONOUNS, SUBJECT_DEPS, can_speak, in_quotation, noun_phrase,
 )
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The grammatical subject of the verb's clause, inherited from the verb it extends ("has been
+    appointed and will lead": both are the general's)."""
+    while verb.dep_ in ("xcomp", "conj", "aux", "auxpass") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -23,6 +23,10 @@ _EMBEDDED_DEPS = frozenset({"relcl", "acl"})
 # Negated, these report silence, not a claim: "The Kremlin did not respond."
 _SILENCE_LEMMAS = frozenset({"respond", "reply", "answer", "comment", "return", "say"})
 _CANDIDATE_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS
+# Verbs of talking state a position only with what was talked about: "spoke about the plan", not
+# "spoke for five minutes" or "was speaking Friday in Fort Wayne".
+_TALK_LEMMAS = frozenset({"speak", "talk"})
+_TOPIC_PREPOSITIONS = frozenset({"about", "on", "of", "against", "out"})
 
 
 def _depth(token: Token) -> int:
@@ -94,6 +98,9 @@ def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
     verbs = [t for t in sentence if t.pos_ == "VERB" and verb_lemma(t, POSITION_LEMMAS)
              and t.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp") and in_quotation(t) == quoted]
     for verb in sorted(verbs, key=_depth):
+        if verb.lemma_.lower() in _TALK_LEMMAS and not any(
+                c.dep_ in ("prep", "prt") and c.lower_ in _TOPIC_PREPOSITIONS for c in verb.children):
+            continue
         attribution = _speech_without_clause(sentence, verb)
         if attribution is not None and attribution.claimant.lower() not in NON_CLAIMANTS - {"it"}:
             return attribution

@@ -72,11 +72,11 @@ def claims_from_doc(
         if skip_reason(doc_text(doc)[start:end]):
             continue
         candidates.append((index, sentence))
-    scores = screened_scores([sentence for _, sentence in candidates], scorer=scorer)
     attributions = spread_over_quotes(
         text=doc_text(doc), ranges=[_trimmed(sentence) for _, sentence in candidates],
         owners=[find_attribution(sentence) for _, sentence in candidates],
     )
+    scores = screened_scores([sentence for _, sentence in candidates], scorer=scorer, attributions=attributions)
     claims = []
     for (index, sentence), screened, attribution in zip(candidates, scores, attributions):
         # Set-aside sentences are kept (out of the queue, with the reason) when they would have been queued.

@@ -18,6 +18,14 @@ REPORTING_LEMMAS = CORE_REPORTING_LEMMAS | frozenset({
     "predict", "joke", "quip", "tout", "lament", "brag", "plead", "retort", "shout", "yell", "cite",
     "declare", "assert", "affirm", "announce", "contend", "estimate",
 })
+# Verbs of saying, and acts on the record (sign, vote, order): with a named subject the sentence reports
+# something checkable (screening keeps it, and a named source's statement is queued).
+STATEMENT_LEMMAS = frozenset({
+    "say", "state", "claim", "tell", "announce", "confirm", "deny", "accuse", "report", "declare",
+    "assert", "allege", "express", "insist", "warn", "write", "tweet", "add", "note", "reveal",
+    "disclose", "admit", "acknowledge", "testify", "pledge", "promise", "vow", "call", "urge", "order",
+    "sign", "vote", "approve", "reject", "condemn", "criticise", "criticize", "threaten", "demand",
+})
 # Verbs that report speech even with the content elsewhere: '"We will win," he said.'
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "ask", "write", "tweet", "explain", "note", "reply", "respond", "insist", "argue",

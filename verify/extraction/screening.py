@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from verify.extraction.attribution_subjects import clause_subject
 from verify.extraction.doc_text import sentence_entities
+from verify.extraction.reporting_cues import STATEMENT_LEMMAS
 from verify.claim_kinds import SetAsideReason
 
 # Verbs whose subject is a thing or a development, not a source: "the deployment signals a shift".
@@ -42,13 +44,6 @@ EVALUATIVE_PREDICATES = frozenset({
 COGNITIVE_VERBS = frozenset({
     "believe", "think", "speculate", "suspect", "fear", "feel", "see", "view", "consider", "expect",
     "wonder", "guess", "assume", "predict", "anticipate", "argue", "worry", "doubt", "hope", "suggest",
-})
-# Verbs of saying: with a named speaker the sentence is a checkable report of what was said.
-COMMUNICATION_VERBS = frozenset({
-    "say", "state", "claim", "tell", "announce", "confirm", "deny", "accuse", "report", "declare",
-    "assert", "allege", "express", "insist", "warn", "write", "tweet", "add", "note", "reveal",
-    "disclose", "admit", "acknowledge", "testify", "pledge", "promise", "vow", "call", "urge", "order",
-    "sign", "vote", "approve", "reject", "condemn", "criticise", "criticize", "threaten", "demand",
 })
 SPECULATIVE_MODALS = frozenset({"could", "might", "may"})
 # Set phrases of commentary that no parse rule would catch.
@@ -97,9 +92,9 @@ def is_named_statement(sentence: Span) -> bool:
     if _according_to_named(sentence):
         return True
     for token in sentence:
-        if (token.pos_ == "VERB" and token.lemma_.lower() in COMMUNICATION_VERBS
+        if (token.pos_ == "VERB" and token.lemma_.lower() in STATEMENT_LEMMAS
                 and any(c.dep_ == "ccomp" for c in token.children)):
-            subject = _subject(token)
+            subject = clause_subject(token)
             if subject is not None and subject.lower_ not in ("i", "we", "you") and (
                     subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or subject.pos_ == "PROPN"
                     or (subject.tag_ == "NN" and subject.lemma_.lower() in OFFICE_NOUNS)):
@@ -116,10 +111,10 @@ def has_checkable_fact(sentence: Span) -> bool:
         lemma = token.lemma_.lower()
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        if lemma in COMMUNICATION_VERBS and _named(_subject(token)):
+        if lemma in STATEMENT_LEMMAS and _named(clause_subject(token)):
             return True
         if (token.tag_ in _EVENT_TAGS and lemma not in COMMENTARY_VERBS and lemma not in COGNITIVE_VERBS
-                and token.dep_ not in ("amod", "acl") and _named(_subject(token))):
+                and token.dep_ not in ("amod", "acl") and _named(clause_subject(token))):
             return True
     return _according_to_named(sentence)
 
@@ -131,7 +126,7 @@ def _speculation_marker(sentence: Span) -> str:
         if lemma in ("speculate", "guess") and token.pos_ == "VERB":
             return token.text
         if (lemma in COGNITIVE_VERBS and token.pos_ == "VERB" and token.dep_ == "ROOT"
-                and not _named(_subject(token)) and any(c.dep_ == "ccomp" for c in token.children)):
+                and not _named(clause_subject(token)) and any(c.dep_ == "ccomp" for c in token.children)):
             return f"{_subject_text(token)} {token.text}".strip()
     modal = next((c for c in root.children if c.tag_ == "MD" and c.lower_ in SPECULATIVE_MODALS), None)
     if modal is not None:
@@ -148,7 +143,7 @@ def _opinion_marker(sentence: Span) -> str:
     verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     for verb in verbs:
         lemma = verb.lemma_.lower()
-        subject = _subject(verb)
+        subject = clause_subject(verb)
         if lemma in COMMENTARY_VERBS and subject is not None and not _is_source(subject):
             objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "prep", "ccomp", "xcomp", "advcl")]
             if lemma in ("signal", "underscore", "underline", "highlight", "illustrate", "reflect",
@@ -174,16 +169,8 @@ def _evaluative(predicate: Token) -> bool:
     return any(w.lemma_.lower() in EVALUATIVE_PREDICATES for w in words)
 
 
-def _subject(verb: Token) -> Token | None:
-    while verb.dep_ in ("xcomp", "conj", "aux", "auxpass") and not any(c.dep_ in _SUBJECTS for c in verb.children):
-        if verb.head is verb:
-            break
-        verb = verb.head
-    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-
-
 def _subject_text(verb: Token) -> str:
-    subject = _subject(verb)
+    subject = clause_subject(verb)
     return "" if subject is None else " ".join(t.text for t in subject.subtree)
 
 

@@ -109,7 +109,8 @@ def _signed(text: str, tokens: list[_Token], index: int) -> _Parsed | None:
 def _unsigned(text: str, tokens: list[_Token], index: int) -> _Parsed | None:
     token = tokens[index]
     if token.figure is not None:
-        value, after = _scaled(text, tokens, token.figure, index + 1, scales=SPACED_DIGIT_SCALES)
+        value, after = _with_half(text, tokens, token.figure, index + 1)
+        value, after = _scaled(text, tokens, value, after, scales=SPACED_DIGIT_SCALES)
         return value, False, after
     following = index + 1
     if token.word == HALF and following < len(tokens) and tokens[following].word in ARTICLES \
@@ -137,12 +138,22 @@ def _spelled(text: str, tokens: list[_Token], index: int, *, prefix: tuple[str, 
             continue  # "two and three" is two numbers
         value = words_value(" ".join((*prefix, *run[:size])))
         if value is not None:
-            scaled, after = _scaled(text, tokens, value, index + size, scales=WORD_SCALES)
+            value, after = _with_half(text, tokens, value, index + size)
+            scaled, after = _scaled(text, tokens, value, after, scales=WORD_SCALES)
             return scaled, True, after
     if prefix:  # "a dozen": text2num reads no word after the article
         scaled, after = _scaled(text, tokens, words_value(" ".join(prefix)), index, scales=WORD_SCALES)
         return scaled, True, after
     return None
+
+
+def _with_half(text: str, tokens: list[_Token], value: float, index: int) -> tuple[float, int]:
+    """`value` plus a half when "and a half" follows it: "two and a half million" is 2.5 million."""
+    words = [token.word for token in tokens[index:index + 3]]
+    if len(words) == 3 and words[0] == AND and words[1] in ARTICLES and words[2] == HALF \
+            and all(_adjacent(text, tokens, i) for i in range(index, index + 3)):
+        return value + 0.5, index + 3
+    return value, index
 
 
 def _scaled(text: str, tokens: list[_Token], value: float, index: int, *,

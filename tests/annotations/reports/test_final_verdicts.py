@@ -1,6 +1,7 @@
 """Reports publish only final verdicts: a claim still on its way to sign-off is neither picked nor published."""
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from annotations.reports import services
 from annotations.reports.selectors import claims_filter
@@ -12,11 +13,13 @@ pytestmark = pytest.mark.django_db
 
 def test_publishing_refuses_a_verdict_awaiting_approval_until_an_editor_approves_it(editor, reviewer, settings):
     settings.VERIFY_SIGNOFF_MODE = "editor_approval"
-    claim = ClaimFactory()
-    review_submit(claim=claim, reviewer=reviewer, verdict="disputed")
+    article = ArticleFactory(url="https://news.example.org/troops", published_at=timezone.now())
+    claim = ClaimFactory(article=article)
+    review_submit(claim=claim, reviewer=reviewer, verdict="disputed", rationale="The ministry's count differs.",
+                  sources=[{"url": "https://mod.example.org/figures", "title": "Ministry figures"}])
     report = services.report_create(title="Troops", created_by=editor, claim_ids=[claim.pk])
 
-    with pytest.raises(ValidationError, match=rf"await sign-off: #{claim.pk}"):
+    with pytest.raises(ValidationError, match=rf"Claim #{claim.pk}: its verdict awaits sign-off"):
         services.report_publish(report=report, actor=editor)
     assert not report.revisions.exists()
 

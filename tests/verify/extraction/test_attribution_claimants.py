@@ -37,6 +37,7 @@ def test_an_event_or_a_fact_that_signals_raises_or_reflects_is_no_claimant(nlp, 
     ("The spokesman said that the plant closed in May.", "The spokesman", ClaimantType.PERSON),
     ("A spokesman said that the plant closed in May.", "A spokesman", ClaimantType.UNNAMED),
     ("NATO said that the plant closed in May.", "NATO", ClaimantType.ORGANISATION),
+    ("Russian officials said that the plant closed in May.", "Russian officials", ClaimantType.UNNAMED),
 ])
 def test_unnamed_sources_keep_their_words_and_span_and_are_marked_unnamed(nlp, text, claimant, kind):
     found = attribution(nlp, text)
@@ -122,3 +123,13 @@ def test_a_dateline_is_no_speaker(nlp):
     found = attribution(nlp, "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it "
                              "would tell an American story.")
     assert found.claimant == "Obama"
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("NATO officials said that the plant closed in May.", "NATO officials"),
+    ("U.S. officials said that the plant closed in May.", "U.S. officials"),
+    ("Officials at the Pentagon said that the plant closed in May.", "Officials at the Pentagon"),
+])
+def test_officials_of_a_named_institution_speak_for_it_as_an_organisation(nlp, text, claimant):
+    found = attribution(nlp, text)
+    assert (found.claimant, found.claimant_type) == (claimant, ClaimantType.ORGANISATION)

@@ -57,3 +57,28 @@ def test_evaluate_attribution_on_tiny_polnear_folder(nlp):
     assert result["claimant_precision"] == 1.0
     assert result["claimant_recall"] == 1.0
     assert result["content_recall"] == 1.0
+
+
+def test_evaluate_attribution_reports_each_article_wise_half_apart(nlp, tmp_path):
+    tiny = FIXTURES / "attribution_tiny"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = (tiny / "text" / "ledger_bridge.txt").read_text(encoding="utf-8")
+    annotation = (tiny / "attributions" / "ledger_bridge_a1.ann").read_text(encoding="utf-8")
+    for name in ("ledger_bridge", "ledger_other"):
+        (tmp_path / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    # The same article annotated twice stays in one half; the other article credits its traffic
+    # sentence to "Traffic", which nobody said.
+    for annotator in ("a1", "a2"):
+        (tmp_path / "attributions" / f"ledger_bridge_{annotator}.ann").write_text(annotation, encoding="utf-8")
+    start = text.index("Traffic")
+    (tmp_path / "attributions" / "ledger_other_a1.ann").write_text(
+        f"T1\tSource {start} {start + 7}\tTraffic\nT2\tContent {start + 8} {len(text.rstrip())}\tx\n"
+        "E1\tAttribution:T1 Content:T2 Source:T1\n", encoding="utf-8")
+
+    result = run("evaluate_attribution", str(tmp_path), "--json")
+
+    [first, second] = result["halves"]
+    assert (first["articles"], first["claimant_f1"]) == (2, 1.0)
+    assert (second["articles"], second["claimant_f1"]) == (1, 0.0)
+    assert 0.0 < result["claimant_f1"] < 1.0

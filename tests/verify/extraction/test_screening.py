@@ -92,3 +92,28 @@ def test_a_named_sources_statement_is_queued_whatever_the_scorer_says(nlp):
 
     assert named.score == NAMED_STATEMENT_FLOOR >= 0.5 and named.set_aside == ""
     assert unnamed.score == 0.1
+
+
+def test_a_position_whose_holder_the_sentence_names_itself_is_left_to_the_scorer(nlp):
+    spans = [nlp("Senator Anna Berg wants the bridge rebuilt by March.")[:],
+             nlp('"We will rebuild the bridge by March," she said.')[:],  # nobody named before her
+             nlp("I said that we would rebuild the bridge by March.")[:]]
+
+    assert [s.score for s in screened_scores(spans, scorer=NobodyChecksWorthy())] == [0.1, 0.1, 0.1]
+
+
+def test_a_pronoun_resolved_to_a_person_named_before_carries_the_floor(nlp):
+    text = 'Mayor Anna Berg visited the bridge on Monday. "We will rebuild it by March," she said.'
+
+    claims = claims_from_doc(nlp(text), scorer=NobodyChecksWorthy())
+
+    assert [(c.claimant, c.score) for c in claims] == [("Anna Berg", NAMED_STATEMENT_FLOOR)]
+
+
+def test_a_quote_carried_over_from_a_speaker_named_in_the_next_sentence_carries_the_floor(nlp):
+    text = '"The money is there. We will rebuild the bridge by March," said Anna Berg, the project director.'
+
+    claims = claims_from_doc(nlp(text), scorer=NobodyChecksWorthy())
+
+    assert [(c.claimant, c.score) for c in claims] == [("Anna Berg", NAMED_STATEMENT_FLOOR)] * 2
+    assert claims[0].sentence == '"The money is there.'

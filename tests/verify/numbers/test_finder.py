@@ -20,6 +20,8 @@ def values(text):
     ("one million people", [1_000_000]),
     ("eleven thousand troops", [11_000]),
     ("twenty one hundred", [2_100]),
+    ("two and a half million people", [2_500_000]),
+    ("one and a half years", [1.5]),
 ])
 def test_number_words_read_as_one_value(text, expected):
     assert values(text) == expected
@@ -73,6 +75,10 @@ def test_bare_scale_word_is_not_a_number():
 
 def test_years_are_numbers_the_caller_may_drop():
     assert values("elected in 2019") == [2019]
+
+
+def test_a_figure_and_a_half_with_a_scale_is_one_value():
+    assert values("2 and a half million doses") == [2_500_000]
 
 
 def test_two_numbers_joined_by_and_stay_two():
