@@ -98,11 +98,12 @@ def migrate(database_url: str) -> None:
 def seed_users() -> str:
     """A reviewer with an API token; returns the token."""
     from django.contrib.auth.models import Group, User
-    from rest_framework.authtoken.models import Token
+
+    from annotations.apitokens.services import api_token_issue
 
     user, _ = User.objects.get_or_create(username="bench-reviewer")
     user.groups.add(Group.objects.get_or_create(name="reviewer")[0])
-    return Token.objects.get_or_create(user=user)[0].key
+    return api_token_issue(user=user).key
 
 
 def seed_claims(target: int) -> None:
