@@ -1,13 +1,14 @@
-"""API tokens in the admin console: admins see who holds which (by prefix, never the key) and revoke."""
+"""API tokens in the admin console: admins see who holds which (by prefix, never the key) and revoke
+them (a deletion, audited like every deletion in the console)."""
 from django.contrib import admin
 
 from annotations.apitokens.models import ApiToken
-from verify.admin_roles import request_has_role
+from verify.admin_roles import RoleModelAdmin, request_has_role
 from verify.roles import ADMIN
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(RoleModelAdmin):
     list_display = ["prefix", "user", "created_at", "expires_at"]
     list_select_related = ["user"]
     search_fields = ["user__username", "prefix"]
@@ -16,14 +17,3 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def has_module_permission(self, request) -> bool:
         return request_has_role(request, ADMIN)
 
-    def has_view_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return self.has_module_permission(request)  # deleting is revoking
