@@ -11,7 +11,8 @@ measured in one process against PostgreSQL holding `--claims` claims:
     .venv/bin/python bench/api_parts.py                # 100,000 claims
     .venv/bin/python bench/api_parts.py --claims 1000 --runs 500
 
-Creates (and drops first) its own database, `<DATABASE_URL's name>_bench_parts` by default. A benchmark, not a test: it prints medians and asserts nothing.
+Creates (and drops first) its own database, `<DATABASE_URL's name>_bench_parts` by default. A benchmark,
+not a test: it prints medians and asserts nothing.
 """
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url",
                         default=benchdb.bench_database_url(os.environ.get("DATABASE_URL", ""), "parts"),
-                        help="a database named <name>_bench[_<purpose>]; default: beside DATABASE_URL's (dropped and recreated)")
+                        help="named <name>_bench[_<purpose>]; default: beside DATABASE_URL's (dropped, recreated)")
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=2000)
     parser.add_argument("--json", type=Path)

@@ -237,7 +237,7 @@ def ingest(args) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", default=bench_database_url(os.environ.get("DATABASE_URL", "")),
-                        help="a database named <name>_bench[_<purpose>]; default: beside DATABASE_URL's (dropped and recreated)")
+                        help="named <name>_bench[_<purpose>]; default: beside DATABASE_URL's (dropped, recreated)")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")], default=[1_000, 100_000])
     parser.add_argument("--duration", type=float, default=15.0, help="seconds per endpoint and size")

@@ -47,9 +47,7 @@ class GuardedLoginView(LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        username = form.get_user().get_username()
-        _fail_open(lambda u, a: login_success_record(username=u, ip=a) or LoginVerdict(True), username,
-                   client_address(self.request))
+        _record_success(form.get_user().get_username(), client_address(self.request))
         return super().form_valid(form)
 
     def form_invalid(self, form):
@@ -134,8 +132,7 @@ class GuardedObtainAuthToken(APIView):
             _fail_open(lambda u, a: login_failure_record(username=u, ip=a), username, ip)
             raise ValidationError(serializer.errors)
         user = serializer.validated_data["user"]
-        _fail_open(lambda u, a: login_success_record(username=u, ip=a) or LoginVerdict(True),
-                   user.get_username(), ip)
+        _record_success(user.get_username(), ip)
         issued = api_token_issue(user=user)
         return Response({"token": issued.key, "expires_at": issued.expires_at})
 
@@ -147,6 +144,10 @@ def _fail_open(call, username: str, ip: str) -> LoginVerdict:
     except Exception:  # the cache backend's connection errors have no common base class
         logger.warning("Login lockout skipped: the cache is unreachable", exc_info=True)
         return LoginVerdict(allowed=True)
+
+
+def _record_success(username: str, ip: str) -> None:
+    _fail_open(lambda u, a: login_success_record(username=u, ip=a) or LoginVerdict(True), username, ip)
 
 
 login_view = GuardedLoginView.as_view()

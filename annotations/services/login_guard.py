@@ -7,10 +7,11 @@
   `KNOWN_PAIR_SECONDS` — so a crowd behind one office address is not locked out by one guesser.
 
 Each lock lasts `LOGIN_LOCKOUT_SECONDS`, doubled for every further failure after the limit (counted
-once the lock has lifted), up to `LOGIN_LOCKOUT_MAX_SECONDS`; the counts are kept twice that long after the last failure. A success
-clears the pair's count. Counters live in the Django cache (Redis when REDIS_URL is set, so all web
-processes share them). The lock answers before any password is checked, so a locked pair cannot be
-probed at all. The address is read by config.client_address (trusted proxies).
+once the lock has lifted), up to `LOGIN_LOCKOUT_MAX_SECONDS`; counts are kept twice that long after
+the last failure. A success clears the pair's count. Counters live in the Django cache (Redis when
+REDIS_URL is set, so all web processes share them). The lock answers before any password is checked,
+so a locked pair cannot be probed at all. The address is read by config.client_address (trusted
+proxies).
 """
 import hashlib
 import math

@@ -48,7 +48,8 @@ def test_nobody_changes_or_adds_a_feed_by_hand_in_the_admin(rows, who, request):
     feed = rows["feed"]
     form = {"url": feed.url, "title": "Hijacked", "enabled": "", "poll_interval_minutes": 1}
     assert client.post(reverse("admin:ingestion_feed_change", args=[feed.pk]), form).status_code == 403
-    assert client.post(reverse("admin:ingestion_feed_add"), {**form, "url": "https://evil.example/x"}).status_code == 403
+    added = client.post(reverse("admin:ingestion_feed_add"), {**form, "url": "https://evil.example/x"})
+    assert added.status_code == 403
     feed.refresh_from_db()
     assert feed.title != "Hijacked" and feed.enabled and Feed.objects.count() == 1
 
