@@ -1,10 +1,16 @@
 """The benchmarks' own PostgreSQL database: created afresh, migrated, Django set up against it, and
-seeded with a token-holding reviewer and claims extracted from real articles (bench/corpus.py). Shared by bench/load.py and
-bench/api_parts.py; bench/ is not a package, so they import it by name."""
+seeded with a token-holding reviewer and claims extracted from real articles (bench/corpus.py). Shared by
+bench/load.py, bench/api_parts.py and bench/matching.py; bench/ is not a package, so they import it by name.
+
+A benchmark drops and recreates its database, so it only ever touches databases named after another
+one with a `_bench` suffix (`verity` → `verity_bench_parts`): bench_database_url derives the name, and
+recreate_database / drop_database refuse any name not made that way. The smoke tests derive theirs
+from the test database's own name, so two test runs on one server never drop each other's."""
 from __future__ import annotations
 
 import os
 import random
+import re
 import secrets
 import subprocess
 import sys
@@ -17,17 +23,52 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # setup_django imports the project
 PYTHON = sys.executable
 SECRET_KEY = "bench-" + secrets.token_urlsafe(48)
+DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/verity"
+# <any name>_bench or <any name>_bench_<purpose>: the only names a benchmark creates or drops.
+BENCH_NAME = re.compile(r"^[A-Za-z0-9_]+_bench(?:_[a-z0-9]+)*$")
+
+
+def bench_database_url(database_url: str, purpose: str = "") -> str:
+    """The benchmark database beside `database_url`'s: the same server, its name + `_bench[_purpose]`."""
+    parsed = urlparse(database_url or DEFAULT_SERVER_URL)
+    name = parsed.path.lstrip("/") or "verity"
+    return parsed._replace(path=f"/{name}_bench{f'_{purpose}' if purpose else ''}").geturl()
+
+
+def bench_database_name(database_url: str) -> str:
+    """The database `database_url` names, refused (ValueError) unless it is a benchmark's own."""
+    name = urlparse(database_url).path.lstrip("/")
+    if not BENCH_NAME.match(name):
+        raise ValueError(f"Refusing to create or drop the database {name!r}: a benchmark only touches databases "
+                         "named <database>_bench[_<purpose>] (see bench_database_url).")
+    return name
+
+
+def _server(database_url: str):
+    import psycopg
+
+    return psycopg.connect(urlparse(database_url)._replace(path="/postgres").geturl(), autocommit=True)
 
 
 def recreate_database(database_url: str) -> None:
-    import psycopg
-
-    parsed = urlparse(database_url)
-    name = parsed.path.lstrip("/")
-    admin_url = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as conn:
+    name = bench_database_name(database_url)
+    with _server(database_url) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def ensure_database(database_url: str) -> None:
+    """Create the benchmark database if it is missing (kept between runs)."""
+    name = bench_database_name(database_url)
+    with _server(database_url) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(database_url: str) -> None:
+    name = bench_database_name(database_url)
+    with _server(database_url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def django_env(database_url: str, **extra: str) -> dict:
@@ -56,11 +97,12 @@ def migrate(database_url: str) -> None:
 def seed_users() -> str:
     """A reviewer with an API token; returns the token."""
     from django.contrib.auth.models import Group, User
-    from rest_framework.authtoken.models import Token
+
+    from annotations.apitokens.services import api_token_issue
 
     user, _ = User.objects.get_or_create(username="bench-reviewer")
     user.groups.add(Group.objects.get_or_create(name="reviewer")[0])
-    return Token.objects.get_or_create(user=user)[0].key
+    return api_token_issue(user=user).key
 
 
 def session_cookie() -> dict[str, str]:

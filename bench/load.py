@@ -6,8 +6,8 @@ and ingestion throughput with 1 and 2 Celery workers against bare spaCy speed.
     .venv/bin/python bench/load.py --sizes 1000 --duration 5   # quick look
     .venv/bin/python bench/load.py --page-sizes    # also the list with 1 and 10 rows per page
 
-It creates (and drops first) its own database (`--database-url`, default verity_bench on the local
-server), starts gunicorn on a free loopback port, and drives it with a bounded, self-stopping
+It creates (and drops first) its own database (`--database-url`, default `<name>_bench` beside DATABASE_URL's,
+on the local server), starts gunicorn on a free loopback port, and drives it with a bounded, self-stopping
 thread pool of keep-alive httpx clients. Only 127.0.0.1 is ever contacted. A benchmark, not a test:
 it prints numbers (and writes them as JSON with --json) and asserts nothing.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 # bench/ is not a package: its modules import each other by name.
 from benchdb import (  # noqa: E402
+    bench_database_url,
     PYTHON,
     django_env,
     migrate,
@@ -252,7 +254,8 @@ def ingest(args) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/verity_bench")
+    parser.add_argument("--database-url", default=bench_database_url(os.environ.get("DATABASE_URL", "")),
+                        help="named <name>_bench[_<purpose>]; default: beside DATABASE_URL's (dropped, recreated)")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")], default=[1_000, 100_000])
     parser.add_argument("--duration", type=float, default=15.0, help="seconds per endpoint and size")

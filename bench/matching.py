@@ -1,12 +1,13 @@
 """Claim matching benchmark: lookup latency of one claim against N stored claims in PostgreSQL,
 plus the CLEF 2020 CheckThat! Task 2 dev evaluation when the shared data is present.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/verity_bench_matching SECRET_KEY=bench \
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/verity SECRET_KEY=bench \
         .venv/bin/python bench/matching.py --claims 100000 --lookups 200
 
-The database named in DATABASE_URL is created if missing and filled once with synthetic claims
-(perturbed copies of the 10,375 Snopes claims from ../shared/data/claim_matching when present,
-generated sentences otherwise); later runs reuse it. Never point it at a database you care about.
+It works in a database of its own beside the one DATABASE_URL names (`verity` → `verity_bench_matching`,
+bench/benchdb.py), created if missing and filled once with synthetic claims (perturbed copies of the
+10,375 Snopes claims from ../shared/data/claim_matching when present, generated sentences otherwise);
+later runs reuse it. The database DATABASE_URL itself names is never touched.
 Prints one JSON object.
 """
 from __future__ import annotations
@@ -24,6 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+import benchdb  # noqa: E402  (bench/ is not a package)
+
 SHARED = ROOT.parent / "shared" / "data" / "claim_matching"
 
 PREFIXES = ["", "", "", "Officials said that ", "Reports claim that ", "According to a viral post, ",
@@ -35,17 +39,6 @@ VERBS = ["said", "claimed", "reported", "announced", "denied", "confirmed"]
 OBJECTS = ["troops", "homes", "jobs", "patients", "bridges", "schools", "vaccines", "voters", "migrants", "trees"]
 PLACES = ["in the region", "in the capital", "across the country", "near the border", "in the city",
           "in rural areas", "on the coast", "in the north", "in the south", "abroad"]
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[-1].split("?")[0]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def base_sentences() -> list[str]:
@@ -126,10 +119,11 @@ def main() -> None:
 
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        sys.exit("Set DATABASE_URL=postgres://…/verity_bench (a database of its own; it is filled with test data).")
+        sys.exit("Set DATABASE_URL=postgres://…/verity: the benchmark fills verity_bench_matching beside it.")
+    url = os.environ["DATABASE_URL"] = benchdb.bench_database_url(url, "matching")
     os.environ.setdefault("SECRET_KEY", "bench-only")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    ensure_database(url)
+    benchdb.ensure_database(url)
     import django
     from django.core.management import call_command
 

@@ -10,8 +10,8 @@ For each size N it builds N reviewed claims (1 review and 2 sources each), publi
     i.e. fetching exactly the rows every renderer reads;
   - report_render(report=..., fmt=...) for each format, with its number of SQL queries.
 The target: ClaimReview JSON-LD and CSV under 3x the bare query, with a constant query count.
-The database is a throw-away test database (SQLite: in memory; PostgreSQL: `verity_bench_reports`,
-created and dropped here), never the one you work in.
+The database is a throw-away test database (SQLite: in memory; PostgreSQL: `<name>_bench_reports`
+beside the database DATABASE_URL names, created and dropped here), never the one you work in.
 """
 import argparse
 import gc
@@ -102,8 +102,9 @@ def main() -> int:
 
     vendor = connection.vendor
     if vendor != "sqlite":  # SQLite's test database lives in memory
-        # A name of its own: never the test database that pytest sessions may be using right now.
-        connection.settings_dict.setdefault("TEST", {})["NAME"] = "verity_bench_reports"
+        # A name of its own, derived from the configured one (bench/benchdb.py's rule): never the test
+        # database a pytest session may be using right now, nor a fixed name someone else's run uses.
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = f"{connection.settings_dict['NAME']}_bench_reports"
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         User = get_user_model()

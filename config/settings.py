@@ -8,6 +8,7 @@ The file is in sections, in this order: core, database, cache, Celery, API, secu
 Verity. Each variable is read once, in the first section that needs it; a later section may use a
 value computed earlier but never changes an earlier section's settings.
 """
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -40,7 +41,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "annotations",
     "annotations.reports",  # fact-check reports
     "annotations.matching",  # claim matching
+    "annotations.apitokens",  # expiring, hashed API tokens
     "workers",
 ]
 
@@ -223,6 +224,9 @@ REST_FRAMEWORK = {
     # is in the security section.
     "DEFAULT_THROTTLE_RATES": {"login": env("LOGIN_THROTTLE_RATE", default="10/minute")},
 }
+# Each login through the token endpoint issues a new token, valid this long (annotations/apitokens);
+# `POST /api/auth/logout/` revokes it earlier, a password change revokes all of the user's.
+API_TOKEN_LIFETIME_SECONDS = env.int("API_TOKEN_LIFETIME_SECONDS", default=7 * 24 * 3600)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verity API",
     "DESCRIPTION": "Claim verification workbench: articles, extracted claims, reviews and sources.",
@@ -287,12 +291,22 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Login lockout: both the token endpoint and the login form lock a username, or an address, after
-# repeated failures (annotations/services/login_guard.py). Counters live in the cache (cache
-# section); the lockout fails open if the cache is unreachable.
+# Login lockout: the login form, the admin console's login and the token endpoint lock a username at
+# one address, or an address for the accounts not known there, after repeated failures; each further
+# failure doubles the lock, up to the maximum (annotations/services/login_guard.py). Counters live in
+# the cache (cache section); the lockout fails open if the cache is unreachable.
 LOGIN_LOCKOUT_USER_FAILURES = env.int("LOGIN_LOCKOUT_USER_FAILURES", default=5)
 LOGIN_LOCKOUT_IP_FAILURES = env.int("LOGIN_LOCKOUT_IP_FAILURES", default=30)
 LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=15 * 60)
+LOGIN_LOCKOUT_MAX_SECONDS = env.int("LOGIN_LOCKOUT_MAX_SECONDS", default=24 * 3600)
+# Reverse proxies (CIDRs) whose X-Forwarded-For is believed when reading the client's address for the
+# lockout and the throttles (config/client_address.py); empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _cidr in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_cidr.strip(), strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_cidr!r} is not a network ({_error}).") from None
 
 # === Logging ==================================================================================
 LOGGING = {

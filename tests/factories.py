@@ -1,11 +1,13 @@
 """factory_boy factories for every model of the project apps (verify, audit, ingestion, annotations,
-reports, matching); tests/test_factories.py checks that none is missing.
+reports, matching, apitokens); tests/test_factories.py checks that none is missing.
 
 Defaults look like the desk's real data (news text, example.org URLs) and keep the invariants the
 services keep: a review makes the claim's verdict its latest review's and bumps its version, a report
 revision makes its report published, a report item is its claim as publishing would freeze it.
 """
 import hashlib
+import secrets
+from datetime import timedelta
 from html import escape
 
 import factory
@@ -18,6 +20,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
+from annotations.apitokens.models import ApiToken
+from annotations.apitokens.services import api_token_digest
 from annotations.matching.core.text import TOKENIZER_VERSION, tokenize
 from annotations.matching.models import ClaimMatch, DocumentKind, MatchDocument, MatchStatus
 from annotations.models import DeskSettings, Review, Source, SignoffMode, Stance
@@ -179,6 +183,34 @@ class AuditEntryFactory(factory.django.DjangoModelFactory):
     target_id = factory.LazyAttribute(lambda e: str(e.claim.pk) if e.claim and e.claim.pk else "")
     before = factory.LazyFunction(lambda: {"assigned_to": None})
     after = factory.LazyAttribute(lambda e: {"assigned_to": e.actor.get_username() if e.actor else None})
+
+
+# --- API tokens ---------------------------------------------------------------------------------
+
+class ApiTokenFactory(factory.django.DjangoModelFactory):
+    """A token as api_token_issue stores it; the key (never stored) is on the instance as `.key`."""
+
+    class Meta:
+        model = ApiToken
+
+    key = factory.LazyFunction(lambda: secrets.token_hex(20))
+    user = factory.SubFactory(UserFactory, role="reviewer")
+    digest = factory.LazyAttribute(lambda t: api_token_digest(t.key))
+    prefix = factory.LazyAttribute(lambda t: t.key[:8])
+    expires_at = factory.LazyFunction(
+        lambda: timezone.now() + timedelta(seconds=settings.API_TOKEN_LIFETIME_SECONDS))
+
+    @classmethod
+    def _create(cls, model_class, *args, key: str, **kwargs):
+        token = super()._create(model_class, *args, **kwargs)
+        token.key = key
+        return token
+
+    @classmethod
+    def _build(cls, model_class, *args, key: str, **kwargs):
+        token = super()._build(model_class, *args, **kwargs)
+        token.key = key
+        return token
 
 
 # --- ingestion ----------------------------------------------------------------------------------

@@ -1,11 +1,14 @@
 """Admin-console access by desk role instead of per-model Django permissions.
 
 The role groups carry no model permissions, so the console asks verify.roles: editors (staff)
-see and work the desk models; only admins delete; writes go through actions that call services.
-Reviewers are not staff and never get past the console's login.
+see and work the desk models; only admins delete, and every deletion is in the audit trail;
+writes go through actions that call services. Reviewers are not staff and never get past the
+console's login.
 """
 from django.contrib import admin
+from django.db import transaction
 
+from verify.audit.services import audit_record_deletion
 from verify.roles import ADMIN, EDITOR, user_has_role
 
 
@@ -39,6 +42,17 @@ class RoleModelAdmin(admin.ModelAdmin):
     def has_editor_permission(self, request) -> bool:
         """For `@admin.action(permissions=["editor"])`."""
         return self.has_module_permission(request)
+
+    def delete_model(self, request, obj) -> None:
+        with transaction.atomic():
+            audit_record_deletion(actor=request.user, target=obj)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        with transaction.atomic():
+            for obj in queryset:
+                audit_record_deletion(actor=request.user, target=obj)
+            super().delete_queryset(request, queryset)
 
 
 class ReadOnlyModelAdmin(RoleModelAdmin):

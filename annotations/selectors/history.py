@@ -62,7 +62,7 @@ def claim_history(*, claim: Claim, viewer: AbstractBaseUser | None = None) -> li
             after = audit_after_blinded(after)
         review = (reviews.pop(after.get("review_id"), None)
                   if entry.action != AuditAction.SOURCE_ATTACH else None)
-        who = entry.actor.get_username() if entry.actor else "the system"
+        who = entry.actor_name
         events.append(HistoryEvent(
             created_at=entry.created_at, actor=entry.actor, action=entry.action,
             summary=change_summary(who=who, action=entry.action, before=entry.before or {}, after=after),

@@ -1,4 +1,8 @@
-"""Verdicts. Reviews are append-only: the claim's verdict is its latest review."""
+"""Verdicts. Reviews are append-only: the claim's verdict is its latest review.
+
+Once a claim's verdict is published in a report, only its own reviewer or an editor may change it:
+a reviewer overriding a colleague's published verdict is refused (as reopening is editor-only).
+"""
 from collections.abc import Callable, Mapping, Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -6,13 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from annotations.models import Review
-from verify.roles import REVIEWER, user_has_role
+from annotations.reports.models import ReportItem
+from verify.roles import EDITOR, REVIEWER, user_has_role
 from verify.audit.models import AuditAction
 from verify.audit.services import audit_record
 from annotations.services.signoff import signoff_plan, signoff_transition
 from annotations.services.sources import _source_create, source_clean
 from annotations.services.versioning import claim_lock, claim_sync
-from verify.models import SUBMITTABLE_VERDICTS, Claim
+from verify.models import SUBMITTABLE_VERDICTS, Claim, Verdict
 
 RATIONALE_LIMIT = 10_000
 # A review carries at most this many sources; more are attached one by one.
@@ -74,6 +79,7 @@ def review_record(
 
     with transaction.atomic():
         locked = claim_lock(claim=claim, expected_version=expected_version)
+        _refuse_override_of_published(claim=locked, actor=actor)
         if precondition is not None:
             precondition(locked)
         step = signoff_plan(claim=locked, actor=actor, verdict=verdict, action=action)
@@ -94,6 +100,19 @@ def review_record(
         signoff_transition(claim=locked, state=step.state, fields=("verdict", "version"))
     claim_sync(target=claim, source=locked, fields=("verdict", "version", "signoff", "updated_at"))
     return review
+
+
+def _refuse_override_of_published(*, claim: Claim, actor: AbstractBaseUser) -> None:
+    """A reviewer may not change a colleague's verdict once a report has published it."""
+    if user_has_role(actor, EDITOR) or claim.verdict == Verdict.UNREVIEWED:
+        return
+    if not ReportItem.objects.filter(claim_id=claim.pk).exists():
+        return
+    latest_reviewer = (Review.objects.filter(claim=claim).order_by("-created_at", "-id")
+                       .values_list("reviewer_id", flat=True).first())
+    if latest_reviewer != actor.pk:
+        raise PermissionDenied("This claim's verdict is published in a report, so only an editor can change "
+                               "a colleague's verdict on it; ask an editor to review or reopen it.")
 
 
 def _rationale_clean(rationale) -> str:

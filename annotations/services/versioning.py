@@ -37,14 +37,14 @@ def claim_lock(*, claim: Claim, expected_version: int | None = None) -> Claim:
 def claim_changes_since(*, claim: Claim, version: int) -> list[dict]:
     """The audited changes that moved the claim past `version`, oldest first. While the claim waits for
     a second independent review, the first one's verdict and rationale are left out."""
-    entries = (AuditEntry.objects.filter(claim=claim).select_related("actor").order_by("created_at", "id"))
+    entries = AuditEntry.objects.filter(claim=claim).order_by("created_at", "id")
     blind = claim.signoff == SignoffState.AWAITING_SECOND
     changes = []
     for entry in entries:
         entry_version = (entry.after or {}).get("version")
         if not isinstance(entry_version, int) or entry_version <= version:
             continue
-        who = entry.actor.get_username() if entry.actor else "the system"
+        who = entry.actor_name
         after = audit_after_blinded(entry.after) if blind else entry.after
         changes.append({
             "who": who,

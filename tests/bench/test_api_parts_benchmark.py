@@ -1,11 +1,9 @@
 """bench/api_parts.py keeps working: a tiny run end to end against PostgreSQL. A smoke test of the
 benchmark, not a timed test: it asserts that every part was measured, never how fast."""
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
@@ -13,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.integration
 
 
-def test_the_api_parts_benchmark_measures_each_part_both_ways(tmp_path):
-    database_url = urlparse(os.environ["DATABASE_URL"])._replace(path="/verity_bench_parts_smoke").geturl()
+def test_the_api_parts_benchmark_measures_each_part_both_ways(tmp_path, bench_database_url):
+    database_url = bench_database_url("parts")
     out = tmp_path / "parts.json"
     result = subprocess.run(
         [sys.executable, "bench/api_parts.py", "--database-url", database_url, "--claims", "40", "--runs", "5",

@@ -4,11 +4,9 @@ A smoke test of the benchmark, not a timed test: it asserts that every scenario 
 and answered successfully, never how fast.
 """
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
@@ -16,9 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.integration
 
 
-def test_the_load_benchmark_runs_every_scenario_against_gunicorn(tmp_path):
-    server = urlparse(os.environ["DATABASE_URL"])
-    database_url = server._replace(path="/verity_bench_smoke").geturl()
+def test_the_load_benchmark_runs_every_scenario_against_gunicorn(tmp_path, bench_database_url):
+    database_url = bench_database_url("load")
     out = tmp_path / "results.json"
     result = subprocess.run(
         [sys.executable, "bench/load.py", "--database-url", database_url, "--sizes", "40,120",

@@ -14,18 +14,17 @@ from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, Phase, settings as hypothesis_settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 
 from config.wsgi import application
-from tests.factories import ArticleFactory, ClaimFactory, ReviewFactory, SourceFactory
+from tests.factories import ApiTokenFactory, ArticleFactory, ClaimFactory, ReviewFactory, SourceFactory
 
 EXAMPLES_PER_OPERATION = 25
 
 
 @pytest.fixture
 def auth_header(admin_user) -> dict:
-    return {"Authorization": f"Token {Token.objects.create(user=admin_user).key}"}
+    return {"Authorization": f"Token {ApiTokenFactory(user=admin_user).key}"}
 
 
 @pytest.fixture

@@ -239,3 +239,35 @@ def test_the_claim_list_gives_the_claim_text_room_and_filters_by_extraction(edit
     assert response.status_code == 200
     assert "verify/admin.css" in content
     assert "set_aside__exact" in content and "claimant_type__exact" in content
+
+
+def test_deleting_a_claim_with_a_history_in_the_admin_is_refused_and_its_entries_keep_it(admin_client_, desk_data):
+    response = admin_client_.post(reverse("admin:verify_claim_delete", args=[desk_data.pk]), {"post": "yes"})
+
+    assert response.status_code == 200 and b"Cannot delete claim" in response.content
+    assert Claim.objects.filter(pk=desk_data.pk).exists()
+    assert set(AuditEntry.objects.filter(claim=desk_data).values_list("action", flat=True)) >= {
+        "review.submit", "claim.assign"}
+
+
+def test_deleting_a_source_in_the_admin_is_recorded_with_who_and_what(admin_client_, admin_user, desk_data):
+    source = desk_data.sources.get()
+
+    response = admin_client_.post(reverse("admin:annotations_source_delete", args=[source.pk]), {"post": "yes"})
+
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="admin.delete")
+    assert (entry.target_type, entry.target_id) == ("annotations.source", str(source.pk))
+    assert entry.actor_username == admin_user.get_username()
+    assert entry.before["fields"]["url"] == "https://example.org"
+
+
+def test_deleting_unaudited_claims_in_bulk_records_each_deletion(admin_client_):
+    claims = ClaimFactory.create_batch(2)
+
+    _run_action(admin_client_, "admin:verify_claim_changelist", "delete_selected",
+                [claim.pk for claim in claims], post="yes")
+
+    assert not Claim.objects.filter(pk__in=[claim.pk for claim in claims]).exists()
+    assert sorted(AuditEntry.objects.filter(action="admin.delete").values_list("target_id", flat=True)) == sorted(
+        str(claim.pk) for claim in claims)

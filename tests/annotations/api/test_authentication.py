@@ -5,18 +5,17 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from annotations.authentication import RoleTokenAuthentication
-from tests.factories import UserFactory
+from tests.factories import ApiTokenFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _token_client(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {ApiTokenFactory(user=user).key}")
     return client
 
 
@@ -75,12 +74,12 @@ def test_the_token_user_has_the_same_field_values_the_orm_would_load():
     user = UserFactory(username="loaded", role="editor", first_name="Lé")
     user.last_login = timezone.now()
     user.save()
-    key = Token.objects.create(user=user).key
+    issued = ApiTokenFactory(user=user)
 
-    authenticated, token = RoleTokenAuthentication().authenticate_credentials(key)
+    authenticated, token = RoleTokenAuthentication().authenticate_credentials(issued.key)
 
     loaded = get_user_model().objects.get(pk=user.pk)
     for field in get_user_model()._meta.concrete_fields:
         assert getattr(authenticated, field.attname) == getattr(loaded, field.attname), field.name
     assert authenticated.last_login.tzinfo is not None and authenticated.is_staff is True
-    assert authenticated._state.adding is False and token.key == key
+    assert authenticated._state.adding is False and token.pk == issued.pk

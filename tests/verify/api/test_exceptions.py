@@ -6,11 +6,12 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from config.login import LoginRateThrottle
-from tests.factories import ClaimFactory, FeedFactory, ReportExportFactory, ReviewFactory, UserFactory
+from tests.factories import (
+    ApiTokenFactory, ClaimFactory, FeedFactory, ReportExportFactory, ReviewFactory, UserFactory,
+)
 from verify.api.exceptions import ApiError, api_exception_handler
 
 pytestmark = pytest.mark.django_db
@@ -145,13 +146,13 @@ def test_a_bad_token_is_401_authentication_failed_with_www_authenticate():
     client.credentials(HTTP_AUTHORIZATION="Token " + "0" * 40)
     response = client.get("/api/me/")
 
-    assert assert_error(response, 401, "authentication_failed")["detail"] == "Invalid token."
+    assert assert_error(response, 401, "authentication_failed")["detail"] == "Invalid or expired token."
     assert response["WWW-Authenticate"].startswith("Token")
 
 
 def test_a_valid_token_still_works(reviewer):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=reviewer).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {ApiTokenFactory(user=reviewer).key}")
     assert client.get("/api/me/").status_code == 200
 
 

@@ -238,6 +238,19 @@ def test_malformed_or_non_http_urls_are_refused_without_resolving(url, message, 
     ("::ffff:127.0.0.1", "loopback"),
     ("::ffff:169.254.169.254", "metadata"),
     ("::ffff:8.8.8.8", ""),
+    # Special-purpose ranges Python's ipaddress calls global, and addresses that embed an IPv4 address.
+    ("192.0.0.9", "special-purpose"),
+    ("192.0.0.170", "special-purpose"),
+    ("192.88.99.1", "special-purpose"),
+    ("2002:7f00:1::1", "6to4"),  # 6to4 of 127.0.0.1
+    ("2002:a9fe:a9fe::1", "6to4"),  # 6to4 of 169.254.169.254
+    ("2002:808:808::1", "6to4"),  # even of a public address: a relay decides where it goes
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", "6to4 or Teredo"),
+    ("64:ff9b::7f00:1", "NAT64 address of a loopback"),
+    ("64:ff9b::a9fe:a9fe", "NAT64 address of a cloud metadata"),
+    ("64:ff9b::808:808", ""),
+    ("64:ff9b:1::a00:1", "special-purpose"),
+    ("2001:db8::1", "special-purpose"),
 ])
 def test_address_classification(address, refused, settings):
     settings.VERIFY_FETCH_ALLOWED_NETWORKS = []
