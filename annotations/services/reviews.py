@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from annotations.models import Review
+from annotations.signals import claim_reviewed, verdict_finalized
 from verify.roles import REVIEWER, user_has_role
 from verify.audit.models import AuditAction
 from verify.audit.services import audit_record
@@ -86,6 +87,10 @@ def review_record(
             after={"verdict": verdict, "version": locked.version, "review_id": review.pk,
                    "rationale": rationale, "sources": len(cleaned_sources)},
         )
+        if verdict in SUBMITTABLE_VERDICTS:  # reopening ("unreviewed") gives no verdict
+            claim_reviewed.send(sender=Review, review=review)
+            # Today a single review is final.
+            verdict_finalized.send(sender=Claim, claim=locked)
     claim_sync(target=claim, source=locked, fields=("verdict", "version", "updated_at"))
     return review
 

@@ -25,6 +25,10 @@ class AuditAction(models.TextChoices):
     REPORT_PUBLISH = "report.publish", "Report published"
     REPORT_EXPORT = "report.export", "Report exported"
     USER_ROLE_SET = "user.role_set", "Role set"
+    WEBHOOK_CREATE = "webhook.create", "Webhook endpoint registered"
+    WEBHOOK_UPDATE = "webhook.update", "Webhook endpoint changed"
+    WEBHOOK_DELETE = "webhook.delete", "Webhook endpoint deleted"
+    WEBHOOK_TEST = "webhook.test", "Webhook test event sent"
 
 
 class AuditEntry(models.Model):
