@@ -10,7 +10,7 @@ def webhook_endpoint_list() -> QuerySet[WebhookEndpoint]:
     return WebhookEndpoint.objects.annotate(
         failed_count=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.FAILED)),
         delivered_count=Count("deliveries", filter=Q(deliveries__status=DeliveryStatus.SUCCEEDED)),
-    )
+    ).order_by("name", "id")
 
 
 def webhook_deliveries(*, endpoint: WebhookEndpoint) -> QuerySet[WebhookDelivery]:
