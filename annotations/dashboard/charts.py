@@ -8,6 +8,11 @@ BAR_ROW = 26  # height of one horizontal bar row
 LABEL_WIDTH = 160
 
 
+def _n(value: float) -> str:
+    """A coordinate, formatted before format_html (which escapes its arguments into strings)."""
+    return f"{value:.1f}"
+
+
 def _nice_max(value: int) -> int:
     return max(value, 1)
 
@@ -28,10 +33,10 @@ def column_chart(*, title: str, labels: list[str], series: list[tuple[str, str, 
             value = values[index]
             h = (plot_bottom - plot_top) * value / top
             parts.append(format_html(
-                '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" class="{}"><title>{}: {} {}</title></rect>',
-                x0 + position * bar, plot_bottom - h, bar, h, css, label, f"{value:,}", name))
+                '<rect x="{}" y="{}" width="{}" height="{}" class="{}"><title>{}: {} {}</title></rect>',
+                _n(x0 + position * bar), _n(plot_bottom - h), _n(bar), _n(h), css, label, f"{value:,}", name))
         if len(labels) <= 14 or index % max(len(labels) // 7, 1) == 0:
-            parts.append(format_html('<text x="{:.1f}" y="{}" class="chart-label">{}</text>', x0, height - 12, label))
+            parts.append(format_html('<text x="{}" y="{}" class="chart-label">{}</text>', _n(x0), height - 12, label))
     legend = [format_html('<rect x="{}" y="{}" width="10" height="10" class="{}"/><text x="{}" y="{}" '
                           'class="chart-label">{}</text>', WIDTH - 150, 4 + 14 * i, css, WIDTH - 136, 13 + 14 * i, name)
               for i, (name, css, _values) in enumerate(series)]
@@ -48,9 +53,9 @@ def bar_chart(*, title: str, rows: list[tuple[str, int]], css: str = "chart-bar"
         width = span * value / top
         short = label if len(label) <= 24 else label[:23] + "…"
         parts.append(format_html(
-            '<text x="0" y="{}" class="chart-label">{}</text><rect x="{}" y="{}" width="{:.1f}" height="{}" class="{}">'
-            '<title>{}: {}</title></rect><text x="{:.1f}" y="{}" class="chart-value">{}</text>',
-            y + 15, short, LABEL_WIDTH, y, width, BAR_ROW - 8, css, label, f"{value:,}", LABEL_WIDTH + width + 6,
+            '<text x="0" y="{}" class="chart-label">{}</text><rect x="{}" y="{}" width="{}" height="{}" class="{}">'
+            '<title>{}: {}</title></rect><text x="{}" y="{}" class="chart-value">{}</text>',
+            y + 15, short, LABEL_WIDTH, y, _n(width), BAR_ROW - 8, css, label, f"{value:,}", _n(LABEL_WIDTH + width + 6),
             y + 15, f"{value:,}"))
     return _svg(title=title, height=max(len(rows), 1) * BAR_ROW + 8, body=parts)
 
