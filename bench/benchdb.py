@@ -31,6 +31,15 @@ def recreate_database(database_url: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def drop_database(database_url: str) -> None:
+    import psycopg
+
+    parsed = urlparse(database_url)
+    admin_url = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{parsed.path.lstrip("/")}" WITH (FORCE)')
+
+
 def django_env(database_url: str, **extra: str) -> dict:
     env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "DEBUG")}
     env.update({
