@@ -240,6 +240,10 @@ SPECTACULAR_SETTINGS = {
         "SubmittableVerdictEnum": "verify.models.SUBMITTABLE_VERDICT_CHOICES",
         "ArticleStatusEnum": "verify.models.ArticleStatus.choices",
         "ReportStatusEnum": "annotations.reports.models.ReportStatus.choices",
+        "WebhookFormatEnum": "annotations.webhooks.models.WebhookFormat.choices",
+        "WebhookEventEnum": "annotations.webhooks.models.SUBSCRIBABLE_EVENT_CHOICES",
+        "WebhookDeliveryEventEnum": "annotations.webhooks.models.WebhookEvent.choices",
+        "WebhookDeliveryStatusEnum": "annotations.webhooks.models.DeliveryStatus.choices",
     },
     # The schema and Swagger UI need a login like every other endpoint (401 otherwise).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],

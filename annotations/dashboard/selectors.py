@@ -90,7 +90,9 @@ def repeated_claims(*, period: Period, limit: int = REPEATED_LIMIT) -> list[Repe
         "claim", "report_item").in_bulk()
     found = []
     for row in top:
-        document = documents[row["document_id"]]
+        document = documents.get(row["document_id"])
+        if document is None:
+            continue  # deleted since the count
         verdict = document.claim.verdict if document.claim_id else document.report_item.verdict
         found.append(RepeatedClaim(document_id=document.pk, text=document.text, claim_id=document.claim_id,
                                    verdict=verdict, repeats=row["repeats"]))
