@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -28,6 +27,7 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchdb  # noqa: E402 (bench/ is not a package)
+from api_parts import timed  # noqa: E402
 
 ROOT = benchdb.ROOT
 ARTICLES = [ROOT / "verify" / "sample_data" / "sample_article.txt", ROOT.parent / "shared" / "data" / "seed" / "article.txt"]
@@ -133,17 +133,6 @@ def top_up(target: int, *, span_days: int, reviewers: list[int]) -> None:
         cursor.execute("ANALYZE")
 
 
-def timed(run, runs: int) -> float:
-    """Median wall milliseconds of `run()` after one warm-up run."""
-    run()
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        run()
-        samples.append(time.perf_counter() - started)
-    return round(statistics.median(samples) * 1000, 2)
-
-
 def measure(runs: int, days: int) -> dict[str, float]:
     from annotations.dashboard import reviewers, selectors
     from annotations.dashboard.figures import dashboard_figures, dashboard_tables
@@ -195,7 +184,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,1000000", help="claim counts, ascending")
     parser.add_argument("--span-days", type=int, default=365, help="the claims' creation dates cover this many days")
     parser.add_argument("--periods", default="30,365", help="dashboard periods (days) to measure")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", action="store_true", help="leave the database for a look afterwards")
     args = parser.parse_args()

@@ -7,18 +7,12 @@ redirect with the body would send it somewhere nobody vetted.
 """
 from __future__ import annotations
 
-import ssl
 from dataclasses import dataclass
 
 import httpx
 from django.conf import settings
 
-from verify.ingestion.fetch import (
-    CertificateError,
-    FetchConnectionError,
-    FetchTimeoutError,
-    url_check,
-)
+from verify.ingestion.fetch import response_open, tls_verify, url_check
 
 # Of the receiver's answer, only this much is read (kept in the delivery log).
 ANSWER_EXCERPT_BYTES = 2000
@@ -35,21 +29,13 @@ def url_post(*, url: str, body: bytes, headers: dict[str, str], timeout: float) 
     a refused address, a bad URL, a timeout or a broken connection raises a FetchError subclass."""
     target = url_check(url=url)
     limits = httpx.Timeout(timeout, connect=min(timeout, settings.VERIFY_FETCH_CONNECT_TIMEOUT))
-    verify = ssl.create_default_context(cafile=settings.VERIFY_FETCH_CA_BUNDLE) \
-        if settings.VERIFY_FETCH_CA_BUNDLE else True
     request_headers = {"User-Agent": settings.VERIFY_FETCH_USER_AGENT, **headers, "Host": target.host_header}
     # trust_env=False: a proxy from the environment would connect on our behalf, unchecked.
-    with httpx.Client(timeout=limits, follow_redirects=False, trust_env=False, verify=verify) as client:
+    with httpx.Client(timeout=limits, follow_redirects=False, trust_env=False, verify=tls_verify()) as client:
         request = client.build_request("POST", target.pinned_url, content=body, headers=request_headers,
                                        extensions=target.extensions)
-        try:
-            response = client.send(request, stream=True)
-        except httpx.TimeoutException as exc:
-            raise FetchTimeoutError(f"{target.host} did not answer within {timeout:g} s.") from exc
-        except httpx.TransportError as exc:
-            if "CERTIFICATE_VERIFY_FAILED" in str(exc):
-                raise CertificateError(f"The TLS certificate of {target.host} is not valid for that name.") from exc
-            raise FetchConnectionError(f"Could not connect to {target.host}: {exc or type(exc).__name__}.") from exc
+        response = response_open(client, request, host=target.host,
+                                 timeout_message=f"{target.host} did not answer within {timeout:g} s.")
         try:
             excerpt = b""
             try:
