@@ -38,13 +38,15 @@ def _period_reviews(period: Period):
 
 
 # Per reviewer: reviews, distinct claims and the capped gaps, added up by the database (LAG over the
-# period's reviews, read through the review index on created_at). Only the gap arithmetic differs.
+# period's reviews, read through the review index on created_at). Only the gap arithmetic differs;
+# a reviewer's first review has no previous one and counts 0 (PostgreSQL's LEAST would skip the NULL).
 _GAP_SECONDS = {
     "postgresql": "LEAST(EXTRACT(EPOCH FROM created_at - previous), %(cap)s)",
     "sqlite": "MIN((julianday(created_at) - julianday(previous)) * 86400.0, %(cap)s)",
 }
 _WORK_SQL = """
-    SELECT reviewer_id, COUNT(*), COUNT(DISTINCT claim_id), COALESCE(SUM({gap}), 0)
+    SELECT reviewer_id, COUNT(*), COUNT(DISTINCT claim_id),
+           COALESCE(SUM(CASE WHEN previous IS NULL THEN 0 ELSE {gap} END), 0)
     FROM (SELECT reviewer_id, claim_id, created_at,
                  LAG(created_at) OVER (PARTITION BY reviewer_id ORDER BY created_at, id) AS previous
           FROM {table} WHERE created_at >= %(since)s AND created_at < %(until)s AND verdict <> %(reopened)s) AS timed
