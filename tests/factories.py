@@ -1,5 +1,5 @@
 """factory_boy factories for every model of the project apps (verify, audit, ingestion, annotations,
-reports, matching, apitokens); tests/test_factories.py checks that none is missing.
+reports, matching, apitokens, dashboard, webhooks); tests/test_factories.py checks that none is missing.
 
 Defaults look like the desk's real data (news text, example.org URLs) and keep the invariants the
 services keep: a review makes the claim's verdict its latest review's and bumps its version, a report
@@ -22,10 +22,14 @@ from django.utils.text import slugify
 
 from annotations.apitokens.models import ApiToken
 from annotations.apitokens.services import api_token_digest
+from annotations.dashboard.models import FinalVerdict
 from annotations.matching.core.text import TOKENIZER_VERSION, tokenize
 from annotations.matching.models import ClaimMatch, DocumentKind, MatchDocument, MatchStatus
 from annotations.models import DeskSettings, Review, Source, SignoffMode, Stance
 from annotations.reports.claimants import item_claimant_type
+from annotations.webhooks.models import (
+    DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent, WebhookFormat,
+)
 from annotations.reports.models import (
     ExportStatus, Report, ReportClaim, ReportExport, ReportItem, ReportRevision, ReportStatus,
 )
@@ -484,3 +488,59 @@ class ClaimMatchFactory(factory.django.DjangoModelFactory):
     status = MatchStatus.SUGGESTED
     decided_by = None
     decided_at = None
+
+
+# --- dashboard ----------------------------------------------------------------------------------
+
+class FinalVerdictFactory(factory.django.DjangoModelFactory):
+    """A claim's verdict made final, as the dashboard records it: the claim holds that verdict, and the
+    time to final verdict is the gap between the claim's creation and `first_final_at`."""
+
+    class Meta:
+        model = FinalVerdict
+
+    claim = factory.SubFactory(ClaimFactory, verdict=Verdict.VERIFIED)
+    verdict = factory.LazyAttribute(lambda f: f.claim.verdict)
+    extracted_at = factory.LazyAttribute(lambda f: f.claim.created_at or timezone.now())
+    first_final_at = factory.LazyAttribute(lambda f: f.extracted_at + timedelta(hours=2))
+    final_at = factory.LazyAttribute(lambda f: f.first_final_at)
+    seconds_to_final = factory.LazyAttribute(lambda f: int((f.first_final_at - f.extracted_at).total_seconds()))
+
+
+# --- webhooks -----------------------------------------------------------------------------------
+
+class WebhookEndpointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WebhookEndpoint
+
+    name = factory.Sequence(lambda n: f"Newsroom channel {n}")
+    url = factory.Sequence(lambda n: f"https://hooks.example.org/verity/{n}")
+    events = factory.LazyFunction(lambda: [WebhookEvent.VERDICT_FINAL.value])
+    secret = factory.Sequence(lambda n: f"whsec-test-secret-{n:08d}")
+    format = WebhookFormat.GENERIC
+    enabled = True
+    created_by = factory.SubFactory(UserFactory, role="editor")
+
+
+class WebhookDeliveryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WebhookDelivery
+
+    endpoint = factory.SubFactory(WebhookEndpointFactory)
+    event = WebhookEvent.TEST
+    body = factory.LazyAttribute(lambda d: {"event": d.event, "data": {"message": "A test event from Verity."}})
+    status = DeliveryStatus.PENDING
+
+
+class WebhookAttemptFactory(factory.django.DjangoModelFactory):
+    """A failed first attempt (the receiver answered 503), as the delivery log records it."""
+
+    class Meta:
+        model = WebhookAttempt
+
+    delivery = factory.SubFactory(WebhookDeliveryFactory, status=DeliveryStatus.RETRYING, attempts=1,
+                                  response_code=503)
+    number = 1
+    response_code = 503
+    error = "The receiver answered 503, not a success"
+    duration_ms = 12

@@ -12,7 +12,8 @@ from annotations.reports.models import ExportStatus, ReportClaim, ReportStatus
 from tests import factories
 from verify.models import Verdict
 
-PROJECT_APP_LABELS = ("verify", "audit", "ingestion", "annotations", "reports", "matching", "apitokens")
+PROJECT_APP_LABELS = ("verify", "audit", "ingestion", "annotations", "reports", "matching", "apitokens", "dashboard",
+                      "webhooks")
 
 
 def _project_models():

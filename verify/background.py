@@ -25,6 +25,7 @@ class TaskName(StrEnum):
     FEEDS_POLL_DUE = "workers.feeds_poll_due"
     REPORT_EXPORT_BUILD = "workers.report_export_build"
     SWEEP_STUCK_ARTICLES = "workers.sweep_stuck_articles"
+    WEBHOOK_DELIVER = "workers.webhook_deliver"
 
 
 def _registered(name: TaskName):

@@ -154,6 +154,8 @@ class Claim(models.Model):
             # The queue and the API list order by score; these keep ORDER BY … LIMIT an index scan.
             models.Index(fields=["-checkworthiness", "id"], name="claim_score_order_idx"),
             models.Index(fields=["verdict", "-checkworthiness", "id"], name="claim_verdict_score_idx"),
+            # The dashboard counts claims per day and verdict over a period: an index-only range scan.
+            models.Index(fields=["created_at", "verdict"], name="claim_created_verdict_idx"),
         ]
 
     def __str__(self) -> str:

@@ -71,6 +71,8 @@ class ClaimMatch(models.Model):
     class Meta:
         ordering = ["-score", "id"]
         constraints = [models.UniqueConstraint(fields=["claim", "document"], name="claim_match_pair_once")]
+        # The dashboard's most repeated claims: links of a period grouped by document, index-only.
+        indexes = [models.Index(fields=["created_at", "status", "document"], name="claim_match_period_idx")]
 
     def __str__(self) -> str:
         return f"claim {self.claim_id} ~ document {self.document_id} ({self.status}, {self.score:.2f})"

@@ -17,6 +17,7 @@ from annotations.matching.models import ClaimMatch, DocumentKind, MatchDocument,
 from annotations.matching.selectors import document_finding
 from annotations.reports.models import ReportItem, ReportRevision
 from annotations.services import review_submit
+from annotations.signals import matches_found
 from verify.audit.models import AuditAction
 from verify.audit.services import audit_record
 from verify.background import TaskName, task_enqueue_on_commit
@@ -187,9 +188,14 @@ def claim_matches_find(*, claim_id: int, refresh_index: bool = True) -> list[Cla
             claim=claim, document=document, score=round(similarity, 4),
             status=MatchStatus.AUTO if similarity >= auto else MatchStatus.SUGGESTED,
         ))
+    known = set(ClaimMatch.objects.filter(claim=claim).values_list("document_id", flat=True))
     # ignore_conflicts: the unique pair keeps earlier decisions (and a concurrent run) untouched.
     ClaimMatch.objects.bulk_create(new_matches, ignore_conflicts=True)
-    return list(ClaimMatch.objects.filter(claim=claim).select_related("document"))
+    matches = list(ClaimMatch.objects.filter(claim=claim).select_related("document"))
+    found = [match for match in matches if match.document_id not in known]
+    if found:
+        matches_found.send(sender=ClaimMatch, matches=found)
+    return matches
 
 
 def article_matches_find(*, article_id: int) -> int:

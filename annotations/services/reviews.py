@@ -11,6 +11,7 @@ from django.db import transaction
 
 from annotations.models import Review
 from annotations.reports.models import ReportItem
+from annotations.signals import claim_reviewed
 from verify.roles import EDITOR, REVIEWER, user_has_role
 from verify.audit.models import AuditAction
 from verify.audit.services import audit_record
@@ -98,6 +99,8 @@ def review_record(
                    "stage": step.stage},
         )
         signoff_transition(claim=locked, state=step.state, fields=("verdict", "version"))
+        if verdict in SUBMITTABLE_VERDICTS:  # reopening ("unreviewed") gives no verdict
+            claim_reviewed.send(sender=Review, review=review)
     claim_sync(target=claim, source=locked, fields=("verdict", "version", "signoff", "updated_at"))
     return review
 

@@ -38,6 +38,10 @@ class AuditAction(models.TextChoices):
     REPORT_EXPORT = "report.export", "Report exported"
     USER_ROLE_SET = "user.role_set", "Role set"
     ADMIN_DELETE = "admin.delete", "Deleted in the admin console"
+    WEBHOOK_CREATE = "webhook.create", "Webhook endpoint registered"
+    WEBHOOK_UPDATE = "webhook.update", "Webhook endpoint changed"
+    WEBHOOK_DELETE = "webhook.delete", "Webhook endpoint deleted"
+    WEBHOOK_TEST = "webhook.test", "Webhook test event sent"
 
 
 class AuditTrailImmutable(PermissionDenied):

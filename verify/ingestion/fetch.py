@@ -121,22 +121,13 @@ def fetch_url(
     current = url
     # trust_env=False: an HTTP(S)_PROXY in the environment would connect on our behalf, unchecked.
     # Certificates are checked against the host *name* (sent as SNI), not the pinned IP.
-    verify = ssl.create_default_context(cafile=settings.VERIFY_FETCH_CA_BUNDLE) \
-        if settings.VERIFY_FETCH_CA_BUNDLE else True
-    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, verify=verify) as client:
+    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, verify=tls_verify()) as client:
         while True:
             target = url_check(url=current)
             request = client.build_request("GET", target.pinned_url, headers={**headers, "Host": target.host_header},
                                            extensions=target.extensions)
-            try:
-                response = client.send(request, stream=True)
-            except httpx.TimeoutException as exc:
-                raise FetchTimeoutError(f"{target.host} did not answer in time.") from exc
-            except httpx.TransportError as exc:
-                if "CERTIFICATE_VERIFY_FAILED" in str(exc):
-                    raise CertificateError(f"The TLS certificate of {target.host} is not valid for that name "
-                                           "(or not issued by a trusted authority).") from exc
-                raise FetchConnectionError(f"Could not connect to {target.host}: {exc or type(exc).__name__}.") from exc
+            response = response_open(client, request, host=target.host,
+                                     timeout_message=f"{target.host} did not answer in time.")
             try:
                 if response.status_code in REDIRECT_STATUSES and response.headers.get("location"):
                     if len(redirects) >= MAX_REDIRECTS:
@@ -150,6 +141,25 @@ def fetch_url(
                                       deadline=deadline, redirects=tuple(redirects))
             finally:
                 response.close()
+
+
+def tls_verify() -> ssl.SSLContext | bool:
+    """Certificates are checked against the public CAs, or VERIFY_FETCH_CA_BUNDLE when set."""
+    return ssl.create_default_context(cafile=settings.VERIFY_FETCH_CA_BUNDLE) \
+        if settings.VERIFY_FETCH_CA_BUNDLE else True
+
+
+def response_open(client: httpx.Client, request: httpx.Request, *, host: str, timeout_message: str) -> httpx.Response:
+    """Send a request to a checked target (streamed); transport failures become FetchErrors."""
+    try:
+        return client.send(request, stream=True)
+    except httpx.TimeoutException as exc:
+        raise FetchTimeoutError(timeout_message) from exc
+    except httpx.TransportError as exc:
+        if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+            raise CertificateError(f"The TLS certificate of {host} is not valid for that name "
+                                   "(or not issued by a trusted authority).") from exc
+        raise FetchConnectionError(f"Could not connect to {host}: {exc or type(exc).__name__}.") from exc
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ EXPECTED_PATHS = {
     "/api/auth/token/", "/api/articles/", "/api/articles/{id}/", "/api/articles/{id}/status/",
     "/api/claims/", "/api/claims/{id}/", "/api/claims/{id}/assign/", "/api/claims/{id}/dismiss/",
     "/api/claims/{id}/reopen/", "/api/claims/{claim_id}/reviews/", "/api/claims/{claim_id}/sources/",
-    "/api/claims/{claim_id}/history/", "/api/me/",
+    "/api/claims/{claim_id}/history/", "/api/me/", "/api/dashboard/", "/api/webhooks/", "/api/webhooks/{id}/",
+    "/api/webhooks/{id}/deliveries/", "/api/webhooks/{id}/test/",
 }
 
 
