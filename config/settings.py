@@ -319,6 +319,10 @@ VERIFY_MAX_UPLOAD_BYTES = env.int("VERIFY_MAX_UPLOAD_BYTES", default=5 * 1024 * 
 VERIFY_TASK_SOFT_TIME_LIMIT = env.int("VERIFY_TASK_SOFT_TIME_LIMIT", default=300)
 VERIFY_TASK_TIME_LIMIT = env.int("VERIFY_TASK_TIME_LIMIT", default=VERIFY_TASK_SOFT_TIME_LIMIT + 30)
 VERIFY_SWEEP_PENDING_AFTER_SECONDS = env.int("VERIFY_SWEEP_PENDING_AFTER_SECONDS", default=120)
+# A task that meets a database (or broker) outage retries with doubling waits up to BACKOFF_MAX
+# seconds apart, as many times as it takes to outlast an outage of WINDOW seconds (workers/base.py).
+VERIFY_TASK_RETRY_WINDOW_SECONDS = env.int("VERIFY_TASK_RETRY_WINDOW_SECONDS", default=900)
+VERIFY_TASK_RETRY_BACKOFF_MAX = env.int("VERIFY_TASK_RETRY_BACKOFF_MAX", default=120)
 
 # Ingestion from URLs, files and feeds (verify/ingestion).
 # Fetching refuses private, loopback, link-local, reserved and metadata addresses (SSRF). An

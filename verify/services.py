@@ -22,8 +22,12 @@ MAX_PROCESSING_ATTEMPTS = 5
 
 
 def article_process(*, article_id: int) -> Article:
-    """Clean, extract and store claims. Idempotent: rerunning it never duplicates claims."""
+    """Clean, extract and store claims. Idempotent: rerunning it never duplicates claims.
+
+    ExtractionUnavailable (this process cannot load its models) is raised before the article is
+    touched: a worker's failure is never recorded as the article's."""
     extraction = _extraction()
+    extraction.extraction_models_load()
     article = _article_start(article_id=article_id, extractor_version=extraction.EXTRACTOR_VERSION)
     if article.status != ArticleStatus.PROCESSING:
         return article

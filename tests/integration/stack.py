@@ -30,7 +30,7 @@ def _database_url() -> str:
 class WorkerProcess:
     """A `celery worker` subprocess bound to a queue of its own."""
 
-    def __init__(self, *, queue: str, concurrency: int = 1, extra_env: dict | None = None):
+    def __init__(self, *, queue: str, concurrency: int = 1, extra_env: dict | None = None, wait_ready: bool = True):
         self.queue = queue
         self.hostname = f"test-{uuid.uuid4().hex[:8]}@%h"
         self.log_path = ROOT / "var" / f"worker-{queue}.log"
@@ -51,7 +51,8 @@ class WorkerProcess:
              "--without-gossip", "--without-mingle", "--without-heartbeat"],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
         )
-        self._wait_ready()
+        if wait_ready:
+            self._wait_ready()
 
     def _wait_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
