@@ -13,6 +13,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 # === Core: paths, secret key, debug, hosts, apps, middleware, templates, i18n, static/media ===
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -154,6 +155,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Celery's default of 4 s for that would kill slow starters and start them again, forever.
 CELERY_WORKER_PROC_ALIVE_TIMEOUT = 60
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="verity")
+# Claim matching has a queue of its own, so articles (extraction) never wait behind matching tasks,
+# which take ten times longer. Every worker serves both (CELERY_TASK_QUEUES) unless started with -Q.
+CELERY_MATCHING_QUEUE = env("CELERY_MATCHING_QUEUE", default=f"{CELERY_TASK_DEFAULT_QUEUE}-matching")
+CELERY_TASK_QUEUES = [Queue(CELERY_TASK_DEFAULT_QUEUE), Queue(CELERY_MATCHING_QUEUE)]
+CELERY_TASK_ROUTES = {name: {"queue": CELERY_MATCHING_QUEUE}
+                      for name in ("workers.article_matches_find", "workers.claim_matches_find")}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # An unacknowledged message (its worker died) is redelivered after this many seconds.
@@ -162,7 +169,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # visibility timeout, noticed by a scan every INTERVAL*THROTTLE seconds (kombu's defaults: 10*10).
     "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
     "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+    # The scan holds a lock in Redis that expires after this many seconds. A worker killed during its
+    # scan (e.g. at start-up) leaves it held: no redelivery anywhere until it expires (kombu: 300 s).
+    "unacked_mutex_expire": env.int("CELERY_UNACKED_MUTEX_EXPIRE", default=60),
 }
+# A message whose worker process died goes back to the front of its queue (config/broker.py).
+if REDIS_URL.startswith("redis://"):
+    CELERY_BROKER_TRANSPORT = "config.broker:Transport"
 if not REDIS_URL:
     (CELERY_EMBEDDED_BROKER_DIR / "control").mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {

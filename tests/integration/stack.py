@@ -28,7 +28,7 @@ def _database_url() -> str:
 
 
 class WorkerProcess:
-    """A `celery worker` subprocess bound to a queue of its own."""
+    """A `celery worker` subprocess bound to a queue of its own (and its matching queue, see settings)."""
 
     def __init__(self, *, queue: str, concurrency: int = 1, extra_env: dict | None = None, wait_ready: bool = True):
         self.queue = queue
@@ -46,7 +46,7 @@ class WorkerProcess:
         }
         self._log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "-n", self.hostname,
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", f"{queue},{queue}-matching", "-n", self.hostname,
              "--pool", "prefork", "--concurrency", str(concurrency), "--loglevel", "INFO",
              "--without-gossip", "--without-mingle", "--without-heartbeat"],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
