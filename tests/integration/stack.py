@@ -35,7 +35,7 @@ class WorkerProcess:
         self.hostname = f"test-{uuid.uuid4().hex[:8]}@%h"
         self.log_path = ROOT / "var" / f"worker-{queue}.log"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        env = {
+        self.env = env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "SECRET_KEY": settings.SECRET_KEY,
