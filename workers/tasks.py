@@ -55,6 +55,7 @@ def _extraction_models_load(**kwargs) -> None:
     record_failure=failure_recorder(
         lambda article_id, exc: lifecycle.article_fail(article_id=article_id, error=exception_text(exc))),
     name=TaskName.ARTICLE_PROCESS,
+    bind=True,
     # A worker that cannot load its models hands the article back with back-off (RecordsFailure).
     **{**TASK_OPTIONS, "autoretry_for": (*TRANSIENT_ERRORS, ExtractionUnavailable)},
     # A killed worker's message is redelivered; the guarded status transition and unique claim spans
@@ -65,9 +66,11 @@ def _extraction_models_load(**kwargs) -> None:
     soft_time_limit=settings.VERIFY_TASK_SOFT_TIME_LIMIT,
     time_limit=settings.VERIFY_TASK_TIME_LIMIT,
 )
-def article_process(article_id: int) -> dict:
+def article_process(self, article_id: int) -> dict:
     try:
-        article = lifecycle.article_process(article_id=article_id)
+        # A retry follows an error the task caught (the database blinked), not a kill: an article it
+        # finds `processing` was not cut off and does not count towards giving up.
+        article = lifecycle.article_process(article_id=article_id, after_transient_error=self.request.retries > 0)
     except Article.DoesNotExist:  # deleted before its turn came: nothing to do, nothing to retry
         return {"article": article_id, "status": "missing", "claims": 0}
     return {"article": article.pk, "status": article.status, "claims": article.claims.count()}

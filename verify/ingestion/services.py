@@ -71,7 +71,9 @@ def article_placeholder_for_url(
             article.status = ArticleStatus.PENDING
             article.error = ""
             article.processing_attempts = 0
-            article.save(update_fields=["status", "error", "processing_attempts", "updated_at"])
+            article.extraction_interruptions = 0
+            article.save(update_fields=["status", "error", "processing_attempts", "extraction_interruptions",
+                                        "updated_at"])
             return article, False, True
         article, created = Article.objects.get_or_create(
             content_hash=_placeholder_hash(url=url),
