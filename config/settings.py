@@ -325,6 +325,10 @@ VERIFY_MAX_ARTICLE_CHARS = env.int("VERIFY_MAX_ARTICLE_CHARS", default=2_000_000
 # Reviewer web UI (verify/views): the largest .txt/.html file the submit page accepts; bigger
 # uploads are refused with a clear message.
 VERIFY_MAX_UPLOAD_BYTES = env.int("VERIFY_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# An uploaded PDF or Word document is read in a child process that is stopped after this many seconds
+# or when it needs more memory than this (verify/ingestion/documents.py); the upload is then refused.
+VERIFY_UPLOAD_PARSE_TIMEOUT = env.float("VERIFY_UPLOAD_PARSE_TIMEOUT", default=20.0)
+VERIFY_UPLOAD_PARSE_MEMORY_MB = env.int("VERIFY_UPLOAD_PARSE_MEMORY_MB", default=1024)
 
 # Reliability: time limits of one article's processing (soft: the task records the error; hard:
 # the child is killed), and how long an article may stay `pending` before the sweeper (its
