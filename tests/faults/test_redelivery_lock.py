@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.faults.conftest import ROOT, child_pids, kill_hard, wait_for, wait_process_gone
+from tests.faults.conftest import ROOT, kill_hard, kill_whole_worker, wait_for
 from tests.faults.test_worker_killed import done_or_failed, long_article, processing
 from verify import lifecycle
 from verify.models import ArticleStatus
@@ -44,11 +44,7 @@ def test_redelivery_after_a_worker_killed_holding_the_restore_lock_waits_only_th
     first = workers(queue=fault_queue, concurrency=1, extra_env=env)
     article = lifecycle.article_submit(kind="text", text=long_article(), title="Long").article
     wait_for(lambda: processing(article.pk), timeout=90, message="processing to start")
-    children = child_pids(first.process.pid)
-    kill_hard(first.process.pid)
-    for pid in children:
-        kill_hard(pid)
-    wait_process_gone(first.process)
+    kill_whole_worker(first)
 
     holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_LOCK], cwd=ROOT, stdout=subprocess.PIPE,
                               env={**first.env, **env})

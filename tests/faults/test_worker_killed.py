@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.faults.conftest import article_processed, child_pids, kill_hard, wait_for, wait_process_gone
+from tests.faults.conftest import article_processed, child_pids, kill_hard, kill_whole_worker, wait_for
 from verify import lifecycle
 from verify.extraction import clean_text, extract_claims
 from verify.models import Article, ArticleStatus
@@ -90,12 +90,7 @@ def test_a_whole_worker_killed_mid_task_is_redelivered_to_a_new_worker_after_the
     article = lifecycle.article_submit(kind="text", text=text, title="Long").article
 
     wait_for(lambda: processing(article.pk), timeout=60, message="processing to start")
-    # Parent first, so nobody is left to requeue the message: only the broker's visibility timeout can.
-    children = child_pids(first.process.pid)
-    kill_hard(first.process.pid)
-    for pid in children:
-        kill_hard(pid)
-    wait_process_gone(first.process)
+    kill_whole_worker(first)
     assert Article.objects.get(pk=article.pk).status == ArticleStatus.PROCESSING
     killed_at = time.monotonic()
 

@@ -1,7 +1,7 @@
 """A URL fetched by a real Celery worker (Redis broker, PostgreSQL), from the local test server."""
 import pytest
 
-from tests.verify.ingestion.conftest import ARTICLE_HTML, article_html_on
+from tests.verify.ingestion.conftest import article_html_on
 from tests.integration.stack import WorkerProcess, wait_for
 from verify.ingestion.models import FetchedPage
 from verify.lifecycle import article_submit
