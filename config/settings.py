@@ -14,6 +14,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 # === Core: paths, secret key, debug, hosts, apps, middleware, templates, i18n, static/media ===
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -157,6 +158,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Celery's default of 4 s for that would kill slow starters and start them again, forever.
 CELERY_WORKER_PROC_ALIVE_TIMEOUT = 60
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="verity")
+# Claim matching has a queue of its own, so articles (extraction) never wait behind matching tasks,
+# which take ten times longer. Every worker serves both (CELERY_TASK_QUEUES) unless started with -Q.
+CELERY_MATCHING_QUEUE = env("CELERY_MATCHING_QUEUE", default=f"{CELERY_TASK_DEFAULT_QUEUE}-matching")
+CELERY_TASK_QUEUES = [Queue(CELERY_TASK_DEFAULT_QUEUE), Queue(CELERY_MATCHING_QUEUE)]
+CELERY_TASK_ROUTES = {name: {"queue": CELERY_MATCHING_QUEUE}
+                      for name in ("workers.article_matches_find", "workers.claim_matches_find")}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # An unacknowledged message (its worker died) is redelivered after this many seconds.
@@ -165,7 +172,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # visibility timeout, noticed by a scan every INTERVAL*THROTTLE seconds (kombu's defaults: 10*10).
     "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
     "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
+    # The scan holds a lock in Redis that expires after this many seconds. A worker killed during its
+    # scan (e.g. at start-up) leaves it held: no redelivery anywhere until it expires (kombu: 300 s).
+    "unacked_mutex_expire": env.int("CELERY_UNACKED_MUTEX_EXPIRE", default=60),
 }
+# A message whose worker process died goes back to the front of its queue (config/broker.py).
+if REDIS_URL.startswith("redis://"):
+    CELERY_BROKER_TRANSPORT = "config.broker:Transport"
 if not REDIS_URL:
     (CELERY_EMBEDDED_BROKER_DIR / "control").mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -336,6 +349,10 @@ VERIFY_MAX_ARTICLE_CHARS = env.int("VERIFY_MAX_ARTICLE_CHARS", default=2_000_000
 VERIFY_MAX_UPLOAD_BYTES = env.int("VERIFY_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
 # "Claim N of M" on the claim page: M, the queue's size, is counted at most this often per filter.
 VERIFY_QUEUE_COUNT_CACHE_SECONDS = env.int("VERIFY_QUEUE_COUNT_CACHE_SECONDS", default=30)
+# An uploaded PDF or Word document is read in a child process that is stopped after this many seconds
+# or when it needs more memory than this (verify/ingestion/documents.py); the upload is then refused.
+VERIFY_UPLOAD_PARSE_TIMEOUT = env.float("VERIFY_UPLOAD_PARSE_TIMEOUT", default=20.0)
+VERIFY_UPLOAD_PARSE_MEMORY_MB = env.int("VERIFY_UPLOAD_PARSE_MEMORY_MB", default=1024)
 
 # Reliability: time limits of one article's processing (soft: the task records the error; hard:
 # the child is killed), and how long an article may stay `pending` before the sweeper (its
@@ -343,6 +360,10 @@ VERIFY_QUEUE_COUNT_CACHE_SECONDS = env.int("VERIFY_QUEUE_COUNT_CACHE_SECONDS", d
 VERIFY_TASK_SOFT_TIME_LIMIT = env.int("VERIFY_TASK_SOFT_TIME_LIMIT", default=300)
 VERIFY_TASK_TIME_LIMIT = env.int("VERIFY_TASK_TIME_LIMIT", default=VERIFY_TASK_SOFT_TIME_LIMIT + 30)
 VERIFY_SWEEP_PENDING_AFTER_SECONDS = env.int("VERIFY_SWEEP_PENDING_AFTER_SECONDS", default=120)
+# A task that meets a database (or broker) outage retries with doubling waits up to BACKOFF_MAX
+# seconds apart, as many times as it takes to outlast an outage of WINDOW seconds (workers/base.py).
+VERIFY_TASK_RETRY_WINDOW_SECONDS = env.int("VERIFY_TASK_RETRY_WINDOW_SECONDS", default=900)
+VERIFY_TASK_RETRY_BACKOFF_MAX = env.int("VERIFY_TASK_RETRY_BACKOFF_MAX", default=120)
 
 # Ingestion from URLs, files and feeds (verify/ingestion).
 # Fetching refuses private, loopback, link-local, reserved and metadata addresses (SSRF). An

@@ -2,6 +2,8 @@
 import os
 import uuid
 
+from kombu import Queue
+
 os.environ.setdefault("SECRET_KEY", "test-only-key-not-used-anywhere-else")
 
 from config.settings import *  # noqa: E402,F403
@@ -17,6 +19,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # Each test session has a queue of its own, so leftovers from an earlier run never reach its workers.
 CELERY_TASK_DEFAULT_QUEUE = f"verity-test-{uuid.uuid4().hex[:10]}"
+CELERY_MATCHING_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-matching"
+CELERY_TASK_QUEUES = [Queue(CELERY_TASK_DEFAULT_QUEUE), Queue(CELERY_MATCHING_QUEUE)]
+CELERY_TASK_ROUTES = {name: {"queue": CELERY_MATCHING_QUEUE} for name in CELERY_TASK_ROUTES}
 # Production hardening (config/settings.py) stays on in tests except what plain-HTTP test clients
 # and live servers cannot use; tests/hostile/test_hardening.py checks the production values.
 SECURE_SSL_REDIRECT = False

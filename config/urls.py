@@ -31,3 +31,4 @@ urlpatterns = [
 ]
 
 handler404 = "config.errors.not_found"
+handler500 = "config.errors.server_error"

@@ -33,3 +33,9 @@ class ClaimVersionConflict(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class ExtractionUnavailable(RuntimeError):
+    """This process cannot load the extraction models (a spaCy model not installed, a missing scorer
+    directory): the worker's failure, never the article's. The article is left untouched and its task
+    is retried later, by a worker that can load them."""

@@ -161,9 +161,10 @@ def article_fetch_failed(*, article_id: int, reason: str) -> Article:
     return url_services.article_fetch_failed(article_id=article_id, reason=reason)
 
 
-def article_process(*, article_id: int) -> Article:
-    """The processing step (a task): clean and extract, then queue the search for earlier checks."""
-    article = services.article_process(article_id=article_id)
+def article_process(*, article_id: int, after_transient_error: bool = False) -> Article:
+    """The processing step (a task): clean and extract, then queue the search for earlier checks.
+    `after_transient_error`: the task is retrying after a database error (see services.article_process)."""
+    article = services.article_process(article_id=article_id, after_transient_error=after_transient_error)
     if article.status == ArticleStatus.DONE:
         task_enqueue_on_commit(TaskName.ARTICLE_MATCHES_FIND, article.pk)
     return article
@@ -184,7 +185,9 @@ def article_reprocess(*, article: Article, actor: AbstractBaseUser | None = None
         article.status = ArticleStatus.PENDING
         article.error = ""
         article.processing_attempts = 0
-        article.save(update_fields=["status", "error", "processing_attempts", "updated_at"])
+        article.extraction_interruptions = 0
+        article.save(update_fields=["status", "error", "processing_attempts", "extraction_interruptions",
+                                    "updated_at"])
         transaction.on_commit(lambda: article_advance(article_id=article.pk))
     return article
 

@@ -81,6 +81,9 @@ class Article(models.Model):
     )
     extractor_version = models.CharField(max_length=32, blank=True)
     processing_attempts = models.PositiveIntegerField(default=0)
+    # Attempts cut off inside extraction (the worker died while extracting): only these count towards
+    # giving up (verify/services.py), not retries after a database error or kills before extraction.
+    extraction_interruptions = models.PositiveIntegerField(default=0)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -16,15 +16,22 @@ logger = logging.getLogger(__name__)
 # Languages the extractor's model can read; other articles, and those whose language we could not
 # tell ("und"), are stored and skipped with a reason.
 SUPPORTED_LANGUAGES = {"en"}
-# An article whose processing was started this many times without finishing is given up on, so a
-# message that keeps killing its worker cannot circulate for ever.
+# An article whose extraction was cut off this many times (its worker died while extracting it) is given
+# up on, so a message that keeps killing its worker cannot circulate for ever. Retries after a database
+# error, and a whole worker lost before or after extraction, do not count.
 MAX_PROCESSING_ATTEMPTS = 5
 
 
-def article_process(*, article_id: int) -> Article:
-    """Clean, extract and store claims. Idempotent: rerunning it never duplicates claims."""
+def article_process(*, article_id: int, after_transient_error: bool = False) -> Article:
+    """Clean, extract and store claims. Idempotent: rerunning it never duplicates claims.
+
+    ExtractionUnavailable (this process cannot load its models) is raised before the article is
+    touched: a worker's failure is never recorded as the article's. `after_transient_error`: this run
+    is a retry after a database error, so an article found `processing` was not cut off by a kill."""
     extraction = _extraction()
-    article = _article_start(article_id=article_id, extractor_version=extraction.EXTRACTOR_VERSION)
+    extraction.extraction_models_load()
+    article = _article_start(article_id=article_id, extractor_version=extraction.EXTRACTOR_VERSION,
+                             after_transient_error=after_transient_error)
     if article.status != ArticleStatus.PROCESSING:
         return article
     try:
@@ -107,20 +114,26 @@ def claims_extract(*, article: Article, cleaned_text: str) -> list[Claim]:
     return list(Claim.objects.filter(article=article, extractor_version=extraction.EXTRACTOR_VERSION))
 
 
-def _article_start(*, article_id: int, extractor_version: str) -> Article:
-    """pending/processing/failed -> processing under a row lock; done articles are left alone."""
+def _article_start(*, article_id: int, extractor_version: str, after_transient_error: bool) -> Article:
+    """pending/processing/failed -> processing under a row lock; done articles are left alone.
+
+    Found `processing` (not after a retry), the previous run was cut off inside extraction: that counts
+    towards giving up. The sweeper sets a lost article back to `pending`, so its rerun does not count."""
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article_id)
         if article.status == ArticleStatus.DONE and article.extractor_version == extractor_version:
             return article
-        if article.processing_attempts >= MAX_PROCESSING_ATTEMPTS:
+        if article.status == ArticleStatus.PROCESSING and not after_transient_error:
+            article.extraction_interruptions += 1
+        if article.extraction_interruptions >= MAX_PROCESSING_ATTEMPTS:
             article.status = ArticleStatus.FAILED
-            article.error = (f"Gave up after {article.processing_attempts} attempts: processing never "
-                             "finished (the worker was killed or timed out each time).")
+            article.error = (f"Gave up after {article.extraction_interruptions} attempts cut off inside extraction "
+                             "(the worker died or was killed while extracting this article each time).")
         else:
             article.status = ArticleStatus.PROCESSING
             article.processing_attempts += 1
-        article.save(update_fields=["status", "error", "processing_attempts", "updated_at"])
+        article.save(update_fields=["status", "error", "processing_attempts", "extraction_interruptions",
+                                    "updated_at"])
         return article
 
 

@@ -7,7 +7,7 @@ from verify.db import TRANSIENT_ERRORS
 from verify.ingestion import feeds as feed_services
 from verify.ingestion.fetch import FetchConnectionError, FetchTimeoutError, HTTPStatusError
 from verify.models import Article
-from workers.base import TASK_OPTIONS, RecordsFailure, failure_recorder
+from workers.base import TASK_OPTIONS, RecordsFailure, failure_recorder, retry_options
 
 # Worth another try later: the site was slow, unreachable or answered 5xx/429, or the database blinked.
 FETCH_RETRY_ERRORS = (*TRANSIENT_ERRORS, FetchTimeoutError, FetchConnectionError, HTTPStatusError)
@@ -19,8 +19,7 @@ FETCH_RETRY_ERRORS = (*TRANSIENT_ERRORS, FetchTimeoutError, FetchConnectionError
         lambda article_id, exc: lifecycle.article_fetch_failed(article_id=article_id,
                                                                reason=str(exc) or type(exc).__name__)),
     name=TaskName.ARTICLE_FETCH,
-    **{**TASK_OPTIONS, "autoretry_for": FETCH_RETRY_ERRORS, "retry_backoff": 5, "retry_backoff_max": 300,
-       "max_retries": 4, "ignore_result": False},
+    **{**TASK_OPTIONS, "autoretry_for": FETCH_RETRY_ERRORS, **retry_options(factor=5, cap=300), "ignore_result": False},
     reject_on_worker_lost=True,
     soft_time_limit=120,
     time_limit=150,

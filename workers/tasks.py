@@ -3,11 +3,14 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
-from celery.signals import worker_process_init
+from celery.exceptions import WorkerTerminate
+from celery.signals import worker_init, worker_process_init
 from django.conf import settings
 
 from verify import lifecycle
 from verify.background import TaskName
+from verify.db import TRANSIENT_ERRORS
+from verify.errors import ExtractionUnavailable
 from verify.models import Article
 from verify.sweeper import articles_requeue_stuck
 from workers.base import TASK_OPTIONS, RecordsFailure, exception_text, failure_recorder
@@ -18,21 +21,33 @@ from workers import ingest_tasks, matching_tasks, report_tasks, webhook_tasks  #
 logger = logging.getLogger(__name__)
 
 
+@worker_init.connect
+def _extraction_models_check(**kwargs) -> None:
+    """A worker that cannot load its models must not take articles (it would fail every one it took):
+    it refuses to start, exit status 1, saying why. The spaCy pipeline it loads here is inherited by
+    its processes."""
+    # Imported here, in workers only: web processes import this module to enqueue by task name and
+    # must not load spaCy.
+    from verify.extraction.readiness import extraction_models_problem
+
+    problem = extraction_models_problem()
+    if problem:
+        logger.critical("Refusing to start: %s", problem)
+        raise WorkerTerminate(1)
+
+
 @worker_process_init.connect
 def _extraction_models_load(**kwargs) -> None:
     """Load spaCy and the check-worthiness scorer before this process takes its first article: loaded
     lazily, they counted against the first task's time limit, and under a short limit (or on a busy
     host) the first article after every restart could fail for it."""
-    # Imported here, in worker processes only: web processes import this module to enqueue by task
-    # name and must not load spaCy.
-    from verify.extraction.nlp import get_nlp
-    from verify.extraction.scoring import get_scorer
+    from verify.extraction import extraction_models_load  # spaCy: workers only, as above
 
     try:
-        get_nlp()
-        get_scorer()
-    except Exception:  # e.g. the model package is missing: the task then fails with the clear message
-        logger.exception("Could not load the extraction models at worker start; tasks will retry loading them")
+        extraction_models_load()
+    except ExtractionUnavailable:
+        # Its articles are retried with back-off and left untouched (verify/services.py), never failed.
+        logger.exception("Could not load the extraction models in this worker process")
 
 
 @shared_task(
@@ -40,7 +55,9 @@ def _extraction_models_load(**kwargs) -> None:
     record_failure=failure_recorder(
         lambda article_id, exc: lifecycle.article_fail(article_id=article_id, error=exception_text(exc))),
     name=TaskName.ARTICLE_PROCESS,
-    **{**TASK_OPTIONS, "retry_backoff_max": 120, "max_retries": 6},
+    bind=True,
+    # A worker that cannot load its models hands the article back with back-off (RecordsFailure).
+    **{**TASK_OPTIONS, "autoretry_for": (*TRANSIENT_ERRORS, ExtractionUnavailable)},
     # A killed worker's message is redelivered; the guarded status transition and unique claim spans
     # make the rerun harmless.
     reject_on_worker_lost=True,
@@ -49,9 +66,11 @@ def _extraction_models_load(**kwargs) -> None:
     soft_time_limit=settings.VERIFY_TASK_SOFT_TIME_LIMIT,
     time_limit=settings.VERIFY_TASK_TIME_LIMIT,
 )
-def article_process(article_id: int) -> dict:
+def article_process(self, article_id: int) -> dict:
     try:
-        article = lifecycle.article_process(article_id=article_id)
+        # A retry follows an error the task caught (the database blinked), not a kill: an article it
+        # finds `processing` was not cut off and does not count towards giving up.
+        article = lifecycle.article_process(article_id=article_id, after_transient_error=self.request.retries > 0)
     except Article.DoesNotExist:  # deleted before its turn came: nothing to do, nothing to retry
         return {"article": article_id, "status": "missing", "claims": 0}
     return {"article": article.pk, "status": article.status, "claims": article.claims.count()}

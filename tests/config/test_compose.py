@@ -42,3 +42,10 @@ def test_images_are_the_pinned_major_versions():
     services = load_compose()["services"]
     assert services["db"]["image"] == "postgres:16"
     assert services["redis"]["image"] == "redis:7"
+
+
+def test_workers_serve_the_extraction_and_the_matching_queue():
+    """Without -Q a worker consumes every queue in CELERY_TASK_QUEUES (config/settings.py): both."""
+    assert "-Q" not in load_compose()["services"]["worker"]["command"]
+    embedded = (ROOT / "verify" / "management" / "commands" / "runembedded.py").read_text()
+    assert '"worker"' in embedded and '"-Q"' not in embedded

@@ -73,6 +73,16 @@ def kill_hard(pid: int) -> None:
         pass
 
 
+def kill_whole_worker(worker: WorkerProcess) -> None:
+    """SIGKILL a worker, parent first (nobody is left to requeue its messages: only the broker's
+    visibility timeout can), then its children; returns once it is gone."""
+    children = child_pids(worker.process.pid)
+    kill_hard(worker.process.pid)
+    for pid in children:
+        kill_hard(pid)
+    wait_process_gone(worker.process)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.faults.conftest import article_processed, child_pids, kill_hard, wait_for, wait_process_gone
+from tests.faults.conftest import article_processed, child_pids, kill_hard, kill_whole_worker, wait_for
 from verify import lifecycle
 from verify.extraction import clean_text, extract_claims
 from verify.models import Article, ArticleStatus
@@ -90,12 +90,7 @@ def test_a_whole_worker_killed_mid_task_is_redelivered_to_a_new_worker_after_the
     article = lifecycle.article_submit(kind="text", text=text, title="Long").article
 
     wait_for(lambda: processing(article.pk), timeout=60, message="processing to start")
-    # Parent first, so nobody is left to requeue the message: only the broker's visibility timeout can.
-    children = child_pids(first.process.pid)
-    kill_hard(first.process.pid)
-    for pid in children:
-        kill_hard(pid)
-    wait_process_gone(first.process)
+    kill_whole_worker(first)
     assert Article.objects.get(pk=article.pk).status == ArticleStatus.PROCESSING
     killed_at = time.monotonic()
 
@@ -129,3 +124,27 @@ def test_an_article_that_kills_its_worker_every_time_is_given_up_after_bounded_a
     assert f"Gave up after {MAX_PROCESSING_ATTEMPTS} attempts" in finished.error
     processed = wait_for(lambda: done_or_failed(normal.pk), timeout=60, message="the article queued behind it")
     assert processed.status == ArticleStatus.DONE, processed.error
+
+
+def test_an_article_whose_worker_child_was_killed_goes_before_the_articles_queued_behind_it(
+    fault_queue, workers, private_broker
+):
+    worker = workers(queue=fault_queue, concurrency=1, extra_env=private_broker)
+    assert article_processed(text="The ministry said 1,200 homes lost power.", title="Warm-up").status == ArticleStatus.DONE
+    killed = lifecycle.article_submit(kind="text", text=long_article(), title="Killed").article
+    wait_for(lambda: processing(killed.pk), timeout=60, message="processing to start")
+    queued = [lifecycle.article_submit(kind="text", text=f"The ministry said {n:,} homes in Odesa lost power on Monday.",
+                                       title=f"Queued {n}").article for n in (2100, 2200, 2300)]
+
+    for pid in child_pids(worker.process.pid):
+        kill_hard(pid)
+    killed_at = time.monotonic()
+    finished = wait_for(lambda: done_or_failed(killed.pk), timeout=120, message="the killed article")
+    recovered = time.monotonic() - killed_at
+    for article in queued:
+        wait_for(lambda: done_or_failed(article.pk), timeout=120, message="the queued articles")
+
+    assert finished.status == ArticleStatus.DONE, finished.error
+    later = Article.objects.filter(pk__in=[a.pk for a in queued]).values_list("processed_at", flat=True)
+    assert all(finished.processed_at < processed_at for processed_at in later), "the redelivered article went first"
+    print(f"\n[recovery] killed article done {recovered:.1f} s after its worker child was killed")

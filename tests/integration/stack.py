@@ -28,14 +28,14 @@ def _database_url() -> str:
 
 
 class WorkerProcess:
-    """A `celery worker` subprocess bound to a queue of its own."""
+    """A `celery worker` subprocess bound to a queue of its own (and its matching queue, see settings)."""
 
-    def __init__(self, *, queue: str, concurrency: int = 1, extra_env: dict | None = None):
+    def __init__(self, *, queue: str, concurrency: int = 1, extra_env: dict | None = None, wait_ready: bool = True):
         self.queue = queue
         self.hostname = f"test-{uuid.uuid4().hex[:8]}@%h"
         self.log_path = ROOT / "var" / f"worker-{queue}.log"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        env = {
+        self.env = env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "SECRET_KEY": settings.SECRET_KEY,
@@ -46,12 +46,13 @@ class WorkerProcess:
         }
         self._log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "-n", self.hostname,
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", f"{queue},{queue}-matching", "-n", self.hostname,
              "--pool", "prefork", "--concurrency", str(concurrency), "--loglevel", "INFO",
              "--without-gossip", "--without-mingle", "--without-heartbeat"],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
         )
-        self._wait_ready()
+        if wait_ready:
+            self._wait_ready()
 
     def _wait_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout

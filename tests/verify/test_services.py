@@ -1,10 +1,12 @@
 """article_ingest / article_process: dedup, validation, idempotency, failures (SQLite, eager tasks)."""
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import OperationalError
 
 from tests.factories import ArticleFactory
 from verify import lifecycle, services
 from verify.models import Article, ArticleStatus, Claim
+from workers.tasks import article_process
 
 pytestmark = pytest.mark.django_db
 
@@ -120,16 +122,47 @@ def test_text_whose_language_cannot_be_told_never_reaches_the_english_extractor(
 
 
 def test_an_article_that_keeps_killing_workers_is_given_up_after_bounded_attempts():
-    article = ArticleFactory(status=ArticleStatus.PROCESSING, processing_attempts=services.MAX_PROCESSING_ATTEMPTS)
+    article = ArticleFactory(status=ArticleStatus.PROCESSING, processing_attempts=services.MAX_PROCESSING_ATTEMPTS,
+                             extraction_interruptions=services.MAX_PROCESSING_ATTEMPTS - 1)
     services.article_process(article_id=article.pk)
     article.refresh_from_db()
     assert article.status == ArticleStatus.FAILED
-    assert "Gave up" in article.error
+    assert f"Gave up after {services.MAX_PROCESSING_ATTEMPTS} attempts cut off inside extraction" in article.error
+
+
+def test_a_run_found_processing_counts_as_cut_off_but_a_retry_after_a_database_error_does_not():
+    cut_off = ArticleFactory(status=ArticleStatus.PROCESSING, raw_content=TEXT)
+    retried = ArticleFactory(status=ArticleStatus.PROCESSING, raw_content=TEXT + " Again.")
+
+    services.article_process(article_id=cut_off.pk)
+    services.article_process(article_id=retried.pk, after_transient_error=True)
+
+    assert Article.objects.get(pk=cut_off.pk).extraction_interruptions == 1
+    assert Article.objects.get(pk=retried.pk).extraction_interruptions == 0
+
+
+def test_an_article_retried_through_a_database_outage_is_never_given_up_as_poison(monkeypatch):
+    """Six database errors inside extraction, retried by the real task (inline): more than the poison
+    limit, none of them the article's fault."""
+    article = ArticleFactory(status=ArticleStatus.PENDING, raw_content=TEXT)
+    extract = services.claims_extract
+    failures = iter(range(services.MAX_PROCESSING_ATTEMPTS + 1))
+
+    def database_drops(**kwargs):
+        if next(failures, None) is not None:
+            raise OperationalError("server closed the connection unexpectedly")
+        return extract(**kwargs)
+
+    monkeypatch.setattr(services, "claims_extract", database_drops)
+
+    article_process.apply(args=[article.pk])
+
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.DONE, article.error
+    assert article.extraction_interruptions == 0 and article.processing_attempts == services.MAX_PROCESSING_ATTEMPTS + 2
 
 
 def test_a_transient_database_error_propagates_for_the_task_to_retry(monkeypatch):
-    from django.db import OperationalError
-
     article = ArticleFactory(status=ArticleStatus.PENDING)
 
     def db_down(*args, **kwargs):

@@ -3,6 +3,7 @@ import pytest
 from django.db import InterfaceError, OperationalError
 
 from tests.factories import ArticleFactory
+from verify.errors import ExtractionUnavailable
 from verify.models import ArticleStatus
 from workers.tasks import article_process
 
@@ -12,9 +13,9 @@ def test_article_process_is_acked_late_and_requeued_when_its_worker_dies():
     assert article_process.reject_on_worker_lost is True
 
 
-def test_article_process_retries_transient_database_errors_with_bounded_backoff():
-    assert set(article_process.autoretry_for) == {OperationalError, InterfaceError}
-    assert article_process.max_retries and article_process.max_retries <= 10
+def test_article_process_retries_transient_database_errors_and_unloadable_models_with_bounded_backoff():
+    assert set(article_process.autoretry_for) == {OperationalError, InterfaceError, ExtractionUnavailable}
+    assert article_process.max_retries and article_process.max_retries <= 50
     assert article_process.retry_backoff
 
 
@@ -44,3 +45,17 @@ def test_a_task_that_fails_for_good_marks_the_article_failed():
 def test_a_message_for_a_deleted_article_is_dropped_quietly():
     result = article_process.apply(args=[987654]).get()
     assert result == {"article": 987654, "status": "missing", "claims": 0}
+
+
+@pytest.mark.django_db
+def test_a_worker_that_cannot_load_its_models_leaves_the_article_untouched_for_another_worker(settings):
+    settings.VERIFY_SPACY_MODEL = "en_core_web_not_installed"
+    article = ArticleFactory(status=ArticleStatus.PENDING,
+                             raw_content="The ministry said on Monday that 2,300 homes lost power in Kharkiv.")
+
+    result = article_process.apply(args=[article.pk])
+
+    assert isinstance(result.result, ExtractionUnavailable)
+    assert "en_core_web_not_installed" in str(result.result) and "not installed" in str(result.result)
+    article.refresh_from_db()
+    assert (article.status, article.error, article.processing_attempts) == (ArticleStatus.PENDING, "", 0)

@@ -18,6 +18,9 @@
 - ApiError: an answer a view gives itself, with its own status, code, extra keys and headers
   (503 "warming_up" and "pdf_unavailable", 409 "not_ready" with `progress`).
 
+- 503 "service_unavailable" with Retry-After: the database is not answering (config/errors.py, which
+  answers it for every view and middleware under /api/).
+
 Anything else is a bug and stays a 500.
 """
 from collections.abc import Iterator, Mapping

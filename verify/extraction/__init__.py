@@ -6,6 +6,7 @@ Callers pass CLEANED text to `extract_claims` (run `clean_text` first, or use
 from verify.extraction.claim import ExtractedClaim
 from verify.extraction.cleaning import clean_text
 from verify.extraction.pipeline import extract_claims, extract_claims_batch, extract_claims_from_raw
+from verify.extraction.readiness import extraction_models_load
 from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, score_sentences
 
 # Bump whenever extraction output changes for the same input (articles are re-processed on change).
@@ -19,5 +20,6 @@ __all__ = [
     "extract_claims",
     "extract_claims_batch",
     "extract_claims_from_raw",
+    "extraction_models_load",
     "score_sentences",
 ]

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from verify.extraction.doc_text import doc_text, sentence_entities
 from verify.extraction.attribution import Attribution, find_attribution
+from verify.extraction.chunks import CHUNK_CHARS, claim_shifted, text_chunks
 from verify.extraction.claim import ExtractedClaim
 from verify.extraction.cleaning import clean_text
 from verify.extraction.dates import resolve_dates
@@ -24,8 +25,17 @@ PublishedAt = datetime | date | None
 def extract_claims(
     text: str, *, published_at: PublishedAt = None, threshold: float = CHECKWORTHINESS_THRESHOLD
 ) -> list[ExtractedClaim]:
-    """Claims in CLEANED text (see `clean_text`); offsets refer to `text`."""
-    return claims_from_doc(get_nlp()(text), published_at=published_at, threshold=threshold)
+    """Claims in CLEANED text (see `clean_text`); offsets refer to `text`. A long text is read in
+    chunks of whole paragraphs (chunks.py), never refused for spaCy's `max_length`."""
+    nlp = get_nlp()
+    claims: list[ExtractedClaim] = []
+    sentences_before = 0
+    for offset, piece in text_chunks(text, limit=min(CHUNK_CHARS, nlp.max_length)):
+        doc = nlp(piece)
+        claims += [claim_shifted(claim, offset=offset, sentences_before=sentences_before)
+                   for claim in claims_from_doc(doc, published_at=published_at, threshold=threshold)]
+        sentences_before += sum(1 for sentence in doc.sents if _is_sentence(sentence))
+    return claims
 
 
 def extract_claims_from_raw(
@@ -57,6 +67,11 @@ def _trimmed(sentence: Span) -> tuple[int, int]:
     return start, end
 
 
+def _is_sentence(sentence: Span) -> bool:
+    start, end = _trimmed(sentence)
+    return start < end
+
+
 def claims_from_doc(
     doc: Doc, *, published_at: PublishedAt = None, threshold: float = CHECKWORTHINESS_THRESHOLD,
     scorer: Scorer | None = None,
@@ -64,9 +79,9 @@ def claims_from_doc(
     candidates: list[tuple[int, Span]] = []
     sentence_index = 0
     for sentence in doc.sents:
-        start, end = _trimmed(sentence)
-        if start >= end:
+        if not _is_sentence(sentence):
             continue  # whitespace between paragraphs is not a sentence
+        start, end = _trimmed(sentence)
         index = sentence_index
         sentence_index += 1
         if skip_reason(doc_text(doc)[start:end]):

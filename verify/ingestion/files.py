@@ -1,12 +1,12 @@
 """Uploaded files to article text: the type is decided by the bytes, never by the file name.
 
 Supported: PDF (%PDF header), Word .docx (a ZIP holding word/document.xml), HTML and plain text
-(.txt, .md). Everything else, including executables renamed .txt, is refused with a reason.
+(.txt, .md). Everything else, including executables renamed .txt, is refused with a reason. PDF and
+Word documents are read in a child process with time and memory limits (documents.py).
 """
 from __future__ import annotations
 
 import io
-import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -15,11 +15,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from verify.content import content_is_html, text_from_bytes
+from verify.ingestion.documents import DOCX, PDF, document_read
 
-logger = logging.getLogger(__name__)
-
-PDF, DOCX, HTML, TEXT = "pdf", "docx", "html", "text"
-MAX_PDF_PAGES = 500
+HTML, TEXT = "html", "text"
 # A .docx is a ZIP: refuse one that would expand past this many times the upload cap (a ZIP bomb).
 MAX_DOCX_EXPANSION = 20
 MAX_DOCX_MEMBERS = 2000
@@ -71,10 +69,11 @@ def text_from_upload(*, data, filename: str = "") -> UploadedText:
             f"The file is named {filename} but its content is {label}, not a {claimed.upper()}. "
             "It may be damaged; export it again.", code="type_mismatch",
         )
-    if kind == PDF:
-        return _pdf_text(raw, filename=filename)
-    if kind == DOCX:
-        return _docx_text(raw, filename=filename)
+    if kind in (PDF, DOCX):
+        fields = document_read(kind=kind, data=raw, timeout=settings.VERIFY_UPLOAD_PARSE_TIMEOUT,
+                               memory_mb=settings.VERIFY_UPLOAD_PARSE_MEMORY_MB,
+                               max_chars=settings.VERIFY_MAX_ARTICLE_CHARS)
+        return UploadedText(**fields, kind=kind, filename=filename)
     text = text_from_bytes(data=raw)
     return UploadedText(text=text, kind=HTML if content_is_html(raw_content=text) else TEXT, filename=filename)
 
@@ -140,52 +139,3 @@ def _zip_is_docx(data: bytes) -> bool:
             return "word/document.xml" in {member.filename for member in members}
     except zipfile.BadZipFile:
         return False
-
-
-def _pdf_text(data: bytes, *, filename: str) -> UploadedText:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ValidationError("The PDF is password-protected; upload an unprotected copy.", code="encrypted")
-        if len(reader.pages) > MAX_PDF_PAGES:
-            raise ValidationError(f"The PDF has {len(reader.pages)} pages; the limit is {MAX_PDF_PAGES}.",
-                                  code="too_large")
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
-        info = reader.metadata
-        title = str(info.title or "") if info else ""
-        author = str(info.author or "") if info else ""
-    except ValidationError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-            NotImplementedError, OSError, ZeroDivisionError) as exc:
-        logger.info("Unreadable PDF upload %s: %s", filename, exc)
-        raise ValidationError("The PDF could not be read; it may be damaged.", code="unreadable") from exc
-    text = "\n\n".join(page for page in pages if page)
-    if not text.strip():
-        raise ValidationError("The PDF has no text layer (a scan?); it would need OCR first.", code="no_text")
-    return UploadedText(text=text, kind=PDF, filename=filename, title=title[:500], author=author[:200])
-
-
-def _docx_text(data: bytes, *, filename: str) -> UploadedText:
-    import docx
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        paragraphs = [paragraph.text.strip() for paragraph in document.paragraphs]
-        for table in document.tables:
-            for row in table.rows:
-                cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
-                if cells:
-                    paragraphs.append(" | ".join(dict.fromkeys(cells)))
-        title = document.core_properties.title or ""
-        author = document.core_properties.author or ""
-    except Exception as exc:  # python-docx and lxml raise many types on a damaged document
-        logger.info("Unreadable .docx upload %s: %s", filename, exc)
-        raise ValidationError("The Word document could not be read; it may be damaged.", code="unreadable") from exc
-    text = "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
-    if not text.strip():
-        raise ValidationError("The Word document has no text.", code="no_text")
-    return UploadedText(text=text, kind=DOCX, filename=filename, title=title[:500], author=author[:200])

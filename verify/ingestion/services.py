@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from verify.content import content_hash, content_is_html, content_validate
+from verify.ingestion.canonical import canonical_url_trusted
 from verify.ingestion.extract import ExtractedPage, page_extract
 from verify.ingestion.fetch import (
     HTML_TYPES,
@@ -70,7 +71,9 @@ def article_placeholder_for_url(
             article.status = ArticleStatus.PENDING
             article.error = ""
             article.processing_attempts = 0
-            article.save(update_fields=["status", "error", "processing_attempts", "updated_at"])
+            article.extraction_interruptions = 0
+            article.save(update_fields=["status", "error", "processing_attempts", "extraction_interruptions",
+                                        "updated_at"])
             return article, False, True
         article, created = Article.objects.get_or_create(
             content_hash=_placeholder_hash(url=url),
@@ -145,7 +148,9 @@ def article_store_fetched(*, article_id: int, result: FetchResult) -> Article:
         content_validate(raw_content=raw_content)
     except ValidationError as exc:
         return _article_fetch_failed(article_id=article_id, reason="; ".join(exc.messages))
-    canonical_url = page.canonical_url or result.final_url
+    # A canonical URL on another site is not believed (verify/ingestion/canonical.py).
+    canonical_url = canonical_url_trusted(canonical_url=page.canonical_url, fetched_url=result.final_url) \
+        or result.final_url
     text_hash = content_hash(raw_content=raw_content)
     page_fields = {
         "requested_url": result.url[:2000], "final_url": result.final_url[:2000], "status_code": result.status_code,

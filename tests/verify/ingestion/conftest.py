@@ -71,6 +71,14 @@ CITY_TIMES_BODY = [
 CITY_TIMES_CHROME = ["Home", "Weather", "Most read", "2 billion euros", "cocaine", "2 million readers", "©",
                      "Privacy", "900 percent", "Subscribe now", "font-family", "analytics"]
 
+ARTICLE_CANONICAL = "https://news.example.org/2024/03/bridges"
+
+
+def article_html_on(site, canonical_path: str = "/2024/03/bridges") -> str:
+    """ARTICLE_HTML as its own site serves it: the canonical URL on the local site's host."""
+    return ARTICLE_HTML.replace(ARTICLE_CANONICAL, site.url(canonical_path))
+
+
 GERMAN_HTML = """<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Brücken repariert</title></head>
 <body><article><h1>Brücken repariert</h1>
 <p>Der Stadtrat hat am Montag mitgeteilt, dass die Reparatur der Brücken im Jahr 2023 abgeschlossen wurde und nicht

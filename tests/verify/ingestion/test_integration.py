@@ -1,7 +1,7 @@
 """A URL fetched by a real Celery worker (Redis broker, PostgreSQL), from the local test server."""
 import pytest
 
-from tests.verify.ingestion.conftest import ARTICLE_HTML
+from tests.verify.ingestion.conftest import article_html_on
 from tests.integration.stack import WorkerProcess, wait_for
 from verify.ingestion.models import FetchedPage
 from verify.lifecycle import article_submit
@@ -35,14 +35,14 @@ def _finished(article_id: int):
 
 
 def test_a_real_worker_fetches_extracts_and_processes_a_url(site, fetch_worker):
-    url = site.add("/story", ARTICLE_HTML)
+    url = site.add("/story", article_html_on(site))
 
     placeholder = article_submit(kind="url", url=url).article
 
     article = wait_for(lambda: _finished(placeholder.pk), timeout=120, message="the fetched article")
     assert article.status == ArticleStatus.DONE, f"{article.error}\n{fetch_worker.log()}"
     assert article.title == "Bridge repairs finished early"
-    assert article.canonical_url == "https://news.example.org/2024/03/bridges"
+    assert article.canonical_url == site.url("/2024/03/bridges")
     assert article.claims.count() > 0
     assert "<nav>" in FetchedPage.objects.get(article=article).html
 

@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from tests.factories import ArticleFactory
-from tests.verify.ingestion.conftest import ARTICLE_HTML, GERMAN_HTML, slow_writer
+from tests.verify.ingestion.conftest import ARTICLE_CANONICAL, ARTICLE_HTML, GERMAN_HTML, article_html_on, slow_writer
 from verify.ingestion.models import FetchedPage
 from verify.models import Article, ArticleStatus
 from verify.serializers import ArticleSerializer
 from verify import lifecycle
+from workers.ingest_tasks import article_fetch
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def ingest(django_capture_on_commit_callbacks):
 
 
 def test_a_url_is_fetched_its_main_text_and_metadata_stored_and_claims_extracted(site, ingest, editor):
-    url = site.add("/2024/03/bridges", ARTICLE_HTML)
+    url = site.add("/2024/03/bridges?from=home", article_html_on(site))
 
     result = ingest(url, submitted_by=editor)
 
@@ -42,7 +43,7 @@ def test_a_url_is_fetched_its_main_text_and_metadata_stored_and_claims_extracted
     assert article.status == ArticleStatus.DONE, article.error
     assert article.source_kind == Article.SourceKind.URL
     assert article.url == url
-    assert article.canonical_url == "https://news.example.org/2024/03/bridges"
+    assert article.canonical_url == site.url("/2024/03/bridges")
     assert article.title == "Bridge repairs finished early"
     assert article.author == "Jane Example"
     assert article.publisher == "The Meridian Ledger"
@@ -67,16 +68,16 @@ def test_the_same_url_submitted_again_returns_the_stored_article(site, ingest):
 
 
 def test_its_canonical_url_submitted_later_returns_the_stored_article(site, ingest):
-    first = ingest(site.add("/a", ARTICLE_HTML))
+    first = ingest(site.add("/a", article_html_on(site)))
 
-    again = lifecycle.article_submit(kind="url", url="https://news.example.org/2024/03/bridges")
+    again = lifecycle.article_submit(kind="url", url=site.url("/2024/03/bridges"))
 
     assert again.created is False and again.article.pk == first.article.pk
 
 
 def test_another_url_with_the_same_canonical_url_becomes_a_visible_duplicate(site, ingest):
-    first = ingest(site.add("/a", ARTICLE_HTML)).article
-    second_url = site.add("/a?utm_source=mail", ARTICLE_HTML)
+    first = ingest(site.add("/a", article_html_on(site))).article
+    second_url = site.add("/a?utm_source=mail", article_html_on(site))
 
     second = ingest(second_url).article
 
@@ -97,6 +98,26 @@ def test_a_page_with_the_same_text_under_another_canonical_url_is_a_duplicate(si
 
     assert "Duplicate of article" in second.skipped_reason and "the same text" in second.skipped_reason
     assert FetchedPage.objects.get(article=second).duplicate_of == first
+
+
+def test_a_canonical_url_on_another_site_is_ignored_and_the_fetched_url_kept(site, ingest):
+    # The page lives on 127.0.0.1 and names news.example.org as its canonical address.
+    url = site.add("/copied-story", ARTICLE_HTML)
+
+    article = ingest(url).article
+
+    assert article.status == ArticleStatus.DONE, article.error
+    assert article.canonical_url == url
+    assert FetchedPage.objects.get(article=article).metadata["canonical_url"] == ARTICLE_CANONICAL
+
+
+def test_a_page_claiming_another_sites_url_does_not_capture_that_url(site, ingest):
+    impostor = ingest(site.add("/copied-story", ARTICLE_HTML)).article
+
+    # The other site's URL is a new submission of its own, not "submitted before".
+    other = lifecycle.article_submit(kind="url", url=ARTICLE_CANONICAL)
+
+    assert other.created is True and other.article.pk != impostor.pk
 
 
 def test_a_pasted_article_with_the_same_text_is_found_as_the_original(site, ingest):
@@ -146,7 +167,7 @@ def test_a_stalling_server_is_retried_then_the_article_fails_with_the_timeout(si
 
     assert article.status == ArticleStatus.FAILED
     assert "read timeout" in article.error
-    assert len(site.requests) == 5  # the first try and max_retries=4 retries
+    assert len(site.requests) == article_fetch.max_retries + 1  # the first try and every retry
 
 
 def test_a_failed_url_submitted_again_is_fetched_again_on_the_same_article(site, ingest):
