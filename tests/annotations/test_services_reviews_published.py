@@ -2,11 +2,12 @@
 reopening); its own reviewer may revise it; editors may; unpublished claims are open to all."""
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from annotations.reports import services as report_services
 from annotations.services import claim_dismiss, review_submit
-from tests.factories import ClaimFactory, UserFactory
+from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 from verify.models import Claim, Verdict
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +20,11 @@ def colleague():
 
 @pytest.fixture
 def published(reviewer, editor):
-    claim = ClaimFactory()
-    review_submit(claim=claim, reviewer=reviewer, verdict="disputed", rationale="Denied by the ministry.")
+    # Publishable: an appearance (address and date) and a source behind the disputed verdict.
+    article = ArticleFactory(url="https://news.example.org/troops", published_at=timezone.now())
+    claim = ClaimFactory(article=article)
+    review_submit(claim=claim, reviewer=reviewer, verdict="disputed", rationale="Denied by the ministry.",
+                  sources=[{"url": "https://mod.example.org/statement", "title": "Ministry statement"}])
     report = report_services.report_create(title="Troops", created_by=editor, claim_ids=[claim.pk])
     report_services.report_publish(report=report, actor=editor)
     return Claim.objects.get(pk=claim.pk)
