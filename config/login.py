@@ -14,6 +14,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
 from annotations.services.login_guard import (
@@ -81,6 +82,7 @@ class GuardedObtainAuthToken(ObtainAuthToken):
 
     throttle_classes = [LoginRateThrottle]
     throttle_scope = "login"
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # DRF's view names its own, without the depth limit
 
     @extend_schema(summary="Get an API token", request=ObtainAuthToken.serializer_class,
                    responses={200: TokenResponseSerializer, 400: BAD_REQUEST, 429: THROTTLED})

@@ -208,6 +208,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON bodies nest at most verify.api.parsers.MAX_JSON_DEPTH levels (deeper: 400, not a RecursionError).
+    "DEFAULT_PARSER_CLASSES": [
+        "verify.api.parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "verify.api.renderers.FastJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
