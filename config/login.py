@@ -11,10 +11,12 @@ from django.contrib.auth.views import LoginView
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.authtoken.models import Token
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import Throttled, ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 
 from annotations.services.login_guard import (
@@ -25,6 +27,8 @@ from annotations.services.login_guard import (
     login_success_record,
 )
 from verify.api.exceptions import BAD_REQUEST, THROTTLED
+from verify.api.input import InputSerializer
+from verify.api.parsers import DepthLimitedJSONParser
 
 logger = logging.getLogger(__name__)
 MAX_USERNAME_CHARS = 150
@@ -73,6 +77,10 @@ class LoginRateThrottle(ScopedRateThrottle):
             return True
 
 
+class TokenRequestSerializer(InputSerializer, AuthTokenSerializer):
+    """Username and password; other keys are refused like on every API body."""
+
+
 class TokenResponseSerializer(serializers.Serializer):
     token = serializers.CharField()
 
@@ -82,9 +90,12 @@ class GuardedObtainAuthToken(ObtainAuthToken):
 
     throttle_classes = [LoginRateThrottle]
     throttle_scope = "login"
-    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # DRF's view names its own, without the depth limit
+    # As DRF's view, a form too (curl -d username=…), with the API's depth-limited JSON parser.
+    parser_classes = [DepthLimitedJSONParser, FormParser, MultiPartParser]
+    permission_classes = [AllowAny]  # as DRF's (no permissions); the schema then shows no login is needed
+    serializer_class = TokenRequestSerializer
 
-    @extend_schema(summary="Get an API token", request=ObtainAuthToken.serializer_class,
+    @extend_schema(summary="Get an API token", request=TokenRequestSerializer,
                    responses={200: TokenResponseSerializer, 400: BAD_REQUEST, 429: THROTTLED})
     def post(self, request, *args, **kwargs):
         data = request.data if isinstance(request.data, Mapping) else {}

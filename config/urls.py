@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("annotations.urls")),
 ]
 
+handler400 = "config.errors.bad_request"
 handler404 = "config.errors.not_found"
