@@ -2,7 +2,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from verify.api.fields import OptionalURLField
+from verify.api.fields import HTTP_URL, OptionalURLField
 from verify.api.input import InputSerializer
 from verify.models import MAX_ID
 from annotations.reports.document import report_permalink
@@ -40,14 +40,14 @@ class ReportCreateSerializer(ClaimSelectionSerializer):
     title = serializers.CharField(max_length=300)
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     org_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-    org_url = serializers.URLField(required=False, allow_blank=True, default="", max_length=500)
+    org_url = serializers.URLField(required=False, allow_blank=True, default="", max_length=500, validators=[HTTP_URL])
 
 
 class ReportUpdateSerializer(InputSerializer):
     title = serializers.CharField(required=False, max_length=300)
     summary = serializers.CharField(required=False, allow_blank=True)
     org_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    org_url = serializers.URLField(required=False, allow_blank=True, max_length=500)
+    org_url = serializers.URLField(required=False, allow_blank=True, max_length=500, validators=[HTTP_URL])
 
 
 class ClaimRemoveSerializer(InputSerializer):
