@@ -102,4 +102,4 @@ def _url_pattern(field: serializers.Field) -> str:
     # generate from: up to three labels of up to 60 characters and a top-level domain of 2-63 letters
     # (so never past the 253 characters a host name may have), an optional port, then URI characters.
     return (rf"^(?:{alternatives})://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,58}}[A-Za-z0-9])?\.){{1,3}}"
-            r"[A-Za-z]{2,63}(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?$")
+            r"[A-Za-z]{2,63}(?::[0-9]{1,5})?(?:[/?#](?:[A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?$")
