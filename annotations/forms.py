@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 
 from annotations.models import Stance
 from annotations.selectors import ClaimFilters
+from verify.id_fields import IdField
 from verify.lifecycle import ARTICLE_TEXT_LIMITS
 from verify.models import SUBMITTABLE_VERDICT_CHOICES, ClaimantType, Verdict
 
@@ -40,7 +41,7 @@ class QueueFilterForm(forms.Form):
         label="Verdict", required=False,
         choices=[(QUEUE_ALL_VERDICTS, "Any verdict"), *Verdict.choices],
     )
-    article = forms.IntegerField(label="Article ID", required=False, min_value=1)
+    article = IdField(label="Article ID", required=False)
     publisher = forms.CharField(label="Publisher", required=False, max_length=200)
     mine = forms.BooleanField(label="Assigned to me", required=False)
     score_min = forms.FloatField(label="Score from", required=False, min_value=0, max_value=1,

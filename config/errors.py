@@ -1,4 +1,5 @@
-"""Site-wide error pages: under /api/ errors answer in the API's error shape, not HTML.
+"""Site-wide error pages: under /api/ an unknown path or a request Django itself refuses (a bad Host, too
+many fields) answers in the API's error shape, not HTML.
 
 A database that is not answering (restarting, connections cut) is an outage, not a bug: the API
 answers JSON 503 with Retry-After, and pages a plain 503 page, instead of Django's HTML 500.
@@ -38,3 +39,7 @@ def service_unavailable(request) -> HttpResponse:
     # Rendered without the request: its context processors (the user, messages) would need the database.
     page = loader.get_template("503.html").render({"retry_after": OUTAGE_RETRY_AFTER_SECONDS})
     return HttpResponse(page, status=503, headers=headers)
+def bad_request(request, exception=None):
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "The request could not be read.", "code": "bad_request"}, status=400)
+    return defaults.bad_request(request, exception)

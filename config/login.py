@@ -19,6 +19,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.exceptions import Throttled, ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
@@ -32,6 +34,8 @@ from annotations.services.login_guard import (
 )
 from config.client_address import client_address
 from verify.api.exceptions import BAD_REQUEST, THROTTLED
+from verify.api.input import InputSerializer
+from verify.api.parsers import DepthLimitedJSONParser
 
 logger = logging.getLogger(__name__)
 MAX_USERNAME_CHARS = 150
@@ -105,6 +109,10 @@ class LoginRateThrottle(ScopedRateThrottle):
             return True
 
 
+class TokenRequestSerializer(InputSerializer, AuthTokenSerializer):
+    """Username and password; other keys are refused like on every API body."""
+
+
 class TokenResponseSerializer(serializers.Serializer):
     token = serializers.CharField(help_text="Send it as `Authorization: Token <token>`.")
     expires_at = serializers.DateTimeField()
@@ -114,11 +122,14 @@ class GuardedObtainAuthToken(APIView):
     """POST username and password, get a new API token; throttled and locked like the login form."""
 
     authentication_classes = []
-    permission_classes = []
     throttle_classes = [LoginRateThrottle]
     throttle_scope = "login"
+    # As DRF's view, a form too (curl -d username=…), with the API's depth-limited JSON parser.
+    parser_classes = [DepthLimitedJSONParser, FormParser, MultiPartParser]
+    permission_classes = [AllowAny]  # as DRF's (no permissions); the schema then shows no login is needed
+    serializer_class = TokenRequestSerializer
 
-    @extend_schema(summary="Log in: get a new API token", request=AuthTokenSerializer,
+    @extend_schema(summary="Log in: get a new API token", request=TokenRequestSerializer,
                    responses={200: TokenResponseSerializer, 400: BAD_REQUEST, 429: THROTTLED})
     def post(self, request, *args, **kwargs):
         data = request.data if isinstance(request.data, Mapping) else {}
@@ -127,7 +138,7 @@ class GuardedObtainAuthToken(APIView):
         verdict = _fail_open(lambda u, a: login_check(username=u, ip=a), username, ip)
         if not verdict.allowed:
             raise Throttled(wait=verdict.retry_after, detail=verdict.message)
-        serializer = AuthTokenSerializer(data=data, context={"request": request})
+        serializer = TokenRequestSerializer(data=data, context={"request": request})
         if not serializer.is_valid():
             _fail_open(lambda u, a: login_failure_record(username=u, ip=a), username, ip)
             raise ValidationError(serializer.errors)

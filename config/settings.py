@@ -224,14 +224,21 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Request bodies are JSON (415 otherwise): forms cannot say null, nested objects or lists of them.
+    # They nest at most verify.api.parsers.MAX_JSON_DEPTH levels (deeper: 400, not a RecursionError).
+    "DEFAULT_PARSER_CLASSES": ["verify.api.parsers.DepthLimitedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "verify.api.renderers.FastJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    # Dates in request bodies are RFC 3339, what the schema's `date-time` and `date` formats promise
+    # (DRF's default also took "2024-05-06" or "20240506T1000" for a date-time).
+    "DATETIME_INPUT_FORMATS": ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f%z"],
+    "DATE_INPUT_FORMATS": ["%Y-%m-%d"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "verify.api.schema.VerityAutoSchema",  # every error answer documented
     # Service errors answer the same way in every view: ValidationError 400, ClaimVersionConflict
     # 409 (with what changed), PermissionDenied 403. See verify/api/exceptions.py.
     "EXCEPTION_HANDLER": "verify.api.exceptions.api_exception_handler",
@@ -264,6 +271,9 @@ SPECTACULAR_SETTINGS = {
         "WebhookDeliveryEventEnum": "annotations.webhooks.models.WebhookEvent.choices",
         "WebhookDeliveryStatusEnum": "annotations.webhooks.models.DeliveryStatus.choices",
     },
+    # A PATCH body is documented as its serializer is: the update serializers make their own fields
+    # optional, and a required one (a claim edit's `version`) stays required.
+    "COMPONENT_SPLIT_PATCH": False,
     # The schema and Swagger UI need a login like every other endpoint (401 otherwise).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }

@@ -10,8 +10,18 @@ _HTML_SNIFF = re.compile(r"<\s*(html|body|p|div|article|head|!doctype)\b", re.IG
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+def text_without_nul(text: str) -> str:
+    """`text` without NUL characters, which no text column of PostgreSQL can store (saving one raised,
+    and a fetched page holding one failed for good). UTF-16 files and some pages carry stray NULs."""
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
 def text_from_bytes(*, data: bytes) -> str:
-    """Decode an upload: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252."""
+    """Decode an upload (UTF-8 with or without BOM, UTF-16 with a BOM, else Windows-1252) without NULs."""
+    return text_without_nul(_decoded(data))
+
+
+def _decoded(data: bytes) -> str:
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ValidationError("The file looks binary, not text. Upload a .txt or .html file.", code="binary")
     for encoding in ("utf-8-sig", "utf-16"):

@@ -1,10 +1,15 @@
 """Read representations of articles and claims, shared by the API and `ingest --json`."""
 from rest_framework import serializers
 
-from verify.models import Article, Claim
+from verify.api.fields import OptionalURLField
+from verify.models import Article, Claim, ClaimantType, SetAsideReason
 
 
 class ClaimSerializer(serializers.ModelSerializer):
+    # "" (no claimant type, not set aside) is a value of both: the schema's enums must include it.
+    claimant_type = serializers.ChoiceField(choices=ClaimantType.choices, allow_blank=True, read_only=True)
+    set_aside = serializers.ChoiceField(choices=SetAsideReason.choices, allow_blank=True, read_only=True)
+
     class Meta:
         model = Claim
         fields = [
@@ -17,6 +22,8 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class ArticleSerializer(serializers.ModelSerializer):
+    url = OptionalURLField(help_text="The article's original address; null for pasted text or a file.")
+
     class Meta:
         model = Article
         fields = [

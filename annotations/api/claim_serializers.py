@@ -1,8 +1,9 @@
 """API representations of articles and claims (the read shapes build on verify/serializers.py)."""
 from django.contrib.auth import get_user_model
-from django.core.validators import URLValidator
 from rest_framework import serializers
 
+from verify.api.fields import HTTP_URL
+from verify.api.input import InputSerializer
 from annotations.models import Source
 from verify.models import Article, ClaimantType
 from verify.serializers import ArticleSerializer, ClaimSerializer
@@ -45,7 +46,7 @@ class ClaimListSerializer(ClaimSerializer):
     it; annotations/api/claim_rows.py derives the columns it reads and its rows from these fields (a
     field of a kind it cannot derive fails at import), and this class documents the shape (OpenAPI)."""
 
-    assigned_to = UserBriefSerializer(read_only=True)
+    assigned_to = UserBriefSerializer(read_only=True, allow_null=True)
     source_count = serializers.IntegerField(read_only=True)
     article_title = serializers.CharField(source="article.title", read_only=True)
 
@@ -65,7 +66,7 @@ class ClaimDetailSerializer(ClaimListSerializer):
         read_only_fields = fields
 
 
-class ClaimEditSerializer(serializers.Serializer):
+class ClaimEditSerializer(InputSerializer):
     version = serializers.IntegerField(min_value=1, help_text="The claim's version as you read it.")
     text = serializers.CharField(required=False, max_length=10_000)
     claimant = serializers.CharField(required=False, allow_blank=True, max_length=300)
@@ -75,25 +76,25 @@ class ClaimEditSerializer(serializers.Serializer):
                   "A new claimant sent without a type is left untyped.")
 
 
-class ClaimAssignSerializer(serializers.Serializer):
+class ClaimAssignSerializer(InputSerializer):
     assignee = serializers.SlugRelatedField(
         slug_field="username", queryset=get_user_model().objects.filter(is_active=True), allow_null=True,
         help_text="Username of the reviewer to assign, or null to unassign.",
     )
 
 
-class ClaimDismissSerializer(serializers.Serializer):
+class ClaimDismissSerializer(InputSerializer):
     version = serializers.IntegerField(min_value=1, help_text="The claim's version as you read it.")
     rationale = serializers.CharField(required=False, allow_blank=True, max_length=10_000, default="")
 
 
-class ClaimReopenSerializer(serializers.Serializer):
+class ClaimReopenSerializer(InputSerializer):
     rationale = serializers.CharField(required=False, allow_blank=True, max_length=10_000, default="")
 
 
 class ArticleListSerializer(ArticleSerializer):
     claim_count = serializers.IntegerField(read_only=True)
-    submitted_by = UserBriefSerializer(read_only=True)
+    submitted_by = UserBriefSerializer(read_only=True, allow_null=True)
 
     class Meta(ArticleSerializer.Meta):
         fields = [*ArticleSerializer.Meta.fields, "claim_count"]
@@ -117,17 +118,21 @@ class ArticleStatusSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ArticleCreateSerializer(serializers.Serializer):
+class ArticleCreateSerializer(InputSerializer):
     # `text` may be left out when `url` is given; the page is then fetched by a worker.
     text = serializers.CharField(trim_whitespace=False, required=False, allow_blank=True, default="",
                                  help_text="The article as plain text or HTML. Leave it out to fetch `url`.")
     title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
-    url = serializers.URLField(required=False, allow_blank=True, max_length=2000, default="",
+    url = serializers.URLField(required=False, allow_blank=True, max_length=2000, default="", validators=[HTTP_URL],
                                help_text="With `text`: stored with the article. Without `text`: the page is "
                                          "fetched (public addresses only), its main text and metadata extracted.")
     publisher = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
     author = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+    # Either text with something in it, or a URL to fetch (the schema's way of saying validate() below).
+    schema_extra = {"anyOf": [{"required": ["text"], "properties": {"text": {"pattern": r"\S"}}},
+                              {"required": ["url"], "properties": {"url": {"minLength": 1}}}]}
 
     def validate(self, attrs):
         # Whitespace-only text is left to the service, which says "The article is empty."
@@ -136,7 +141,7 @@ class ArticleCreateSerializer(serializers.Serializer):
         return attrs
 
 
-class ArticleUpdateSerializer(serializers.Serializer):
+class ArticleUpdateSerializer(InputSerializer):
     """An editor's correction of an article's details; a key left out keeps its value, "" (null for the
     date) clears it."""
 
@@ -146,8 +151,7 @@ class ArticleUpdateSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField(required=False, allow_null=True)
     url = serializers.URLField(
         required=False, allow_blank=True, max_length=2000,
-        validators=[URLValidator(schemes=["http", "https"], message="Give an http:// or https:// address.",
-                                 code="http_only")],
+        validators=[HTTP_URL],
         help_text="The article's original address (metadata: nothing is fetched).")
 
 

@@ -5,28 +5,69 @@ from typing import Any
 
 import django_filters
 from django import forms
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from annotations.selectors import CLAIM_ORDERS, ClaimFilters, claims_filter
-from verify.models import Article, ArticleStatus, Claim, Verdict
+from verify.id_fields import IdField
+from verify.models import MAX_ID, Article, ArticleStatus, Claim, Verdict
 
 
+EMPTY_VALUE = "Give a value, or leave the parameter out."
+
+
+class _GivenMeansAValue:
+    """A parameter present in the query string must hold a value of its type: `?status=` or
+    `?has_sources=maybe` is a 400, not silently the unfiltered list (absent still means "any")."""
+
+    def clean(self, value):
+        if value == "":
+            raise forms.ValidationError(EMPTY_VALUE, code="empty")
+        return super().clean(value)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    widget = forms.TextInput  # the raw text: NullBooleanSelect reads anything unknown as "any"
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value in ("true", "True", "1"):
+            return True
+        if value in ("false", "False", "0"):
+            return False
+        raise forms.ValidationError("Use true or false.", code="invalid")
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IntegerFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
+    field_class = type("StrictIntegerField", (_GivenMeansAValue, IdField), {})
+
+
+class NumberFilter(django_filters.NumberFilter):
+    field_class = type("StrictDecimalField", (_GivenMeansAValue, django_filters.NumberFilter.field_class), {})
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    field_class = type("StrictBooleanField", (_GivenMeansAValue, StrictBooleanField), {})
+
+
+class ChoiceFilter(django_filters.ChoiceFilter):
+    field_class = type("StrictChoiceField", (_GivenMeansAValue, django_filters.ChoiceFilter.field_class), {})
 
 
 class ClaimFilter(django_filters.FilterSet):
     article = IntegerFilter(label="Article ID")
-    verdict = django_filters.ChoiceFilter(choices=Verdict.choices)
+    verdict = ChoiceFilter(choices=Verdict.choices)
     publisher = django_filters.CharFilter(label="Publisher of the article (case-insensitive)")
-    assigned_to_me = django_filters.BooleanFilter(label="Only claims assigned to the caller")
-    score_min = django_filters.NumberFilter(label="Lowest check-worthiness (0–1)")
-    score_max = django_filters.NumberFilter(label="Highest check-worthiness (0–1)")
-    has_sources = django_filters.BooleanFilter(label="With (true) or without (false) sources")
+    assigned_to_me = BooleanFilter(label="Only claims assigned to the caller")
+    score_min = NumberFilter(label="Lowest check-worthiness (0–1)")
+    score_max = NumberFilter(label="Highest check-worthiness (0–1)")
+    has_sources = BooleanFilter(label="With (true) or without (false) sources")
     search = django_filters.CharFilter(label="Words in the claim text, claimant or sentence")
-    set_aside = django_filters.BooleanFilter(
+    set_aside = BooleanFilter(
         label="Sentences extraction set aside as opinion or speculation (true) instead of the queue (default)")
-    ordering = django_filters.ChoiceFilter(choices=[(order, order) for order in CLAIM_ORDERS],
+    ordering = ChoiceFilter(choices=[(order, order) for order in CLAIM_ORDERS],
                                            label="Sort order (default -checkworthiness)")
 
     class Meta:
@@ -80,7 +121,7 @@ def _claim_filters(data: dict[str, Any]) -> ClaimFilters:
 
 
 class ArticleFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=ArticleStatus.choices)
+    status = ChoiceFilter(choices=ArticleStatus.choices)
     publisher = django_filters.CharFilter(lookup_expr="iexact")
     search = django_filters.CharFilter(method="filter_search", label="Words in the title")
 

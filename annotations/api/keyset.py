@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -23,6 +24,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
+
+from verify.models import MAX_ID
 
 
 class KeysetPagination(BasePagination):
@@ -69,21 +72,24 @@ class KeysetPagination(BasePagination):
         return min(size, self.max_page_size)
 
     def _decode(self, cursor: str, order_field: str) -> tuple[Any, int]:
+        """The (value, id) a cursor holds, checked: an id a primary key can hold, a finite score or a
+        real date. Anything else (tampered, truncated, hand-made) is a 400 asking to start again."""
         try:
-            padded = cursor + "=" * (-len(cursor) % 4)
-            payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-            field, value, last_id = payload["f"], payload["v"], int(payload["id"])
-        except (ValueError, KeyError, TypeError, binascii.Error, UnicodeEncodeError):
-            raise ValidationError({self.cursor_query_param: "Invalid cursor; start again without one."}) from None
+            payload = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode("ascii")))
+            field, value, last_id = payload["f"], payload["v"], payload["id"]
+        except (ValueError, KeyError, TypeError, binascii.Error, UnicodeEncodeError, RecursionError):
+            raise self._invalid() from None
         if field != order_field.lstrip("-"):
             raise ValidationError({self.cursor_query_param: "This cursor belongs to another ordering."})
-        if field != "checkworthiness":
-            value = parse_datetime(value) if isinstance(value, str) else None
-            if value is None:
-                raise ValidationError({self.cursor_query_param: "Invalid cursor; start again without one."})
-        elif not isinstance(value, (int, float)):
-            raise ValidationError({self.cursor_query_param: "Invalid cursor; start again without one."})
+        if type(last_id) is not int or not 1 <= last_id <= MAX_ID:
+            raise self._invalid()
+        value = _score(value) if field == "checkworthiness" else _timestamp(value)
+        if value is None:
+            raise self._invalid()
         return value, last_id
+
+    def _invalid(self) -> ValidationError:
+        return ValidationError({self.cursor_query_param: "Invalid cursor; start again without one."})
 
     def get_schema_operation_parameters(self, view) -> list[dict]:
         return [
@@ -104,6 +110,25 @@ class KeysetPagination(BasePagination):
                 "results": schema,
             },
         }
+
+
+def _score(value: Any) -> float | None:
+    """A finite number (a bool is not one, and 1e999 or a 400-digit integer is not finite), else None."""
+    if type(value) not in (int, float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _timestamp(value: Any) -> datetime | None:
+    """An ISO 8601 date and time that exists (not 2020-13-45), else None."""
+    try:
+        return parse_datetime(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _encode(field: str, value: Any, last_id: int) -> str:

@@ -1,6 +1,7 @@
 """API shapes of reviews, sources and history events. Rules (URL schemes, verdicts) live in the services."""
 from rest_framework import serializers
 
+from verify.api.input import InputSerializer
 from annotations.models import Review, Stance
 
 from annotations.api.claim_serializers import SourceSerializer, UserBriefSerializer
@@ -17,7 +18,7 @@ class ReviewSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SourceInputSerializer(serializers.Serializer):
+class SourceInputSerializer(InputSerializer):
     url = serializers.CharField(max_length=2000, help_text="http(s) URL of the evidence.")
     title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
     publisher = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
@@ -25,7 +26,7 @@ class SourceInputSerializer(serializers.Serializer):
     stance = serializers.ChoiceField(choices=Stance.choices, required=False, default=Stance.CONTEXT)
 
 
-class ReviewCreateSerializer(serializers.Serializer):
+class ReviewCreateSerializer(InputSerializer):
     verdict = serializers.ChoiceField(choices=SUBMITTABLE_VERDICT_CHOICES)
     rationale = serializers.CharField(required=False, allow_blank=True, max_length=10_000, default="")
     sources = SourceInputSerializer(many=True, required=False, default=list)

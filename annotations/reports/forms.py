@@ -1,33 +1,27 @@
 """Forms for the report pages: they parse and validate input; the views call the services."""
-import re
-
 from django import forms
 
 from annotations.reports.renderers import FORMAT_CHOICES
 from annotations.reports.rating import PUBLISHABLE_VERDICTS, VERDICT_LABELS
+from verify.id_fields import IdField, IdListField, IdMultipleField, id_parse
 
 
 class ClaimSelectionForm(forms.Form):
     """Which claims to add: ids one by one, every reviewed claim of an article, or a filter."""
 
-    claim_ids = forms.CharField(label="Claim IDs", required=False, max_length=200_000,
-                                help_text="Separated by commas or spaces.",
-                                widget=forms.TextInput(attrs={"placeholder": "e.g. 12, 15, 31"}))
-    article_id = forms.IntegerField(label="All reviewed claims of article", required=False, min_value=1,
-                                    max_value=2**63 - 1)
+    claim_ids = IdListField(label="Claim IDs", required=False, max_length=200_000,
+                            help_text="Separated by commas or spaces.",
+                            widget=forms.TextInput(attrs={"placeholder": "e.g. 12, 15, 31"}))
+    article_id = IdField(label="All reviewed claims of article", required=False)
     filter_verdicts = forms.MultipleChoiceField(
         label="All claims with verdict", required=False, widget=forms.CheckboxSelectMultiple,
         choices=[(value, VERDICT_LABELS[value]) for value in PUBLISHABLE_VERDICTS])
     filter_publisher = forms.CharField(label="…from publisher", required=False, max_length=200)
 
     def clean_claim_ids(self) -> list[int]:
-        raw = self.cleaned_data["claim_ids"].strip()
-        # Claims ticked in the picker come as repeated "pick" values.
+        # Claims ticked in the picker come as repeated "pick" values, beside any typed in the text box.
         picked = self.data.getlist("pick") if hasattr(self.data, "getlist") else []
-        parts = [part for part in re.split(r"[\s,;]+", raw) if part] + [part.strip() for part in picked]
-        if not all(part.isdigit() and len(part) < 20 for part in parts):
-            raise forms.ValidationError("Claim IDs are whole numbers separated by commas or spaces.")
-        return [int(part) for part in parts]
+        return self.cleaned_data["claim_ids"] + [id_parse(part) for part in picked]
 
     def selection(self) -> dict:
         data = self.cleaned_data
@@ -36,6 +30,12 @@ class ClaimSelectionForm(forms.Form):
             filters = {"verdicts": data.get("filter_verdicts") or None, "publisher": data.get("filter_publisher", "")}
         return {"claim_ids": data.get("claim_ids") or None, "article_id": data.get("article_id"),
                 "filters": filters or None}
+
+
+class ClaimRemoveForm(forms.Form):
+    """The claims ticked on the report page to stop covering."""
+
+    claim = IdMultipleField(required=False)
 
 
 class ReportCreateForm(ClaimSelectionForm):

@@ -14,7 +14,13 @@ from django.views.decorators.http import require_GET, require_POST
 from verify.permissions import role_required
 from verify.roles import EDITOR, REVIEWER, user_has_role
 from annotations.reports import services
-from annotations.reports.forms import ClaimSelectionForm, ExportForm, PickerForm, ReportCreateForm
+from annotations.reports.forms import (
+    ClaimRemoveForm,
+    ClaimSelectionForm,
+    ExportForm,
+    PickerForm,
+    ReportCreateForm,
+)
 from annotations.reports.models import ExportStatus, Report, ReportExport
 from annotations.reports.pickers import report_article_candidates, report_claim_candidates
 from annotations.reports.rating import PUBLISHABLE_VERDICTS
@@ -127,7 +133,12 @@ def report_claims_add(request, pk: int):
 @editor_required
 def report_claims_remove(request, pk: int):
     report = get_object_or_404(Report, pk=pk)
-    ids = [value for value in request.POST.getlist("claim") if value.isdigit()]
+    form = ClaimRemoveForm(data=request.POST)
+    if not form.is_valid():
+        for message in form.errors["claim"]:
+            messages.error(request, message)
+        return report_detail(request, pk=pk, status=400)
+    ids = form.cleaned_data["claim"]
     removed = services.report_remove_claims(report=report, actor=request.user, claim_ids=ids) if ids else 0
     messages.success(request, f"{removed} claim{'s' if removed != 1 else ''} removed.")
     return HttpResponseRedirect(detail_url(report))

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from verify.audit.models import AuditAction
 from verify.errors import ClaimVersionConflict
+from verify.id_fields import id_parse
 from annotations.selectors import claim_history, claim_sources, review_pending_first
 from annotations.services import claim_assign as claim_assign_service
 from annotations.services import review_submit, source_attach
@@ -29,10 +30,10 @@ def claim_page_url(claim_id: int, querystring: str, *, saved_id: int | None = No
 def _just_saved_id(request, claim: Claim) -> int | None:
     """The claim saved just before this one (`?prev=`): the verdict took it out of the queue, yet
     "Previous" (k) should lead back to it rather than to the unreviewed claim before it."""
-    value = request.GET.get("prev", "")
-    if not (value.isascii() and value.isdigit() and len(value) <= 18):  # a number a bigint key can hold
+    try:
+        saved_id = id_parse(request.GET.get("prev", ""))
+    except ValidationError:
         return None
-    saved_id = int(value)
     return saved_id if saved_id != claim.pk and Claim.objects.filter(pk=saved_id).exists() else None
 
 

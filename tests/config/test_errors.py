@@ -19,6 +19,14 @@ def test_an_unknown_api_path_answers_json_without_a_login_too(client):
     assert response.status_code == 404 and response.json()["code"] == "not_found"
 
 
+def test_a_request_django_refuses_under_the_api_answers_json_400(client):
+    response = client.get("/api/me/", HTTP_HOST="not-an-allowed-host.example")
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request could not be read.", "code": "bad_request"}
+    assert client.get("/claims/", HTTP_HOST="not-an-allowed-host.example")["Content-Type"].startswith("text/html")
+
+
 def test_an_unknown_page_outside_the_api_stays_an_html_404(client):
     response = client.get("/no-such-page/")
 

@@ -116,6 +116,12 @@ BAD_REQUEST = OpenApiResponse(ValidationErrorSerializer,
 CONFLICT = OpenApiResponse(ConflictErrorSerializer, description="The claim changed since the given version: "
                                                                 "`detail`, `current_version` and `changes` say how.")
 NOT_FOUND = OpenApiResponse(ErrorSerializer, description="No such object.")
+UNAUTHENTICATED = OpenApiResponse(ErrorSerializer, description="No credentials, or a token that is not valid.")
+FORBIDDEN = OpenApiResponse(ErrorSerializer, description="Your role may not do this (or a session request "
+                                                         "without its CSRF token).")
+TOO_LARGE = OpenApiResponse(ErrorSerializer, description="The request body is larger than the API accepts.")
+UNSUPPORTED_MEDIA_TYPE = OpenApiResponse(ErrorSerializer, description="The body's Content-Type is not one the "
+                                                                      "endpoint reads.")
 THROTTLED = OpenApiResponse(ErrorSerializer, description="Too many requests: wait the seconds Retry-After says.")
 UNAVAILABLE = OpenApiResponse(ErrorSerializer, description="Temporarily unavailable; try again later "
                                                            "(after Retry-After seconds, when given).")
@@ -184,7 +190,9 @@ def drf_validation_payload(errors) -> dict:
     sentences = [f"{where}: {message}" if where else message for where, message in _messages(errors)]
     payload = error_payload(" ".join(sentences) or "Invalid input.", INVALID)
     if isinstance(errors, Mapping):
-        payload.update({str(field): value for field, value in errors.items() if field not in _SHAPE_KEYS})
+        # A view's own ValidationError({"q": "sentence"}) gives a bare string: a field's messages are a list.
+        payload.update({str(field): [value] if isinstance(value, str) else value
+                        for field, value in errors.items() if field not in _SHAPE_KEYS})
     return payload
 
 

@@ -1,11 +1,13 @@
 """The feeds API (/api/feeds/), editors only: thin views over verify.ingestion.feeds."""
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from verify.api.exceptions import BAD_REQUEST
+from verify.api.fields import HTTP_URL
+from verify.api.input import InputSerializer
+from verify.api.exceptions import BAD_REQUEST, ApiError, ErrorSerializer
 from verify.permissions import IsEditor
 from verify.ingestion import feeds, selectors
 from verify.ingestion.models import Feed
@@ -23,13 +25,13 @@ class FeedSerializer(serializers.ModelSerializer):
                             "last_error", "last_error_at", "entry_count", "created_at"]
 
 
-class FeedRegisterSerializer(serializers.Serializer):
-    url = serializers.URLField(max_length=2000)
+class FeedRegisterSerializer(InputSerializer):
+    url = serializers.URLField(max_length=2000, validators=[HTTP_URL])
     title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     poll_interval_minutes = serializers.IntegerField(min_value=5, max_value=7 * 24 * 60, default=60)
 
 
-class FeedUpdateSerializer(serializers.Serializer):
+class FeedUpdateSerializer(InputSerializer):
     title = serializers.CharField(max_length=300, required=False, allow_blank=True)
     poll_interval_minutes = serializers.IntegerField(min_value=5, max_value=7 * 24 * 60, required=False)
     enabled = serializers.BooleanField(required=False)
@@ -47,14 +49,17 @@ class FeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return selectors.feed_list()
 
     @extend_schema(summary="Register a feed (editors)", request=FeedRegisterSerializer,
-                   responses={201: FeedSerializer, 400: BAD_REQUEST})
+                   responses={201: FeedSerializer, 400: BAD_REQUEST,
+                              409: OpenApiResponse(ErrorSerializer, description="The feed is already registered.")})
     def create(self, request):
         incoming = FeedRegisterSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         try:
             feed = feeds.feed_register(created_by=request.user, **incoming.validated_data)
         except DjangoValidationError as error:
-            # Registration refuses only because of the URL (invalid, internal, already registered): say so.
+            if getattr(error, "code", None) == "duplicate":
+                raise ApiError(error.messages[0], status_code=status.HTTP_409_CONFLICT, code="duplicate") from error
+            # Otherwise registration refuses only because of the URL (invalid, internal): say so.
             raise DjangoValidationError({"url": error.messages}) from error
         return Response(FeedSerializer(self.get_queryset().get(pk=feed.pk)).data, status=status.HTTP_201_CREATED)
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from verify.content import text_without_nul
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)["']""")
 
@@ -34,7 +36,13 @@ def content_type_parse(value: str) -> tuple[str, str]:
 
 
 def bytes_decode(*, content: bytes, declared_charset: str = "") -> tuple[str, str]:
-    """Decode with the declared charset (header, then <meta>/XML prolog); when it does not fit, detect."""
+    """Decode with the declared charset (header, then <meta>/XML prolog); when it does not fit, detect.
+    NUL characters are dropped: a page holding one could never be stored."""
+    text, charset = _decode(content=content, declared_charset=declared_charset)
+    return text_without_nul(text), charset
+
+
+def _decode(*, content: bytes, declared_charset: str) -> tuple[str, str]:
     candidates = [declared_charset]
     head = content[:4096]
     for pattern in (_META_CHARSET, _XML_ENCODING):

@@ -50,8 +50,11 @@ class SimilarClaimsView(APIView):
     permission_classes = [IsReviewer]
 
     @extend_schema(
-        parameters=[OpenApiParameter("q", str, required=True, description="The text to look up."),
-                    OpenApiParameter("limit", int, description=f"1 to {MAX_LIMIT}, default 10.")],
+        parameters=[OpenApiParameter("q", {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS,
+                                           "pattern": r"\S"}, required=True,
+                                     description="The text to look up (not only spaces)."),
+                    OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+                                     description=f"1 to {MAX_LIMIT}, default 10.")],
         responses={200: inline_serializer("SimilarClaims", {"query": serializers.CharField(),
                                                             "results": SimilarSerializer(many=True)}),
                    400: BAD_REQUEST, 503: UNAVAILABLE},

@@ -2,6 +2,8 @@
 from django.urls import reverse
 from rest_framework import serializers
 
+from verify.api.fields import HTTP_URL, OptionalURLField
+from verify.api.input import InputSerializer
 from verify.models import MAX_ID
 from annotations.reports.corrections import ItemChange
 from annotations.reports.document import report_permalink
@@ -13,7 +15,7 @@ from annotations.reports.services.check import CheckCode
 MAX_REVISION = 2**31 - 1
 
 
-class ClaimFilterSerializer(serializers.Serializer):
+class ClaimFilterSerializer(InputSerializer):
     verdicts = serializers.ListField(child=serializers.ChoiceField(choices=PUBLISHABLE_VERDICTS), required=False)
     article_id = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     publisher = serializers.CharField(required=False, max_length=200)
@@ -23,7 +25,7 @@ class ClaimFilterSerializer(serializers.Serializer):
     text = serializers.CharField(required=False, max_length=200)
 
 
-class ClaimSelectionSerializer(serializers.Serializer):
+class ClaimSelectionSerializer(InputSerializer):
     claims = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False,
                                    max_length=50_000, help_text="Claim ids, chosen one by one.")
     article = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID,
@@ -40,29 +42,35 @@ class ReportCreateSerializer(ClaimSelectionSerializer):
     title = serializers.CharField(max_length=300)
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     org_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
-    org_url = serializers.URLField(required=False, allow_blank=True, default="", max_length=500)
+    org_url = serializers.URLField(required=False, allow_blank=True, default="", max_length=500, validators=[HTTP_URL])
 
 
-class ReportUpdateSerializer(serializers.Serializer):
+class ReportUpdateSerializer(InputSerializer):
     title = serializers.CharField(required=False, max_length=300)
     summary = serializers.CharField(required=False, allow_blank=True)
     org_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    org_url = serializers.URLField(required=False, allow_blank=True, max_length=500)
+    org_url = serializers.URLField(required=False, allow_blank=True, max_length=500, validators=[HTTP_URL])
 
 
-class ClaimRemoveSerializer(serializers.Serializer):
+class ClaimRemoveSerializer(InputSerializer):
     claims = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1,
                                    max_length=50_000)
 
 
-class PublishSerializer(serializers.Serializer):
+class PublishSerializer(InputSerializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
 
 
-class ExportRequestSerializer(serializers.Serializer):
+class ExportRequestSerializer(InputSerializer):
     format = serializers.ChoiceField(choices=FORMATS)
     revision = serializers.IntegerField(required=False, min_value=1, max_value=MAX_REVISION,
                                         help_text="Revision number; default the latest (a draft: a preview).")
+
+
+class ExportQuerySerializer(ExportRequestSerializer):
+    """The same choice read from the query string (`?format=pdf&revision=2`), where every value is text."""
+
+    json_types = False
 
 
 class ReportItemSerializer(serializers.Serializer):
@@ -94,6 +102,7 @@ class ReportItemSerializer(serializers.Serializer):
 
 
 class RevisionSerializer(serializers.ModelSerializer):
+    org_url = OptionalURLField()
     published_by = serializers.CharField(source="published_by.username")
     item_count = serializers.IntegerField()
     permalink = serializers.SerializerMethodField()
@@ -108,6 +117,7 @@ class RevisionSerializer(serializers.ModelSerializer):
 
 
 class ReportListSerializer(serializers.ModelSerializer):
+    org_url = OptionalURLField(help_text="Null: the default organisation's address.")
     created_by = serializers.CharField(source="created_by.username")
     published_by = serializers.CharField(source="published_by.username", allow_null=True, default=None)
     permalink = serializers.SerializerMethodField()

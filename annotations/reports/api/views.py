@@ -20,6 +20,7 @@ from annotations.reports.api.serializers import (
     ClaimRemoveSerializer,
     ClaimSelectionSerializer,
     ClaimSummarySerializer,
+    ExportQuerySerializer,
     ExportRequestSerializer,
     ExportSerializer,
     PublishCheckSerializer,
@@ -73,9 +74,11 @@ def report_detail_payload(report: Report) -> dict:
 
 
 class ReportListCreateView(_ReadOrEdit):
+    pagination_class = StandardPagination  # also how the schema knows the list is paged
+
     @extend_schema(summary="List reports", responses=ReportListSerializer(many=True))
     def get(self, request):
-        paginator = StandardPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(report_list(), request, view=self)
         return paginator.get_paginated_response(ReportListSerializer(page, many=True).data)
 
@@ -203,7 +206,7 @@ class ReportExportView(APIView):
     )
     def get(self, request, pk: int):
         report = get_object_or_404(Report, pk=pk)
-        incoming = ExportRequestSerializer(data={"format": request.query_params.get("format", ""),
+        incoming = ExportQuerySerializer(data={"format": request.query_params.get("format", ""),
                                                  **({"revision": request.query_params["revision"]}
                                                     if request.query_params.get("revision") else {})})
         incoming.is_valid(raise_exception=True)

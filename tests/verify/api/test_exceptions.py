@@ -52,12 +52,21 @@ def test_nested_serializer_errors_stay_nested(reviewer_api):
 
 
 def test_a_nested_serializers_non_field_error_is_said_where_it_applies(reviewer_api):
+    response = reviewer_api.post(_reviews(ClaimFactory()), {"verdict": "verified", "version": 1, "sources": ["nope"]},
+                                 format="json")
+
+    body = assert_error(response, 400, "invalid")
+    assert body["sources"] == {"0": {"non_field_errors": ["Invalid data. Expected a dictionary, but got str."]}}
+    assert body["detail"] == "sources[0]: Invalid data. Expected a dictionary, but got str."
+
+
+def test_a_value_of_the_wrong_json_type_is_said_under_its_field(reviewer_api):
     response = reviewer_api.post(_reviews(ClaimFactory()), {"verdict": "verified", "version": 1, "sources": "nope"},
                                  format="json")
 
     body = assert_error(response, 400, "invalid")
-    assert body["sources"] == {"non_field_errors": ['Expected a list of items but got type "str".']}
-    assert body["detail"] == 'sources: Expected a list of items but got type "str".'
+    assert body["sources"] == ["Expected a list."]
+    assert body["detail"] == "sources: Expected a list."
 
 
 def test_a_service_validation_error_naming_a_field_keeps_the_services_sentence(reviewer_api):
@@ -95,11 +104,18 @@ def test_a_report_error_naming_no_field_has_a_sentence_not_a_list(editor_api):
 
 
 def test_a_feed_registration_refusal_names_the_url(editor_api):
+    response = editor_api.post("/api/feeds/", {"url": "ftp://news.example.org/rss"}, format="json")
+
+    body = assert_error(response, 400, "invalid")
+    assert body["url"] == ["Give an http:// or https:// address."]
+    assert body["detail"] == "url: Give an http:// or https:// address."
+
+
+def test_a_feed_registered_twice_is_a_conflict(editor_api):
     feed = FeedFactory()
     response = editor_api.post("/api/feeds/", {"url": feed.url}, format="json")
 
-    body = assert_error(response, 400, "invalid")
-    assert body["url"] == ["This feed is already registered."]
+    body = assert_error(response, 409, "duplicate")
     assert body["detail"] == "This feed is already registered."
 
 

@@ -130,10 +130,10 @@ def test_bad_feed_registrations_get_a_400(editor_api, payload, field):
     assert field in response.data
 
 
-def test_a_duplicate_feed_gets_a_400(editor_api, failing_feed):
+def test_a_duplicate_feed_gets_a_409(editor_api, failing_feed):
     response = editor_api.post("/api/feeds/", {"url": failing_feed.url}, format="json")
 
-    assert response.status_code == 400 and "already registered" in str(response.data)
+    assert response.status_code == 409 and "already registered" in response.json()["detail"]
 
 
 def test_the_api_shows_a_feeds_errors_and_can_disable_it(editor_api, failing_feed):

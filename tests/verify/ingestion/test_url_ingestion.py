@@ -272,3 +272,14 @@ def test_the_ingest_command_reads_a_pdf_file(tmp_path):
     article = Article.objects.get()
     assert "14 bridges were repaired" in article.raw_content
     assert f"Stored article {article.pk}" in out.getvalue()
+
+
+def test_a_fetched_page_holding_nul_characters_is_stored_without_them_and_processed(site, ingest):
+    page = ARTICLE_HTML.replace("14 bridges", "14\x00 bridges").encode("utf-8") + b"\x00"
+    url = site.add("/nul", page)
+
+    article = ingest(url).article
+
+    assert article.status == ArticleStatus.DONE, article.error
+    assert "14 bridges were repaired in 2023" in article.raw_content and "\x00" not in article.raw_content
+    assert "\x00" not in FetchedPage.objects.get(article=article).html
