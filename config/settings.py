@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "verify.api.middleware.RefuseNulInApiQuery",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -218,6 +219,8 @@ CELERY_BEAT_SCHEDULE = {
 
 # === API: Django REST framework and the OpenAPI schema ========================================
 REST_FRAMEWORK = {
+    # The API reads JSON bodies only (verify.api.parsers); test clients send JSON unless told otherwise.
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first so that unauthenticated calls answer 401 with a WWW-Authenticate header.
         "annotations.authentication.RoleTokenAuthentication",
@@ -276,6 +279,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_PATCH": False,
     # The schema and Swagger UI need a login like every other endpoint (401 otherwise).
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "verify.api.schema.no_nul_strings"],
 }
 
 # === Security: HTTPS, cookies, HSTS, CSP, login lockout =======================================

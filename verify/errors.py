@@ -1,6 +1,8 @@
 """Errors the desk services raise that callers (pages, API, admin) turn into a clear answer."""
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 # How many changes the human message spells out; the `changes` attribute always holds them all.
 _MESSAGE_CHANGES_LIMIT = 5
 
@@ -39,3 +41,9 @@ class ExtractionUnavailable(RuntimeError):
     """This process cannot load the extraction models (a spaCy model not installed, a missing scorer
     directory): the worker's failure, never the article's. The article is left untouched and its task
     is retried later, by a worker that can load them."""
+
+
+class ReferenceNotFound(ValidationError):
+    """Input names an object (an article, a claim) that does not exist. A form shows it beside its field,
+    like any ValidationError; the API answers 404 with the field named, as a path naming a missing object
+    would."""

@@ -10,9 +10,10 @@ from annotations.services import BulkAction, claims_bulk_apply
 from verify.api.exceptions import BAD_REQUEST
 from verify.models import MAX_ID
 from verify.permissions import IsReviewer
+from verify.api.input import InputSerializer
 
 
-class ClaimBulkSerializer(serializers.Serializer):
+class ClaimBulkSerializer(InputSerializer):
     action = serializers.ChoiceField(choices=BulkAction.choices)
     ids = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1,
                                 help_text="The claims to act on (at most VERIFY_BULK_MAX_CLAIMS).")
@@ -21,7 +22,7 @@ class ClaimBulkSerializer(serializers.Serializer):
         help_text="Claim id → the version you read; a claim changed since is refused (dismiss).")
     assignee = serializers.SlugRelatedField(
         slug_field="username", queryset=get_user_model().objects.filter(is_active=True), required=False,
-        allow_null=True, default=None, help_text="assign: the reviewer's username (reviewers: their own).")
+        allow_null=True, default=None, help_text="assign: the reviewer's username (reviewers: their own); null or absent: yourself.")
     report = serializers.PrimaryKeyRelatedField(queryset=Report.objects.all(), required=False, allow_null=True,
                                                 default=None, help_text="report_add: the report's id (editors).")
     rationale = serializers.CharField(required=False, allow_blank=True, max_length=10_000, default="",

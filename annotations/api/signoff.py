@@ -12,9 +12,10 @@ from annotations.services import claim_approve, claim_decide, claim_send_back, d
 from verify.api.exceptions import BAD_REQUEST, CONFLICT
 from verify.models import SUBMITTABLE_VERDICT_CHOICES, Claim
 from verify.permissions import IsEditor, IsReviewer
+from verify.api.input import InputSerializer
 
 
-class SignoffSerializer(serializers.Serializer):
+class SignoffSerializer(InputSerializer):
     version = serializers.IntegerField(min_value=1, help_text="The claim's version as you read it.")
     rationale = serializers.CharField(required=False, allow_blank=True, max_length=10_000, default="")
 

@@ -37,7 +37,7 @@ class ReviewerWorkSerializer(serializers.Serializer):
         help_text="Sum of the gaps since the reviewer's previous review, each capped (see review_gap_cap_seconds).")
 
 
-class PairAgreementSerializer(serializers.Serializer):
+class DashboardPairAgreementSerializer(serializers.Serializer):
     first = serializers.CharField()
     second = serializers.CharField()
     claims = serializers.IntegerField()
@@ -45,12 +45,12 @@ class PairAgreementSerializer(serializers.Serializer):
     kappa = serializers.FloatField(allow_null=True)
 
 
-class AgreementSerializer(serializers.Serializer):
+class DashboardAgreementSerializer(serializers.Serializer):
     claims = serializers.IntegerField(help_text="Claims given a verdict by two different reviewers.")
     agreed = serializers.IntegerField()
     observed = serializers.FloatField(allow_null=True)
     kappa = serializers.FloatField(allow_null=True, help_text="Cohen's kappa over all pairs; null when undefined.")
-    pairs = PairAgreementSerializer(many=True)
+    pairs = DashboardPairAgreementSerializer(many=True)
 
 
 class RepeatedClaimSerializer(serializers.Serializer):
@@ -70,7 +70,7 @@ class DashboardSerializer(serializers.Serializer):
     verdicts = VerdictCountSerializer(many=True)
     time_to_final = TimeToFinalSerializer()
     reviewers = ReviewerWorkSerializer(many=True)
-    agreement = AgreementSerializer()
+    agreement = DashboardAgreementSerializer()
     repeated = RepeatedClaimSerializer(many=True)
 
 
@@ -79,7 +79,8 @@ class DashboardView(APIView):
 
     @extend_schema(
         summary="The desk dashboard's figures over the last `days` days (editors)",
-        parameters=[OpenApiParameter("days", int, description=f"1 to {MAX_DAYS}; default {DEFAULT_DAYS}.")],
+        parameters=[OpenApiParameter("days", {"type": "integer", "minimum": 1, "maximum": MAX_DAYS},
+                                     description=f"1 to {MAX_DAYS}; default {DEFAULT_DAYS}.")],
         responses={200: DashboardSerializer, 400: BAD_REQUEST},
     )
     def get(self, request):

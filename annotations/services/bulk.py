@@ -51,8 +51,7 @@ def claims_bulk_apply(
     ids = _checked_ids(claim_ids)
     versions = versions or {}
     if action == BulkAction.ASSIGN:
-        if assignee is None:
-            raise ValidationError({"assignee": "Choose whom to assign the claims to."})
+        assignee = assignee or actor  # "Assign to me" names nobody
     elif action == BulkAction.REPORT_ADD:
         if not user_has_role(actor, EDITOR):
             raise PermissionDenied("You need the editor role (or higher) to add claims to a report.")

@@ -72,7 +72,6 @@ def test_a_missing_claim_is_reported_and_the_others_still_done(reviewer):
 
 
 @pytest.mark.parametrize("kwargs, field", [
-    ({"action": "assign", "claim_ids": [1]}, "assignee"),
     ({"action": "explode", "claim_ids": [1]}, "action"),
     ({"action": "dismiss", "claim_ids": []}, "ids"),
     ({"action": "dismiss", "claim_ids": ["x"]}, "ids"),

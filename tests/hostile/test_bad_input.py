@@ -117,3 +117,10 @@ def test_a_utf16_upload_holding_nul_characters_is_stored_without_them(client):
     assert response.status_code == 302, response.content[:500]
     assert Article.objects.get().raw_content == text.replace("\x00", "")
 
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["ordering=%00title", "publisher=a%00b", "x%00=1"])
+def test_a_nul_anywhere_in_an_api_query_is_a_400_even_in_a_parameter_the_view_ignores(reviewer_api, query):
+    response = reviewer_api.get(f"/api/articles/?{query}")
+    assert response.status_code == 400 and response.json()["code"] == "invalid"

@@ -38,9 +38,11 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler, set_rollback
 
-from verify.errors import ClaimVersionConflict
+from verify.errors import ClaimVersionConflict, ReferenceNotFound
 
 INVALID = "invalid"
+# A body naming an object that does not exist (verify.errors.ReferenceNotFound): 404, the field named.
+NOT_FOUND_CODE = "not_found"
 _SHAPE_KEYS = ("detail", "code")
 
 
@@ -115,7 +117,7 @@ BAD_REQUEST = OpenApiResponse(ValidationErrorSerializer,
                                           "under its name.")
 CONFLICT = OpenApiResponse(ConflictErrorSerializer, description="The claim changed since the given version: "
                                                                 "`detail`, `current_version` and `changes` say how.")
-NOT_FOUND = OpenApiResponse(ErrorSerializer, description="No such object.")
+NOT_FOUND = OpenApiResponse(ErrorSerializer, description="No such object (in the path, or named in the body).")
 UNAUTHENTICATED = OpenApiResponse(ErrorSerializer, description="No credentials, or a token that is not valid.")
 FORBIDDEN = OpenApiResponse(ErrorSerializer, description="Your role may not do this (or a session request "
                                                          "without its CSRF token).")
@@ -133,6 +135,9 @@ def api_exception_handler(exc, context):
     if isinstance(exc, ClaimVersionConflict):
         set_rollback()
         return Response(conflict_payload(exc), status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, ReferenceNotFound):
+        set_rollback()
+        return Response({**validation_payload(exc), "code": NOT_FOUND_CODE}, status=status.HTTP_404_NOT_FOUND)
     if isinstance(exc, DjangoValidationError):
         set_rollback()
         return Response(validation_payload(exc), status=status.HTTP_400_BAD_REQUEST)

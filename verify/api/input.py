@@ -27,6 +27,7 @@ _JSON_TYPES: tuple[tuple[type, tuple[type, ...], str], ...] = (
     (serializers.ChoiceField, (str,), "a string"),
     (serializers.DateTimeField, (str,), "a date and time string (RFC 3339)"),
     (serializers.DateField, (str,), "a date string (YYYY-MM-DD)"),
+    (serializers.PrimaryKeyRelatedField, (int,), "a whole number"),
     (serializers.RelatedField, (str,), "a string"),
 )
 
@@ -87,7 +88,8 @@ class InputSerializerSchema(OpenApiSerializerExtension):
             elif isinstance(field, serializers.CharField) and not field.allow_blank:
                 described["minLength"] = max(1, described.get("minLength", 0))
                 if field.trim_whitespace:
-                    described["pattern"] = r"\S"
+                    # Some character that is not white space, and no NUL (verify.api.schema.NO_NUL_PATTERN).
+                    described["pattern"] = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
         schema.update(getattr(self.target, "schema_extra", {}))
         return schema
 

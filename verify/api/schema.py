@@ -7,7 +7,8 @@ the index warms up). What every view shares comes from here, derived from the vi
 - 400 when the operation reads a body or query parameters (validation, malformed JSON);
 - 401 and 403 when it needs a login (no or a bad token; the wrong role, or a session request
   without its CSRF token);
-- 404 when its path names an object, or its list is paged by number (a page past the end);
+- 404 when its path names an object, its list is paged by number (a page past the end), or its body
+  names objects (`article`, `claims`: verify.errors.ReferenceNotFound);
 - 413 and 415 when it reads a body (too large; a Content-Type it does not parse);
 - 429 when it is throttled;
 - 503 on every operation: the database is unreachable (answered with Retry-After).
@@ -16,6 +17,7 @@ Input serializers (verify.api.serializers.InputSerializer) are documented with
 `additionalProperties: false`, as they refuse unknown keys.
 """
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import force_instance
 from rest_framework.pagination import PageNumberPagination
 
 from verify.api.exceptions import (
@@ -30,7 +32,23 @@ from verify.api.exceptions import (
 )
 
 
+# Body fields that name other objects by id: a missing one is a 404 (verify.errors.ReferenceNotFound).
+REFERENCE_FIELDS = frozenset({"article", "article_id", "claims", "claim_ids"})
+
+
 class VerityAutoSchema(AutoSchema):
+    def _get_request_body(self, direction="request"):
+        body = super()._get_request_body(direction)
+        # Creating needs a body even when no single field is required (an article is text *or* a URL):
+        # a POST without one is refused (400), so the schema must not call it optional.
+        if body is not None and self.method == "POST" and getattr(self.view, "action", None) == "create":
+            body["required"] = True
+        return body
+
+    def _body_names_objects(self) -> bool:
+        serializer = force_instance(self.get_request_serializer())
+        return bool(REFERENCE_FIELDS & set(getattr(serializer, "fields", {})))
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         for code, response in self._shared_errors().items():
@@ -48,7 +66,8 @@ class VerityAutoSchema(AutoSchema):
         if auths and {} not in auths:
             errors["401"] = UNAUTHENTICATED
             errors["403"] = FORBIDDEN
-        if "{" in self.path or (self._is_list_view() and isinstance(self._get_paginator(), PageNumberPagination)):
+        if ("{" in self.path or (self._is_list_view() and isinstance(self._get_paginator(), PageNumberPagination))
+                or (reads_body and self._body_names_objects())):
             errors["404"] = NOT_FOUND
         if reads_body:
             errors["413"] = TOO_LARGE
@@ -57,3 +76,23 @@ class VerityAutoSchema(AutoSchema):
             errors["429"] = THROTTLED
         errors["503"] = UNAVAILABLE
         return errors
+
+
+# Text never holds NUL: DRF's text fields refuse it (400) and PostgreSQL cannot store it.
+NO_NUL_PATTERN = r"^[^\u0000]*$"
+
+
+def no_nul_strings(result, generator, request, public):
+    """drf-spectacular postprocessing hook: every free-text string (no format, enum or pattern of its
+    own), in bodies and parameters alike, is documented as holding no NUL character."""
+    def walk(node):
+        if isinstance(node, dict):
+            if (node.get("type") == "string" and not {"format", "enum", "pattern"} & set(node)):
+                node["pattern"] = NO_NUL_PATTERN
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(result)
+    return result

@@ -72,7 +72,7 @@ class FeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         feeds.feed_update(feed=feed, **incoming.validated_data)
         return Response(FeedSerializer(self.get_queryset().get(pk=feed.pk)).data)
 
-    @extend_schema(summary="Poll this feed at the next beat (editors)", request=None, responses=FeedSerializer)
+    @extend_schema(summary="Poll this feed at the next beat (editors)", request=None, responses={202: FeedSerializer})
     @action(detail=True, methods=["post"])
     def poll(self, request, pk=None):
         feed = feeds.feed_poll_soon(feed=self.get_object())

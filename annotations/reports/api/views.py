@@ -3,6 +3,7 @@
 Reviewers read and download; editors create, change and publish. Unauthenticated: 401; wrong role: 403.
 """
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -13,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from verify.permissions import IsEditor, IsReviewer
-from verify.api.exceptions import BAD_REQUEST, ApiError
+from verify.api.exceptions import BAD_REQUEST, ApiError, ErrorSerializer
 from verify.api.pagination import StandardPagination
 from annotations.reports import services
 from annotations.reports.api.serializers import (
@@ -148,15 +149,28 @@ class ReportClaimsRemoveView(_ReportActionView):
         services.report_remove_claims(report=report, actor=actor, claim_ids=data.validated_data["claims"])
 
 
+PUBLISH_REFUSED = OpenApiResponse(
+    ErrorSerializer, description="The publish check found errors (listed under `publish_check`): the request is "
+                                 "valid, the report is not publishable as it stands.")
+
+
 @extend_schema_view(post=extend_schema(summary="Publish (or publish a new revision)", request=PublishSerializer,
-                                       description="Refused (400, the errors under `publish_check`) when the "
-                                                   "publish check finds errors.",
-                                       responses={200: ReportDetailSerializer, 400: BAD_REQUEST}))
+                                       description="Refused (409, code `publish_check`, the errors under "
+                                                   "`publish_check`) when the publish check finds errors.",
+                                       responses={200: ReportDetailSerializer, 400: BAD_REQUEST,
+                                                  409: PUBLISH_REFUSED}))
 class ReportPublishView(_ReportActionView):
     input_serializer = PublishSerializer
 
     def act(self, *, report, actor, data):
-        services.report_publish(report=report, actor=actor, note=data.validated_data["note"])
+        try:
+            services.report_publish(report=report, actor=actor, note=data.validated_data["note"])
+        except DjangoValidationError as refused:
+            errors = getattr(refused, "message_dict", {}).get("publish_check")
+            if errors is None:
+                raise
+            raise ApiError(" ".join(errors), status_code=status.HTTP_409_CONFLICT, code="publish_check",
+                           extra={"publish_check": errors}) from refused
 
 
 class ReportCheckView(APIView):

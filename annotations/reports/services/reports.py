@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from verify.audit.models import AuditAction
+from verify.errors import ReferenceNotFound
 from verify.audit.services import audit_record
 from verify.models import MAX_ID, Article, Claim
 from annotations.reports.models import (
@@ -95,11 +96,11 @@ def report_add_claims(
         found = set(Claim.objects.filter(pk__in=ids).values_list("pk", flat=True))
         missing = [pk for pk in ids if pk not in found]
         if missing:
-            raise ValidationError({"claims": f"No claim has the id(s) {', '.join(map(str, missing[:20]))}."})
+            raise ReferenceNotFound({"claims": f"No claim has the id(s) {', '.join(map(str, missing[:20]))}."})
         wanted += ids
     if article_id is not None:
         if not 0 < article_id <= MAX_ID or not Article.objects.filter(pk=article_id).exists():
-            raise ValidationError({"article": f"No article has the id {article_id}."})
+            raise ReferenceNotFound({"article": f"No article has the id {article_id}."})
         wanted += list(claims_filter(article_id=article_id).values_list("pk", flat=True))
     if filters:
         try:

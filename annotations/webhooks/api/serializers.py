@@ -3,6 +3,7 @@ from rest_framework import serializers
 from annotations.webhooks.models import (
     SUBSCRIBABLE_EVENT_CHOICES, WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookFormat,
 )
+from verify.api.input import InputSerializer
 
 
 class WebhookEndpointSerializer(serializers.ModelSerializer):
@@ -14,13 +15,13 @@ class WebhookEndpointSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class WebhookEndpointWriteSerializer(serializers.Serializer):
+class WebhookEndpointWriteSerializer(InputSerializer):
     """Create (every field but `secret` and `enabled` required) or PATCH (any subset)."""
 
-    name = serializers.CharField(max_length=200)
+    name = serializers.CharField(max_length=200, min_length=1)
     url = serializers.URLField(max_length=2000)
     events = serializers.ListField(child=serializers.ChoiceField(choices=SUBSCRIBABLE_EVENT_CHOICES),
-                                   allow_empty=False, max_length=len(SUBSCRIBABLE_EVENT_CHOICES))
+                                   allow_empty=False, min_length=1, max_length=len(SUBSCRIBABLE_EVENT_CHOICES))
     format = serializers.ChoiceField(choices=WebhookFormat.choices, default=WebhookFormat.GENERIC)
     secret = serializers.CharField(max_length=200, required=False, allow_blank=True, default="",
                                    help_text="Empty: a random one is made (on create) or the current one kept.")

@@ -131,3 +131,17 @@ def test_the_claim_detail_leaves_out_the_hidden_first_reviews_sources_and_says_i
     assert (body["verdict"], body["signoff"], body["sources"]) == ("unreviewed", "awaiting_second", [])
     listed = reviewer_api.get("/api/claims/", {"verdict": "unreviewed"}).json()["results"]
     assert [(row["id"], row["signoff"]) for row in listed] == [(claim.pk, "awaiting_second")]
+
+
+def test_bulk_assign_naming_nobody_assigns_the_claims_to_the_caller(reviewer_api, reviewer):
+    claims = ClaimFactory.create_batch(2)
+    response = reviewer_api.post("/api/claims/bulk/", {"action": "assign", "ids": [c.pk for c in claims]},
+                                 format="json")
+    assert response.status_code == 200 and response.json()["done"] == 2
+    assert {claim.assigned_to_id for claim in Claim.objects.filter(pk__in=[c.pk for c in claims])} == {reviewer.pk}
+
+
+def test_bulk_refuses_a_body_of_the_wrong_types(reviewer_api):
+    response = reviewer_api.post("/api/claims/bulk/", {"action": "assign", "ids": [ClaimFactory().pk],
+                                                       "rationale": 0}, format="json")
+    assert response.status_code == 400 and "rationale" in response.json()

@@ -81,7 +81,6 @@ def test_adding_and_removing_claims_through_the_api(editor_api, claims):
 
 @pytest.mark.parametrize("payload, field", [
     ({"title": ""}, "title"),
-    ({"title": "ok", "claims": [987654]}, "claims"),
     ({"title": "ok", "claims": "12"}, "claims"),
     ({"title": "ok", "org_url": "not a url"}, "org_url"),
     ({"title": "ok", "filter": {"verdicts": ["maybe"]}}, "filter"),
@@ -93,12 +92,17 @@ def test_bad_input_is_a_400_naming_the_field(editor_api, payload, field):
     assert not Report.objects.exists()
 
 
-def test_publishing_an_unreviewed_claim_is_a_400(editor_api, claims):
+def test_a_report_naming_a_missing_claim_is_a_404_naming_the_field(editor_api):
+    response = editor_api.post("/api/reports/", {"title": "ok", "claims": [987654]}, format="json")
+    assert response.status_code == 404 and "claims" in response.json()
+
+
+def test_publishing_an_unreviewed_claim_is_a_409_with_the_checks_errors(editor_api, claims):
     from tests.factories import ClaimFactory
 
     report_id = create(editor_api, [*claims, ClaimFactory()]).json()["id"]
     response = editor_api.post(f"/api/reports/{report_id}/publish/")
-    assert response.status_code == 400
+    assert response.status_code == 409 and response.json()["code"] == "publish_check"
     assert "Unreviewed" in json.dumps(response.json())
 
 

@@ -186,7 +186,8 @@ def test_the_check_endpoint_lists_errors_and_warnings_and_publish_answers_400_wi
     assert [(e["code"], e["claim_id"]) for e in body["errors"]] == [("no_source", claim.pk)]
     assert [(w["code"], w["claim_id"]) for w in body["warnings"]] == [("untitled_source", untitled.pk)]
     refused = client.post(f"/api/reports/{report.pk}/publish/", {}, format="json")
-    assert refused.status_code == 400 and "without a source" in " ".join(refused.json()["publish_check"])
+    assert refused.status_code == 409 and refused.json()["code"] == "publish_check"
+    assert "without a source" in " ".join(refused.json()["publish_check"])
 
 
 def test_a_claim_edited_after_its_verdict_must_be_reviewed_again(editor, reviewer):

@@ -5,7 +5,8 @@ import pytest
 from annotations.matching import services as matching
 from annotations.reports import services as reports
 from annotations.webhooks.models import WebhookDelivery, WebhookFormat
-from tests.factories import ArticleFactory, ClaimFactory, MatchDocumentFactory, ReviewFactory, WebhookEndpointFactory
+from tests.annotations.reports.conftest import reviewed_claim
+from tests.factories import ArticleFactory, ClaimFactory, MatchDocumentFactory, WebhookEndpointFactory
 from verify.models import Verdict
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +18,7 @@ def test_publishing_a_report_sends_its_permalink_and_revision(editor, settings):
     settings.VERIFY_SITE_URL = "https://verity.example.org"
     endpoint = WebhookEndpointFactory(events=["report.published"])
     slack = WebhookEndpointFactory(events=["report.published"], format=WebhookFormat.SLACK)
-    claim = ClaimFactory(verdict=Verdict.DISPUTED)
-    ReviewFactory(claim=claim, verdict=Verdict.DISPUTED)
+    claim = reviewed_claim(verdict=Verdict.DISPUTED)  # with the appearance and source publishing asks for
     report = reports.report_create(title="Troops <in> Kursk", created_by=editor, claim_ids=[claim.pk])
     reports.report_publish(report=report, actor=editor)
 

@@ -87,10 +87,10 @@ def test_a_service_validation_error_naming_no_field(reviewer_api):
         "detail": "Nothing to change: give a new text or claimant.", "code": "invalid"}
 
 
-def test_a_report_service_error_has_the_same_shape(editor_api):
+def test_a_body_naming_a_missing_claim_is_a_404_in_the_same_shape(editor_api):
     response = editor_api.post("/api/reports/", {"title": "t", "claims": [999_999]}, format="json")
 
-    body = assert_error(response, 400, "invalid")
+    body = assert_error(response, 404, "not_found")
     assert body["claims"] == [body["detail"]] == ["No claim has the id(s) 999999."]
 
 
@@ -99,7 +99,7 @@ def test_a_report_error_naming_no_field_has_a_sentence_not_a_list(editor_api):
 
     response = editor_api.post(f"/api/reports/{report['id']}/publish/", {}, format="json")
 
-    body = assert_error(response, 400, "invalid")
+    body = assert_error(response, 409, "publish_check")
     assert "Unreviewed" in body["detail"] or "unreviewed" in body["detail"]
 
 

@@ -66,7 +66,7 @@ def test_an_rfc_3339_date_is_taken(reviewer_api):
 
 
 def test_a_form_body_is_a_415_on_the_api(reviewer_api):
-    response = reviewer_api.post(_reviews(ClaimFactory()), {"verdict": "verified", "version": "1"})
+    response = reviewer_api.post(_reviews(ClaimFactory()), {"verdict": "verified", "version": "1"}, format="multipart")
     assert response.status_code == 415 and response.json()["code"] == "unsupported_media_type"
 
 

@@ -84,4 +84,4 @@ def test_request_bodies_refuse_unknown_keys_in_the_schema_too():
     for name in ("ReviewCreate", "SourceInput", "ClaimEdit", "ArticleCreate", "ReportCreate", "ClaimFilter",
                  "FeedRegister", "TokenRequest"):
         assert schemas[name]["additionalProperties"] is False, name
-    assert schemas["ReportCreate"]["properties"]["title"]["pattern"] == r"\S"
+    assert schemas["ReportCreate"]["properties"]["title"]["pattern"] == r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
