@@ -13,26 +13,30 @@ from verify.permissions import IsReviewer
 from verify.api.input import InputSerializer
 
 
+class ClaimVersionSerializer(InputSerializer):
+    claim = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    version = serializers.IntegerField(min_value=1, help_text="The claim's version as you read it.")
+
+
 class ClaimBulkSerializer(InputSerializer):
     action = serializers.ChoiceField(choices=BulkAction.choices)
     ids = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1,
                                 help_text="The claims to act on (at most VERIFY_BULK_MAX_CLAIMS).")
-    versions = serializers.DictField(
-        child=serializers.IntegerField(min_value=1), required=False, default=dict,
-        help_text="Claim id → the version you read; a claim changed since is refused (dismiss).")
+    versions = serializers.ListField(
+        child=ClaimVersionSerializer(), required=False, default=list,
+        help_text="The version you read of each claim (`{\"claim\": id, \"version\": n}`); a claim changed "
+                  "since is refused (dismiss).")
     assignee = serializers.SlugRelatedField(
         slug_field="username", queryset=get_user_model().objects.filter(is_active=True), required=False,
-        allow_null=True, default=None, help_text="assign: the reviewer's username (reviewers: their own); null or absent: yourself.")
+        allow_null=True, default=None,
+        help_text="assign: the reviewer's username (reviewers: their own); null or absent: yourself.")
     report = serializers.PrimaryKeyRelatedField(queryset=Report.objects.all(), required=False, allow_null=True,
                                                 default=None, help_text="report_add: the report's id (editors).")
     rationale = serializers.CharField(required=False, allow_blank=True, max_length=10_000, default="",
                                       help_text="dismiss: why these are not claims.")
 
-    def validate_versions(self, value: dict) -> dict[int, int]:
-        try:
-            return {int(key): version for key, version in value.items()}
-        except ValueError as error:
-            raise serializers.ValidationError("Keys are claim ids (whole numbers).") from error
+    def validate_versions(self, value: list[dict]) -> dict[int, int]:
+        return {item["claim"]: item["version"] for item in value}
 
 
 class BulkOutcomeSerializer(serializers.Serializer):

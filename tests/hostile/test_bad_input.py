@@ -124,3 +124,11 @@ def test_a_utf16_upload_holding_nul_characters_is_stored_without_them(client):
 def test_a_nul_anywhere_in_an_api_query_is_a_400_even_in_a_parameter_the_view_ignores(reviewer_api, query):
     response = reviewer_api.get(f"/api/articles/?{query}")
     assert response.status_code == 400 and response.json()["code"] == "invalid"
+
+
+@pytest.mark.django_db
+def test_an_error_quoting_input_with_a_nul_answers_without_it(reviewer_api):
+    response = reviewer_api.post("/api/claims/bulk/", {"action": "assign", "ids": [ClaimFactory().pk],
+                                                       "assignee": "ri\x00ta"}, format="json")
+    assert response.status_code == 404 and "assignee" in response.json()  # no such user
+    assert b"\\u0000" not in response.content and b"\x00" not in response.content

@@ -132,6 +132,24 @@ UNAVAILABLE = OpenApiResponse(ErrorSerializer, description="Temporarily unavaila
 # --- the handler -------------------------------------------------------------------------------
 
 def api_exception_handler(exc, context):
+    response = _error_response(exc, context)
+    if response is not None:
+        # An error may quote the input (an unknown username); text the API answers never holds NUL.
+        response.data = _without_nul(response.data)
+    return response
+
+
+def _without_nul(value):
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, Mapping):
+        return {key: _without_nul(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    return value
+
+
+def _error_response(exc, context):
     if isinstance(exc, ClaimVersionConflict):
         set_rollback()
         return Response(conflict_payload(exc), status=status.HTTP_409_CONFLICT)
@@ -155,6 +173,10 @@ def api_exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         response.data = drf_validation_payload(exc.detail)
+        if _names_missing_objects(exc.get_codes()):
+            # Every error is a related field naming an object that does not exist: as ReferenceNotFound.
+            response.status_code = status.HTTP_404_NOT_FOUND
+            response.data["code"] = NOT_FOUND_CODE
     else:
         response.data = error_payload(_sentence(exc.detail), _code(exc))
     if isinstance(exc, ApiError):
@@ -162,6 +184,22 @@ def api_exception_handler(exc, context):
         for name, value in exc.headers.items():
             response[name] = value
     return response
+
+
+def _names_missing_objects(codes) -> bool:
+    leaves = list(_leaf_codes(codes))
+    return bool(leaves) and all(code == "does_not_exist" for code in leaves)
+
+
+def _leaf_codes(codes):
+    if isinstance(codes, Mapping):
+        for value in codes.values():
+            yield from _leaf_codes(value)
+    elif isinstance(codes, list):
+        for value in codes:
+            yield from _leaf_codes(value)
+    else:
+        yield codes
 
 
 def error_payload(detail: str, code: str) -> dict:

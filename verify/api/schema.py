@@ -32,8 +32,9 @@ from verify.api.exceptions import (
 )
 
 
-# Body fields that name other objects by id: a missing one is a 404 (verify.errors.ReferenceNotFound).
-REFERENCE_FIELDS = frozenset({"article", "article_id", "claims", "claim_ids"})
+# Body fields that name other objects: a missing one is a 404 (verify.errors.ReferenceNotFound, or a related
+# field's "does_not_exist", verify.api.exceptions).
+REFERENCE_FIELDS = frozenset({"article", "article_id", "claims", "claim_ids", "report", "assignee"})
 
 
 class VerityAutoSchema(AutoSchema):

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_bulk_dismiss_answers_each_claims_outcome(reviewer_api, reviewer):
     other = UserFactory(username="omar", role="reviewer")
     fresh, stale = ClaimFactory(), ClaimFactory()
-    versions = {str(fresh.pk): fresh.version, str(stale.pk): stale.version}
+    versions = [{"claim": fresh.pk, "version": fresh.version}, {"claim": stale.pk, "version": stale.version}]
     review_submit(claim=stale, reviewer=other, verdict="verified")
 
     response = reviewer_api.post("/api/claims/bulk/", {"action": "dismiss", "ids": [fresh.pk, stale.pk],
@@ -36,14 +36,19 @@ def test_bulk_assign_by_an_editor_names_the_reviewer(editor_api, reviewer):
 @pytest.mark.parametrize("payload, field", [
     ({"action": "dismiss", "ids": []}, "ids"),
     ({"action": "nuke", "ids": [1]}, "action"),
-    ({"action": "dismiss", "ids": [1], "versions": {"abc": 1}}, "versions"),
-    ({"action": "assign", "ids": [1], "assignee": "nobody"}, "assignee"),
+    ({"action": "dismiss", "ids": [1], "versions": [{"claim": "abc", "version": 1}]}, "versions"),
     ({"action": "dismiss", "ids": "1,2"}, "ids"),
 ])
 def test_a_bad_bulk_request_is_a_400_naming_the_field(reviewer_api, payload, field):
     response = reviewer_api.post("/api/claims/bulk/", payload, format="json")
     assert response.status_code == 400
     assert field in response.json()
+
+
+def test_a_bulk_request_naming_an_unknown_assignee_is_a_404_naming_the_field(reviewer_api):
+    response = reviewer_api.post("/api/claims/bulk/", {"action": "assign", "ids": [1], "assignee": "nobody"},
+                                 format="json")
+    assert response.status_code == 404 and response.json()["code"] == "not_found" and "assignee" in response.json()
 
 
 def test_adding_to_a_report_in_bulk_needs_an_editor(reviewer_api, editor_api):

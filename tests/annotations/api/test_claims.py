@@ -240,14 +240,15 @@ def test_reviewer_may_take_an_unassigned_claim(reviewer_api, reviewer):
     assert Claim.objects.get(pk=claim.pk).assigned_to == reviewer
 
 
-@pytest.mark.parametrize("assignee, message", [("ghost", "does not exist"), ("visitor", "no reviewer role")])
-def test_assigning_to_an_unknown_or_roleless_user_is_400(editor_api, assignee, message):
+@pytest.mark.parametrize("assignee, status, message", [("ghost", 404, "does not exist"),
+                                                         ("visitor", 400, "no reviewer role")])
+def test_assigning_to_an_unknown_user_is_404_and_to_a_roleless_one_400(editor_api, assignee, status, message):
     UserFactory(username="visitor")
     claim = ClaimFactory()
 
     response = editor_api.post(_url(claim, "assign/"), {"assignee": assignee}, format="json")
 
-    assert response.status_code == 400
+    assert response.status_code == status
     assert message in str(response.json())
 
 
