@@ -48,7 +48,11 @@ class VerityAutoSchema(AutoSchema):
 
     def _body_names_objects(self) -> bool:
         serializer = force_instance(self.get_request_serializer())
-        return bool(REFERENCE_FIELDS & set(getattr(serializer, "fields", {})))
+        # A oneOf body (PolymorphicProxySerializer) names objects when any of its shapes does.
+        variants = getattr(serializer, "serializers", None)
+        shapes = [force_instance(v) for v in (variants.values() if isinstance(variants, dict) else variants)] \
+            if variants is not None else [serializer]
+        return any(REFERENCE_FIELDS & set(getattr(shape, "fields", {})) for shape in shapes)
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
