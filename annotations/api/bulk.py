@@ -75,6 +75,7 @@ class BulkResultSerializer(serializers.Serializer):
 
 class ClaimBulkView(APIView):
     permission_classes = [IsReviewer]
+    request_body_required = True  # one of BULK_SERIALIZERS (verify.api.schema)
 
     @extend_schema(
         summary="Act on many claims: assign, mark not a claim, add to a report",

@@ -40,9 +40,11 @@ REFERENCE_FIELDS = frozenset({"article", "article_id", "claims", "claim_ids", "r
 class VerityAutoSchema(AutoSchema):
     def _get_request_body(self, direction="request"):
         body = super()._get_request_body(direction)
-        # Creating needs a body even when no single field is required (an article is text *or* a URL):
-        # a POST without one is refused (400), so the schema must not call it optional.
-        if body is not None and self.method == "POST" and getattr(self.view, "action", None) == "create":
+        # Creating needs a body even when no single field is required (an article is text *or* a URL), and
+        # so does a view saying `request_body_required` (a oneOf body): a POST without one is refused (400),
+        # so the schema must not call it optional.
+        if body is not None and self.method == "POST" and (getattr(self.view, "action", None) == "create"
+                                                           or getattr(self.view, "request_body_required", False)):
             body["required"] = True
         return body
 
