@@ -13,6 +13,7 @@ from drf_spectacular.extensions import OpenApiSerializerExtension
 from rest_framework import serializers
 
 UNKNOWN_FIELD = "Unknown field: the accepted fields are {accepted}."
+NUL_TEXT = "Null characters are not allowed."
 WRONG_TYPE = "Expected {expected}."
 
 # The JSON types each kind of field takes (null is the field's own allow_null rule); first match wins.
@@ -41,9 +42,15 @@ class InputSerializer(serializers.Serializer):
             errors = self._unknown_keys(data)
             if self.json_types:
                 errors.update(self._wrong_types(data))
+            errors.update(self._nul_text(data))
             if errors:
                 raise serializers.ValidationError(errors)
         return super().to_internal_value(data)
+
+    def _nul_text(self, data: Mapping) -> dict[str, list[str]]:
+        """No text holds NUL (verify.api.schema.NO_NUL_PATTERN), whatever field reads it: refused here, before
+        a lookup could hand it to a database that cannot compare it (PostgreSQL)."""
+        return {name: [NUL_TEXT] for name, value in data.items() if name in self.fields and _holds_nul(value)}
 
     def _unknown_keys(self, data: Mapping) -> dict[str, list[str]]:
         unknown = sorted(set(data) - set(self.fields))
@@ -105,3 +112,11 @@ def _url_pattern(field: serializers.Field) -> str:
     # (so never past the 253 characters a host name may have), an optional port, then URI characters.
     return (rf"^(?:{alternatives})://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,58}}[A-Za-z0-9])?\.){{1,3}}"
             r"[A-Za-z]{2,63}(?::[0-9]{1,5})?(?:[/?#](?:[A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?$")
+
+
+def _holds_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    return False
