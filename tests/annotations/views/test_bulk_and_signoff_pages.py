@@ -66,7 +66,6 @@ def test_reviewers_get_no_assignee_or_report_choice_and_cannot_add_to_reports(re
     {"action": "dismiss"},  # nothing checked
     {"action": "dismiss", "ids": ["abc"]},
     {"action": "launch", "ids": ["1"]},
-    {"action": "assign", "ids": ["1"]},  # nobody to assign to
 ])
 def test_a_bad_bulk_request_answers_400_with_the_queue_and_a_message(reviewer_client, data):
     claim = ClaimFactory()
