@@ -82,17 +82,17 @@ def top_up(target: int, *, span_days: int, reviewers: list[int]) -> None:
         # table grows in time order as a desk's does (the period's rows sit together on disk).
         cursor.execute("""INSERT INTO verify_article (title, url, canonical_url, source_kind, original_filename, publisher,
                 author, raw_content, content_type, cleaned_text, language, content_hash, status, error, skipped_reason,
-                extractor_version, processing_attempts, created_at, updated_at)
+                extractor_version, processing_attempts, extraction_interruptions, created_at, updated_at)
             SELECT 'Bench article ' || g, '', '', 'text', '', 'Bench Ledger', '', 'bench ' || g || ' ' || %s, 'text', '',
-                   'en', md5('bench ' || g || ' ' || %s) || md5(g::text || %s), 'done', '', '', 'bench', 1,
+                   'en', md5('bench ' || g || ' ' || %s) || md5(g::text || %s), 'done', '', '', 'bench', 1, 0,
                    now() - (1 - g::float / %s) * %s * interval '1 day', now()
             FROM generate_series(1, %s) AS g RETURNING id""", [last_id, last_id, last_id, articles, span_days, articles])
         article_ids = [row[0] for row in cursor.fetchall()]
         cursor.execute("""INSERT INTO verify_claim (article_id, text, sentence, start_char, end_char, sentence_index,
-                claimant, claimant_type, cue, quantities, entities, hedges, checkworthiness, set_aside, verdict,
+                claimant, claimant_type, cue, quantities, entities, hedges, checkworthiness, set_aside, verdict, signoff,
                 extractor_version, extracted_text, extracted_claimant, version, created_at, updated_at)
             SELECT a.id, t.text, t.sentence, i * 1000, i * 1000 + t.length, i, t.claimant, t.claimant_type, t.cue,
-                   t.quantities, t.entities, t.hedges, t.checkworthiness, '', 'unreviewed', 'bench', t.text,
+                   t.quantities, t.entities, t.hedges, t.checkworthiness, '', 'unreviewed', 'open', 'bench', t.text,
                    t.claimant, 1, a.created_at + i * interval '3 minutes', now()
             FROM verify_article a CROSS JOIN generate_series(0, %s) AS i
             JOIN bench_template t ON t.idx = (a.id * %s + i) %% %s
@@ -101,15 +101,15 @@ def top_up(target: int, *, span_days: int, reviewers: list[int]) -> None:
                        [CLAIMS_PER_ARTICLE - 1, CLAIMS_PER_ARTICLE, templates, article_ids, missing])
         # Reviews: 4 claims in 10, by reviewer id % 8, 1 to 72 hours after extraction (never in the future).
         cursor.execute("""UPDATE verify_claim SET verdict = (ARRAY['verified','unverified','disputed','not_a_claim'])
-                [1 + id %% 4], version = 2 WHERE id > %s AND id %% 10 < 4""", [last_id])
-        cursor.execute("""INSERT INTO annotations_review (claim_id, reviewer_id, verdict, rationale, created_at)
-            SELECT id, (%s::bigint[])[1 + id %% %s], verdict, '',
+                [1 + id %% 4], signoff = 'final', version = 2 WHERE id > %s AND id %% 10 < 4""", [last_id])
+        cursor.execute("""INSERT INTO annotations_review (claim_id, reviewer_id, verdict, rationale, stage, created_at)
+            SELECT id, (%s::bigint[])[1 + id %% %s], verdict, '', 'review',
                    least(created_at + (1 + id %% 72) * interval '1 hour' + (id %% 50) * interval '1 minute', now())
             FROM verify_claim WHERE id > %s AND verdict <> 'unreviewed'""", [reviewers, REVIEWERS, last_id])
         # A second reviewer on 1 claim in 20 of those, agreeing 4 times in 5.
-        cursor.execute("""INSERT INTO annotations_review (claim_id, reviewer_id, verdict, rationale, created_at)
+        cursor.execute("""INSERT INTO annotations_review (claim_id, reviewer_id, verdict, rationale, stage, created_at)
             SELECT id, (%s::bigint[])[1 + (id + 1) %% %s],
-                   CASE WHEN id %% 100 < 80 THEN verdict ELSE 'disputed' END, '',
+                   CASE WHEN id %% 100 < 80 THEN verdict ELSE 'disputed' END, '', 'review',
                    least(created_at + (2 + id %% 72) * interval '1 hour', now())
             FROM verify_claim WHERE id > %s AND verdict <> 'unreviewed' AND id %% 20 = 0""",
                        [reviewers, REVIEWERS, last_id])
