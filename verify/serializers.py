@@ -14,7 +14,8 @@ class ClaimSerializer(serializers.ModelSerializer):
         model = Claim
         fields = [
             "id", "article", "text", "sentence", "start_char", "end_char", "sentence_index",
-            "claimant", "cue", "quantities", "entities", "hedges", "checkworthiness", "set_aside", "verdict",
+            "claimant", "claimant_type", "cue", "quantities", "entities", "hedges", "checkworthiness", "set_aside",
+            "verdict",
             "extractor_version", "extracted_text", "extracted_claimant", "version", "assigned_to",
             "created_at", "updated_at",
         ]

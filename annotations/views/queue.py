@@ -23,7 +23,8 @@ BULK_CHOICES_LIMIT = 200
 
 class CountedPaginator(Paginator):
     """Pages of a list whose length is already known (the queue's cached counts), so paging does not
-    count the whole filtered queue again."""
+    count the whole filtered queue again. The count only numbers the pages: a page always holds the rows
+    that are there, so claims extracted since the count was cached are listed at once."""
 
     def __init__(self, object_list, per_page, *, count: int):
         super().__init__(object_list, per_page)
@@ -32,6 +33,11 @@ class CountedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         return self.known_count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom:bottom + self.per_page], number, self)
 
 
 @reviewer_required

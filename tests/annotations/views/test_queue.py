@@ -105,3 +105,12 @@ def test_the_verdict_filter_shows_the_default_it_applies(reviewer_client, desk):
     assert '<option value="unreviewed" selected>' in content
     content = reviewer_client.get(QUEUE, {"verdict": "all"}).content.decode()
     assert '<option value="all" selected>' in content
+
+
+def test_claims_extracted_after_the_counts_were_cached_are_listed_at_once(reviewer_client):
+    """The per-verdict counts are cached for a few seconds; the rows never are."""
+    assert reviewer_client.get("/claims/").context["page"].paginator.count == 0  # now cached: no claims
+    claim = ClaimFactory(checkworthiness=0.9)
+    response = reviewer_client.get("/claims/")
+    assert response.context["page"].paginator.count == 0  # still the cached count
+    assert [c.pk for c in response.context["claims"]] == [claim.pk]
