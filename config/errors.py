@@ -10,9 +10,9 @@ from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.views import defaults
 
+from verify.api.middleware import API_PREFIX
 from verify.db import TRANSIENT_ERRORS
 
-API_PREFIX = "/api/"
 # Seconds a client is asked to wait after a 503: about how long a PostgreSQL restart takes.
 OUTAGE_RETRY_AFTER_SECONDS = 5
 
