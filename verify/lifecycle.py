@@ -161,13 +161,20 @@ def article_fetch_failed(*, article_id: int, reason: str) -> Article:
     return url_services.article_fetch_failed(article_id=article_id, reason=reason)
 
 
-def article_process(*, article_id: int, after_transient_error: bool = False) -> Article:
-    """The processing step (a task): clean and extract, then queue the search for earlier checks.
-    `after_transient_error`: the task is retrying after a database error (see services.article_process)."""
-    article = services.article_process(article_id=article_id, after_transient_error=after_transient_error)
-    if article.status == ArticleStatus.DONE:
-        task_enqueue_on_commit(TaskName.ARTICLE_MATCHES_FIND, article.pk)
-    return article
+def article_process(*, article_id: int, after_transient_error: bool = False, task_id: str = "") -> Article:
+    """The processing step (a task): clean and extract the article, with others waiting beside it when a
+    task runs it (settings VERIFY_EXTRACTION_BATCH_*), then queue the search for earlier checks of each
+    one done. Articles a failed batch handed back are queued again, to run alone.
+    `after_transient_error`: the task is retrying after a database error (see services.articles_process)."""
+    outcome = services.articles_process(
+        article_id=article_id, after_transient_error=after_transient_error, task_id=task_id,
+        batch_articles=settings.VERIFY_EXTRACTION_BATCH_ARTICLES, batch_chars=settings.VERIFY_EXTRACTION_BATCH_CHARS)
+    for article in (outcome.article, *outcome.others):
+        if article.status == ArticleStatus.DONE:
+            task_enqueue_on_commit(TaskName.ARTICLE_MATCHES_FIND, article.pk)
+    for released_id in outcome.released:
+        task_enqueue_on_commit(TaskName.ARTICLE_PROCESS, released_id)
+    return outcome.article
 
 
 def article_fail(*, article_id: int, error: str) -> Article | None:

@@ -84,6 +84,9 @@ class Article(models.Model):
     # Attempts cut off inside extraction (the worker died while extracting): only these count towards
     # giving up (verify/services.py), not retries after a database error or kills before extraction.
     extraction_interruptions = models.PositiveIntegerField(default=0)
+    # The task that took it into another article's batch (verify/processing_batch.py): its own task then
+    # leaves it to that task while it may still run. Empty when its own task (or an inline run) has it.
+    batch_task = models.CharField(max_length=64, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,12 +1,16 @@
-"""Processing one stored article: clean, detect the language, extract and store its claims, and the
-article's status transitions around that. verify.lifecycle decides when this runs."""
+"""Processing stored articles: clean, detect the language, extract and store their claims, and each
+article's status transitions around that; a task may extract several waiting articles in one pass
+(processing_batch.py). verify.lifecycle decides when this runs."""
 import logging
+from contextlib import suppress
+from dataclasses import dataclass, field
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from verify import processing_batch
 from verify.db import TRANSIENT_ERRORS
 from verify.language import UNDETERMINED, language_detect, language_label
 from verify.models import Article, ArticleStatus, Claim
@@ -22,46 +26,108 @@ SUPPORTED_LANGUAGES = {"en"}
 MAX_PROCESSING_ATTEMPTS = 5
 
 
-def article_process(*, article_id: int, after_transient_error: bool = False) -> Article:
-    """Clean, extract and store claims. Idempotent: rerunning it never duplicates claims.
+@dataclass(frozen=True)
+class ProcessedArticles:
+    """What one processing task did: its own article, the others it extracted in the same pass, and
+    the ids it handed back (`pending` again, each to run alone: the caller enqueues them)."""
 
-    ExtractionUnavailable (this process cannot load its models) is raised before the article is
-    touched: a worker's failure is never recorded as the article's. `after_transient_error`: this run
-    is a retry after a database error, so an article found `processing` was not cut off by a kill."""
+    article: Article
+    others: list[Article] = field(default_factory=list)
+    released: list[int] = field(default_factory=list)
+
+
+def article_process(*, article_id: int, after_transient_error: bool = False) -> Article:
+    """Clean, extract and store one article's claims in this process (no batch). See `articles_process`."""
+    return articles_process(article_id=article_id, after_transient_error=after_transient_error).article
+
+
+def articles_process(*, article_id: int, after_transient_error: bool = False, task_id: str = "",
+                     batch_articles: int = 1, batch_chars: int = 0) -> ProcessedArticles:
+    """Clean, extract and store the claims of an article, and of up to `batch_articles - 1` others waiting
+    beside it (at most `batch_chars` characters in all) in the same spaCy pass. Idempotent: rerunning it
+    never duplicates claims.
+
+    ExtractionUnavailable (this process cannot load its models) is raised before any article is touched:
+    a worker's failure is never recorded as an article's. `after_transient_error`: this run is a retry
+    after a database error, so an article found `processing` was not cut off by a kill. `task_id`: the
+    running task, recorded on the articles it takes; only a task (never an inline run) takes others.
+    A batch that fails or reaches the time limit is handed back whole, each article to run alone, so
+    an error is recorded on the article that causes it."""
     extraction = _extraction()
     extraction.extraction_models_load()
-    article = _article_start(article_id=article_id, extractor_version=extraction.EXTRACTOR_VERSION,
-                             after_transient_error=after_transient_error)
-    if article.status != ArticleStatus.PROCESSING:
-        return article
+    article, ours = _article_start(article_id=article_id, extractor_version=extraction.EXTRACTOR_VERSION,
+                                   after_transient_error=after_transient_error, task_id=task_id)
+    if not ours:
+        return ProcessedArticles(article=article)
+    others: list[Article] = []
+    if task_id and batch_articles > 1 and article.processing_attempts == 1 and not after_transient_error:
+        candidates = processing_batch.batch_candidates(exclude_id=article.pk, limit=batch_articles - 1,
+                                                       chars=batch_chars - len(article.raw_content))
+        others = processing_batch.batch_take(article_ids=candidates, task_id=task_id)
+    if not others:
+        return ProcessedArticles(article=_extract_alone(article=article))
+    batch = [article, *others]
     try:
-        cleaned = article_clean(article=article)
-        language = language_detect(text=cleaned)
-        if not cleaned.strip():
-            return _article_finish(article_id=article_id, status=ArticleStatus.FAILED,
-                                   error="Nothing readable was left after removing markup and boilerplate.")
-        if language not in SUPPORTED_LANGUAGES:
-            return _article_finish(
-                article_id=article_id, status=ArticleStatus.DONE, cleaned_text=cleaned, language=language,
-                skipped_reason=_language_skip_reason(language=language),
-            )
-        claims_extract(article=article, cleaned_text=cleaned)
+        finished = _extract_together(articles=batch)
+    except TRANSIENT_ERRORS:
+        with suppress(*TRANSIENT_ERRORS):  # the database may be down: then the sweeper hands them back
+            processing_batch.batch_release(article_ids=[item.pk for item in others], task_id=task_id)
+        raise  # the task retries its own article (alone) with back-off
+    except (Exception, SoftTimeLimitExceeded):
+        logger.warning("A batch of %s articles failed; each is handed back to run alone", len(batch), exc_info=True)
+        released = processing_batch.batch_release(article_ids=[item.pk for item in batch], task_id=task_id)
+        current = {item.pk: item for item in Article.objects.filter(pk__in=[item.pk for item in batch])}
+        return ProcessedArticles(article=current[article.pk], others=[current[item.pk] for item in others],
+                                 released=released)
+    return ProcessedArticles(article=finished[0], others=finished[1:])
+
+
+def _extract_alone(*, article: Article) -> Article:
+    """One article: whatever goes wrong inside extraction is recorded on it (database errors are retried)."""
+    try:
+        return _extract_together(articles=[article])[0]
     except TRANSIENT_ERRORS:
         raise  # the task retries these with back-off
     except SoftTimeLimitExceeded:
         return _article_finish(
-            article_id=article_id, status=ArticleStatus.FAILED,
+            article_id=article.pk, status=ArticleStatus.FAILED,
             error=(f"Processing took longer than the {settings.VERIFY_TASK_SOFT_TIME_LIMIT} s limit "
                    f"({len(article.raw_content):,} characters submitted); split the article or raise "
                    "VERIFY_TASK_SOFT_TIME_LIMIT."),
         )
     except Exception as exc:
-        logger.exception("Processing article %s failed", article_id)
-        return _article_finish(article_id=article_id, status=ArticleStatus.FAILED,
+        logger.exception("Processing article %s failed", article.pk)
+        return _article_finish(article_id=article.pk, status=ArticleStatus.FAILED,
                                error=f"{type(exc).__name__}: {exc}"[:2000])
-    # skipped_reason cleared: a reprocessed article may have been skipped under an earlier language guess.
-    return _article_finish(article_id=article_id, status=ArticleStatus.DONE, cleaned_text=cleaned,
-                           language=language, skipped_reason="", extractor_version=extraction.EXTRACTOR_VERSION)
+
+
+def _extract_together(*, articles: list[Article]) -> list[Article]:
+    """Clean and identify each article, extract the English ones in one pass, store and finish each."""
+    extraction = _extraction()
+    finished: dict[int, Article] = {}
+    readable: list[tuple[Article, str, str]] = []
+    for article in articles:
+        cleaned = article_clean(article=article)
+        language = language_detect(text=cleaned)
+        if not cleaned.strip():
+            finished[article.pk] = _article_finish(
+                article_id=article.pk, status=ArticleStatus.FAILED,
+                error="Nothing readable was left after removing markup and boilerplate.")
+        elif language not in SUPPORTED_LANGUAGES:
+            finished[article.pk] = _article_finish(
+                article_id=article.pk, status=ArticleStatus.DONE, cleaned_text=cleaned, language=language,
+                skipped_reason=_language_skip_reason(language=language))
+        else:
+            readable.append((article, cleaned, language))
+    if readable:
+        claims_extract_batch(articles=[article for article, _, _ in readable],
+                             cleaned_texts=[cleaned for _, cleaned, _ in readable])
+    for article, cleaned, language in readable:
+        # skipped_reason cleared: a reprocessed article may have been skipped under an earlier language guess.
+        finished[article.pk] = _article_finish(
+            article_id=article.pk, status=ArticleStatus.DONE, cleaned_text=cleaned, language=language,
+            skipped_reason="", extractor_version=extraction.EXTRACTOR_VERSION)
+    return [finished[article.pk] for article in articles]
 
 
 def _language_skip_reason(*, language: str) -> str:
@@ -85,8 +151,21 @@ def article_fail(*, article_id: int, error: str) -> Article | None:
 
 def claims_extract(*, article: Article, cleaned_text: str) -> list[Claim]:
     """Extract claims from cleaned text and store them; spans already stored are left alone."""
+    extracted = _extraction().extract_claims(cleaned_text, published_at=article.published_at)
+    return claims_store(article=article, extracted=extracted)
+
+
+def claims_extract_batch(*, articles: list[Article], cleaned_texts: list[str]) -> None:
+    """`claims_extract` for several articles through one spaCy pass."""
+    extracted = _extraction().extract_claims_batch(cleaned_texts,
+                                                   published_ats=[article.published_at for article in articles])
+    for article, claims in zip(articles, extracted):
+        claims_store(article=article, extracted=claims)
+
+
+def claims_store(*, article: Article, extracted: list) -> list[Claim]:
+    """Store extracted claims (`ExtractedClaim`s); spans already stored are left alone."""
     extraction = _extraction()
-    extracted = extraction.extract_claims(cleaned_text, published_at=article.published_at)
     claims = [
         Claim(
             article=article,
@@ -114,15 +193,19 @@ def claims_extract(*, article: Article, cleaned_text: str) -> list[Claim]:
     return list(Claim.objects.filter(article=article, extractor_version=extraction.EXTRACTOR_VERSION))
 
 
-def _article_start(*, article_id: int, extractor_version: str, after_transient_error: bool) -> Article:
-    """pending/processing/failed -> processing under a row lock; done articles are left alone.
+def _article_start(*, article_id: int, extractor_version: str, after_transient_error: bool,
+                   task_id: str = "") -> tuple[Article, bool]:
+    """pending/processing/failed -> processing under a row lock; (article, whether it is this run's to
+    extract). Done articles, and one another live task (not `task_id`) took into its batch, are left alone.
 
-    Found `processing` (not after a retry), the previous run was cut off inside extraction: that counts
-    towards giving up. The sweeper sets a lost article back to `pending`, so its rerun does not count."""
+    Found `processing` otherwise (not after a retry), the previous run was cut off inside extraction: that
+    counts towards giving up. The sweeper sets a lost article back to `pending`, so its rerun does not count."""
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article_id)
         if article.status == ArticleStatus.DONE and article.extractor_version == extractor_version:
-            return article
+            return article, False
+        if processing_batch.held_elsewhere(article=article, task_id=task_id):
+            return article, False
         if article.status == ArticleStatus.PROCESSING and not after_transient_error:
             article.extraction_interruptions += 1
         if article.extraction_interruptions >= MAX_PROCESSING_ATTEMPTS:
@@ -132,9 +215,10 @@ def _article_start(*, article_id: int, extractor_version: str, after_transient_e
         else:
             article.status = ArticleStatus.PROCESSING
             article.processing_attempts += 1
+        article.batch_task = ""  # its own run now, whoever took it before
         article.save(update_fields=["status", "error", "processing_attempts", "extraction_interruptions",
-                                    "updated_at"])
-        return article
+                                    "batch_task", "updated_at"])
+        return article, article.status == ArticleStatus.PROCESSING
 
 
 def _article_finish(*, article_id: int, status: str, **fields) -> Article:

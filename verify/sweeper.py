@@ -16,21 +16,12 @@ from django.utils import timezone
 
 from verify import lifecycle
 from verify.models import Article, ArticleStatus
+from verify.processing_batch import processing_stuck_after
 
 logger = logging.getLogger(__name__)
 
-# A `processing` article is stuck only once its task must have ended: the task's hard time limit
-# (the worker kills it then) plus this margin for the acknowledgement and clock skew.
-PROCESSING_MARGIN = timedelta(seconds=60)
 # At most this many articles per sweep, oldest first, so a large backlog is re-queued gradually.
 SWEEP_BATCH_SIZE = 500
-
-
-def processing_stuck_after() -> timedelta:
-    """How long after its last update a `processing` article is certainly not being worked on."""
-    # The processing task's limits come from these settings (workers/tasks.py).
-    hard_limit = settings.VERIFY_TASK_TIME_LIMIT or settings.VERIFY_TASK_SOFT_TIME_LIMIT or 0
-    return timedelta(seconds=hard_limit) + PROCESSING_MARGIN
 
 
 def articles_stuck(*, older_than: timedelta, processing_older_than: timedelta | None = None):

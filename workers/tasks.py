@@ -70,7 +70,8 @@ def article_process(self, article_id: int) -> dict:
     try:
         # A retry follows an error the task caught (the database blinked), not a kill: an article it
         # finds `processing` was not cut off and does not count towards giving up.
-        article = lifecycle.article_process(article_id=article_id, after_transient_error=self.request.retries > 0)
+        article = lifecycle.article_process(article_id=article_id, after_transient_error=self.request.retries > 0,
+                                            task_id=self.request.id or "")
     except Article.DoesNotExist:  # deleted before its turn came: nothing to do, nothing to retry
         return {"article": article_id, "status": "missing", "claims": 0}
     return {"article": article.pk, "status": article.status, "claims": article.claims.count()}

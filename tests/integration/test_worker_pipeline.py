@@ -49,3 +49,17 @@ def test_worker_stores_claims_and_resubmission_and_rerun_add_no_duplicates(celer
     assert Article.objects.get(pk=article.pk).status == ArticleStatus.DONE
     assert sorted(Claim.objects.filter(article=article).values_list("start_char", "end_char")) == spans
     assert Article.objects.count() == 1
+
+
+def test_a_worker_extracts_articles_waiting_together_and_each_is_done_once(celery_worker_process, celery_live):
+    texts = [SAMPLE.replace("11,000", f"{11_000 + number:,}") for number in range(6)]
+    articles = [lifecycle.article_submit(kind="text", text=text, title=f"Batch {number}").article
+                for number, text in enumerate(texts)]
+    for article in articles:
+        wait_until_processed(article.pk)
+    done = Article.objects.filter(pk__in=[article.pk for article in articles])
+    assert set(done.values_list("status", flat=True)) == {ArticleStatus.DONE}
+    assert all(article.claims.count() >= 6 for article in done)
+    # Submitted together, some were taken into another article's pass, and none was extracted twice.
+    assert done.exclude(batch_task="").count() >= 1
+    assert set(done.values_list("processing_attempts", flat=True)) == {1}

@@ -91,7 +91,7 @@ def test_an_extraction_error_fails_the_article_with_its_message(monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("extractor exploded")
 
-    monkeypatch.setattr("verify.extraction.extract_claims", explode)
+    monkeypatch.setattr("verify.extraction.extract_claims_batch", explode)
     services.article_process(article_id=article.pk)
     article.refresh_from_db()
     assert article.status == ArticleStatus.FAILED
@@ -113,7 +113,7 @@ def test_non_english_text_is_stored_flagged_and_skipped_with_a_reason():
 
 
 def test_text_whose_language_cannot_be_told_never_reaches_the_english_extractor(monkeypatch):
-    monkeypatch.setattr(services, "claims_extract", lambda **kwargs: pytest.fail("extracted an 'und' article"))
+    monkeypatch.setattr(services, "claims_extract_batch", lambda **kwargs: pytest.fail("extracted an 'und' article"))
     article = ArticleFactory(status=ArticleStatus.PENDING, raw_content="2024-03-05 · 14:00 · Reuters")
     services.article_process(article_id=article.pk)
     article.refresh_from_db()
@@ -145,7 +145,7 @@ def test_an_article_retried_through_a_database_outage_is_never_given_up_as_poiso
     """Six database errors inside extraction, retried by the real task (inline): more than the poison
     limit, none of them the article's fault."""
     article = ArticleFactory(status=ArticleStatus.PENDING, raw_content=TEXT)
-    extract = services.claims_extract
+    extract = services.claims_extract_batch
     failures = iter(range(services.MAX_PROCESSING_ATTEMPTS + 1))
 
     def database_drops(**kwargs):
@@ -153,7 +153,7 @@ def test_an_article_retried_through_a_database_outage_is_never_given_up_as_poiso
             raise OperationalError("server closed the connection unexpectedly")
         return extract(**kwargs)
 
-    monkeypatch.setattr(services, "claims_extract", database_drops)
+    monkeypatch.setattr(services, "claims_extract_batch", database_drops)
 
     article_process.apply(args=[article.pk])
 
@@ -168,7 +168,7 @@ def test_a_transient_database_error_propagates_for_the_task_to_retry(monkeypatch
     def db_down(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(services, "claims_extract", db_down)
+    monkeypatch.setattr(services, "claims_extract_batch", db_down)
     with pytest.raises(OperationalError):
         services.article_process(article_id=article.pk)
     article.refresh_from_db()
@@ -219,7 +219,7 @@ def test_an_article_over_the_time_limit_fails_with_a_readable_reason(monkeypatch
     def too_slow(*args, **kwargs):
         raise SoftTimeLimitExceeded()
 
-    monkeypatch.setattr(services, "claims_extract", too_slow)
+    monkeypatch.setattr(services, "claims_extract_batch", too_slow)
     services.article_process(article_id=article.pk)
     article.refresh_from_db()
     assert article.status == ArticleStatus.FAILED

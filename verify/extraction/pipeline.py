@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Iterable
+from typing import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -27,15 +27,7 @@ def extract_claims(
 ) -> list[ExtractedClaim]:
     """Claims in CLEANED text (see `clean_text`); offsets refer to `text`. A long text is read in
     chunks of whole paragraphs (chunks.py), never refused for spaCy's `max_length`."""
-    nlp = get_nlp()
-    claims: list[ExtractedClaim] = []
-    sentences_before = 0
-    for offset, piece in text_chunks(text, limit=min(CHUNK_CHARS, nlp.max_length)):
-        doc = nlp(piece)
-        claims += [claim_shifted(claim, offset=offset, sentences_before=sentences_before)
-                   for claim in claims_from_doc(doc, published_at=published_at, threshold=threshold)]
-        sentences_before += sum(1 for sentence in doc.sents if _is_sentence(sentence))
-    return claims
+    return extract_claims_batch([text], published_at=published_at, threshold=threshold)[0]
 
 
 def extract_claims_from_raw(
@@ -49,14 +41,43 @@ def extract_claims_from_raw(
 
 def extract_claims_batch(
     texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32, published_at: PublishedAt = None,
-    threshold: float = CHECKWORTHINESS_THRESHOLD,
+    published_ats: Sequence[PublishedAt] | None = None, threshold: float = CHECKWORTHINESS_THRESHOLD,
 ) -> list[list[ExtractedClaim]]:
-    """`extract_claims` for many cleaned texts through one `nlp.pipe` stream."""
+    """`extract_claims` for many cleaned texts through one `nlp.pipe` stream (a worker's batch of
+    articles); `published_ats` gives each text its own publication date. A long text's chunks join the
+    stream in order; a batch handed to spaCy at once holds at most CHUNK_CHARS characters (memory)."""
+    texts = list(texts)
+    dates = list(published_ats) if published_ats is not None else [published_at] * len(texts)
+    nlp = get_nlp()
     scorer = get_scorer()
-    return [
-        claims_from_doc(doc, published_at=published_at, threshold=threshold, scorer=scorer)
-        for doc in get_nlp().pipe(texts, n_process=n_process, batch_size=batch_size)
-    ]
+    pieces = [(index, offset, piece) for index, text in enumerate(texts)
+              for offset, piece in text_chunks(text, limit=min(CHUNK_CHARS, nlp.max_length))]
+    claims: list[list[ExtractedClaim]] = [[] for _ in texts]
+    sentences_before = [0] * len(texts)
+    docs = _docs([piece for _, _, piece in pieces], n_process=n_process, batch_size=batch_size)
+    for (index, offset, _), doc in zip(pieces, docs):
+        claims[index] += [claim_shifted(claim, offset=offset, sentences_before=sentences_before[index])
+                          for claim in claims_from_doc(doc, published_at=dates[index], threshold=threshold,
+                                                       scorer=scorer)]
+        sentences_before[index] += sum(1 for sentence in doc.sents if _is_sentence(sentence))
+    return claims
+
+
+def _docs(pieces: list[str], *, n_process: int, batch_size: int) -> Iterator[Doc]:
+    """The pieces parsed in order, in groups of at most `batch_size` pieces and CHUNK_CHARS characters
+    (spaCy's parser holds a whole group in memory); several processes stream them as spaCy batches them."""
+    nlp = get_nlp()
+    if n_process > 1:
+        yield from nlp.pipe(pieces, n_process=n_process, batch_size=batch_size)
+        return
+    group: list[str] = []
+    for piece in pieces:
+        if group and (len(group) >= batch_size or sum(map(len, group)) + len(piece) > CHUNK_CHARS):
+            yield from nlp.pipe(group, batch_size=len(group))
+            group = []
+        group.append(piece)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
 
 
 def _trimmed(sentence: Span) -> tuple[int, int]:
