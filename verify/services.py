@@ -149,21 +149,15 @@ def article_fail(*, article_id: int, error: str) -> Article | None:
         return None
 
 
-def claims_extract(*, article: Article, cleaned_text: str) -> list[Claim]:
-    """Extract claims from cleaned text and store them; spans already stored are left alone."""
-    extracted = _extraction().extract_claims(cleaned_text, published_at=article.published_at)
-    return claims_store(article=article, extracted=extracted)
-
-
 def claims_extract_batch(*, articles: list[Article], cleaned_texts: list[str]) -> None:
-    """`claims_extract` for several articles through one spaCy pass."""
+    """Extract the claims of several articles (cleaned texts) in one spaCy pass and store them."""
     extracted = _extraction().extract_claims_batch(cleaned_texts,
                                                    published_ats=[article.published_at for article in articles])
     for article, claims in zip(articles, extracted):
         claims_store(article=article, extracted=claims)
 
 
-def claims_store(*, article: Article, extracted: list) -> list[Claim]:
+def claims_store(*, article: Article, extracted: list) -> None:
     """Store extracted claims (`ExtractedClaim`s); spans already stored are left alone."""
     extraction = _extraction()
     claims = [
@@ -190,7 +184,6 @@ def claims_store(*, article: Article, extracted: list) -> list[Claim]:
     ]
     # The unique span constraint makes a redelivered or repeated run a no-op.
     Claim.objects.bulk_create(claims, ignore_conflicts=True)
-    return list(Claim.objects.filter(article=article, extractor_version=extraction.EXTRACTOR_VERSION))
 
 
 def _article_start(*, article_id: int, extractor_version: str, after_transient_error: bool,
@@ -229,7 +222,8 @@ def _article_finish(*, article_id: int, status: str, **fields) -> Article:
         for name, value in fields.items():
             setattr(article, name, value)
         article.processed_at = timezone.now()
-        article.save()
+        # Only what changed: rewriting the submitted text would store (and compress) it again.
+        article.save(update_fields=["status", "error", "processed_at", "updated_at", *fields])
         return article
 
 
