@@ -32,8 +32,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 # bench/ is not a package: its modules import each other by name.
 from benchdb import PYTHON, bench_database_url, django_env, migrate, recreate_database, setup_django  # noqa: E402
 from corpus import Varier, real_articles, size_report  # noqa: E402
+from loadgen import cpu_seconds  # noqa: E402
 
 HOUR = 3600
+# Where the machine's CPU time goes during a run (the workers share the two cores with these).
+INGEST_KINDS = (("celery workers", b"celery", False), ("postgres", b"postgres", True), ("redis", b"redis-server", False))
 
 
 def ingestion_texts(count: int) -> tuple[list[str], dict]:
@@ -91,6 +94,7 @@ def workers_run(*, texts: list[str], sentences: int, worker_count: int, args) ->
             for i, text in enumerate(texts)])
         time.sleep(args.warmup)  # the workers load spaCy and the scorer before the clock starts
         publisher = Celery(broker=args.redis_url)
+        cpu_before = cpu_seconds(INGEST_KINDS)
         started = time.monotonic()
         for article in articles:
             publisher.send_task("workers.article_process", args=[article.pk], queue=queue)
@@ -100,11 +104,12 @@ def workers_run(*, texts: list[str], sentences: int, worker_count: int, args) ->
                 raise RuntimeError("ingestion did not finish in time")
             time.sleep(0.1)
         seconds = time.monotonic() - started
+        cpu = _cpu_used(cpu_before, cpu_seconds(INGEST_KINDS))
         claims = Claim.objects.count()
         return {"articles": len(articles), "failed": Article.objects.filter(status=ArticleStatus.FAILED).count(),
                 "claims": claims, "claims_per_s": round(claims / seconds, 1),
                 "taken_into_batches": Article.objects.exclude(batch_task="").count(),
-                **_rates(len(articles), sentences, seconds)}
+                "cpu_seconds": cpu, **_rates(len(articles), sentences, seconds)}
     finally:
         for worker in workers:
             worker.terminate()
@@ -113,6 +118,14 @@ def workers_run(*, texts: list[str], sentences: int, worker_count: int, args) ->
                 worker.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 worker.kill()
+
+
+def _cpu_used(before: dict, after: dict) -> dict:
+    """CPU seconds per kind of process between two readings (processes that started meanwhile count whole)."""
+    used: dict[str, float] = {}
+    for (kind, pid), seconds in after.items():
+        used[kind] = used.get(kind, 0.0) + seconds - before.get((kind, pid), 0.0)
+    return {kind: round(value, 2) for kind, value in sorted(used.items())}
 
 
 def main() -> None:

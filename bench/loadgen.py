@@ -81,19 +81,25 @@ class Result:
                 if lat else {}}
 
 
-def cpu_seconds() -> dict[tuple[str, str], float]:
-    """CPU seconds used so far by each gunicorn and PostgreSQL process and by this load generator, keyed
-    by (kind, pid); from Linux /proc, empty elsewhere. The three share the machine's cores."""
+# Which processes a run counts, by a part of their command line: (kind, marker, at the start only).
+SERVER_KINDS = (("gunicorn", b"gunicorn", False), ("postgres", b"postgres", True))
+
+
+def cpu_seconds(kinds=SERVER_KINDS) -> dict[tuple[str, str], float]:
+    """CPU seconds used so far by each process of `kinds` (gunicorn and PostgreSQL by default) and by
+    this process ("load generator"), keyed by (kind, pid); from Linux /proc, empty elsewhere. They share
+    the machine's cores."""
     if not os.path.isdir("/proc/self"):
         return {}
     used = {("load generator", "self"): sum(os.times()[:2])}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
+        if not entry.isdigit() or entry == str(os.getpid()):
             continue
         try:
             with open(f"/proc/{entry}/cmdline", "rb") as file:
                 command = file.read()
-            kind = "gunicorn" if b"gunicorn" in command else "postgres" if command.startswith(b"postgres") else None
+            kind = next((name for name, marker, at_start in kinds
+                         if (command.startswith(marker) if at_start else marker in command)), None)
             if kind:
                 used[(kind, entry)] = process_cpu_seconds(entry)
         except OSError:  # the process ended meanwhile
