@@ -1,8 +1,7 @@
-"""Load benchmark: the API on gunicorn (2 workers) against PostgreSQL with 1,000 and 100,000 claims,
-and ingestion throughput with 1 and 2 Celery workers against bare spaCy speed.
+"""Load benchmark: the API and the reviewer's pages on gunicorn (2 workers) against PostgreSQL with
+1,000 and 100,000 claims (ingestion throughput is bench/ingestion.py).
 
     .venv/bin/python bench/load.py                 # API load at 1k and 100k claims
-    .venv/bin/python bench/load.py --ingest        # also ingestion throughput (needs Redis)
     .venv/bin/python bench/load.py --sizes 1000 --duration 5   # quick look
     .venv/bin/python bench/load.py --page-sizes    # also the list with 1 and 10 rows per page
 
@@ -16,11 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
-import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -161,102 +157,10 @@ def api_load(args) -> dict:
     return {"api": {str(size): rows for size, rows in results.items()}, "ratios": ratios}
 
 
-# --- ingestion throughput ---------------------------------------------------------------------
-def ingestion_texts(count: int) -> list[str]:
-    """Distinct news-like articles of ~2,500 characters (the sample article with varied figures)."""
-    base = (ROOT / "verify" / "sample_data" / "sample_article.txt").read_text()
-    rng = random.Random(7)
-    texts = []
-    for index in range(count):
-        text = "".join(str(rng.randint(2, 999)) if ch.isdigit() else ch for ch in base)
-        texts.append(f"Report {index}: {text}")
-    return texts
-
-
-def bare_spacy(texts: list[str]) -> dict:
-    from verify.extraction import clean_text
-    from verify.extraction.nlp import get_nlp
-
-    nlp = get_nlp()
-    cleaned = [clean_text(text) for text in texts]
-    started = time.perf_counter()
-    docs = list(nlp.pipe(cleaned, batch_size=16))
-    seconds = time.perf_counter() - started
-    return {"articles": len(docs), "seconds": round(seconds, 2),
-            "articles_per_min": round(len(docs) / seconds * 60, 1),
-            "chars_per_s": round(sum(map(len, cleaned)) / seconds)}
-
-
-def ingest(args) -> dict:
-    redis_url = args.redis_url
-    if "django" in sys.modules:  # after the API run: drop its connection before dropping its database
-        from django.db import connection
-
-        connection.close()
-    recreate_database(args.database_url)
-    migrate(args.database_url)
-    setup_django(args.database_url)
-
-    texts = ingestion_texts(args.articles)
-    print(f"\n== ingestion: {len(texts)} articles of ~{sum(map(len, texts)) // len(texts):,} characters", flush=True)
-    results = {"bare spaCy nlp.pipe (1 process)": bare_spacy(texts)}
-    print(f"bare spaCy: {results['bare spaCy nlp.pipe (1 process)']}", flush=True)
-
-    from celery import Celery
-
-    from verify.models import Article, ArticleStatus, Claim
-
-    for worker_count in (1, 2):
-        Article.objects.all().delete()
-        queue = f"verity-bench-{uuid.uuid4().hex[:8]}"
-        publisher = Celery(broker=redis_url)
-        env = django_env(args.database_url, REDIS_URL=redis_url, CELERY_QUEUE=queue, CONN_MAX_AGE="60")
-        workers = [subprocess.Popen(
-            [PYTHON, "-m", "celery", "-A", "config", "worker", "-Q", queue, "-n", f"bench{i}-{queue}@%h",
-             "--pool", "prefork", "--concurrency", "1", "--loglevel", "WARNING",
-             "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in range(worker_count)]
-        try:
-            # Store the articles first (no broker involved), then publish them all at once and time
-            # until the last one is done: the workers' throughput, not the submitter's.
-            from verify.content import content_hash
-
-            articles = Article.objects.bulk_create([
-                Article(title=f"Ingest {i}", raw_content=text, content_hash=content_hash(raw_content=text))
-                for i, text in enumerate(texts)
-            ])
-            time.sleep(8)  # let the workers load spaCy before the clock starts
-            started = time.monotonic()
-            for article in articles:
-                publisher.send_task("workers.article_process", args=[article.pk], queue=queue)
-            while Article.objects.filter(status__in=[ArticleStatus.PENDING, ArticleStatus.PROCESSING]).exists():
-                if time.monotonic() - started > args.ingest_timeout:
-                    raise RuntimeError("ingestion did not finish in time")
-                time.sleep(0.2)
-            seconds = time.monotonic() - started
-            claims = Claim.objects.count()
-            failed = Article.objects.filter(status=ArticleStatus.FAILED).count()
-            results[f"{worker_count} worker(s)"] = {
-                "articles": len(articles), "failed": failed, "seconds": round(seconds, 2),
-                "articles_per_min": round(len(articles) / seconds * 60, 1), "claims": claims,
-                "claims_per_s": round(claims / seconds, 1)}
-            print(f"{worker_count} worker(s): {results[f'{worker_count} worker(s)']}", flush=True)
-        finally:
-            for worker in workers:
-                worker.terminate()
-            for worker in workers:
-                try:
-                    worker.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    worker.kill()
-    return {"ingestion": results}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", default=bench_database_url(os.environ.get("DATABASE_URL", "")),
                         help="named <name>_bench[_<purpose>]; default: beside DATABASE_URL's (dropped, recreated)")
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")], default=[1_000, 100_000])
     parser.add_argument("--duration", type=float, default=15.0, help="seconds per endpoint and size")
     parser.add_argument("--rounds", type=int, default=8,
@@ -264,19 +168,11 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4, help="client threads")
     parser.add_argument("--page-sizes", action="store_true",
                         help="also the claim list with 1 and 10 rows per page (fixed cost against cost per row)")
-    parser.add_argument("--ingest", action="store_true", help="also measure ingestion throughput")
-    parser.add_argument("--ingest-only", action="store_true")
-    parser.add_argument("--articles", type=int, default=60, help="articles for the ingestion run")
-    parser.add_argument("--ingest-timeout", type=float, default=900)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args()
     if urlparse(args.database_url).hostname not in ("127.0.0.1", "localhost", "::1"):
         parser.error("the benchmark only talks to a loopback PostgreSQL")
-    results: dict = {}
-    if not args.ingest_only:
-        results.update(api_load(args))
-    if args.ingest or args.ingest_only:
-        results.update(ingest(args))
+    results = api_load(args)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 
