@@ -48,3 +48,16 @@ def test_editors_subscribe_to_a_feed(editor, monkeypatch):
     assert response.status_code == 302
     feed = FactCheckFeed.objects.get()
     assert feed.created_by == editor and feed.next_poll_at is not None
+
+
+def test_a_file_over_the_limit_is_refused_unread(editor, settings):
+    settings.VERIFY_FACTCHECK_IMPORT_MAX_BYTES = 100
+    upload = SimpleUploadedFile("big.json", (FIXTURES / "single.json").read_bytes(), "application/json")
+    response = client_for(editor).post(reverse("factchecks:import"), {"file": upload})
+    assert response.status_code == 400 and "the limit is 100" in response.content.decode()
+    assert not PublishedFactCheck.objects.exists()
+
+
+def test_a_url_to_an_internal_address_is_refused_with_the_reason(editor):
+    response = client_for(editor).post(reverse("factchecks:import"), {"url": "http://127.0.0.1/claims.json"})
+    assert response.status_code == 400 and "Could not fetch the URL" in response.content.decode()
