@@ -154,9 +154,17 @@ def fact_checks_index(*, fact_checks: list) -> int:
     existing = {d.fact_check_id: d for d in MatchDocument.objects.filter(fact_check__in=fact_checks)}
     stale = [item for item in fact_checks
              if item.pk not in existing or existing[item.pk].text != item.claim_reviewed]
-    for item, fields in zip(stale, _document_fields([item.claim_reviewed for item in stale])):
-        # update_or_create: a new updated_at makes every process's index copy re-read the row.
-        MatchDocument.objects.update_or_create(fact_check=item, defaults={"kind": DocumentKind.FACT_CHECK, **fields})
+    fields = _document_fields([item.claim_reviewed for item in stale])
+    MatchDocument.objects.bulk_create(
+        [MatchDocument(kind=DocumentKind.FACT_CHECK, fact_check=item, **values)
+         for item, values in zip(stale, fields) if item.pk not in existing], ignore_conflicts=True)
+    for item, values in zip(stale, fields):
+        if item.pk in existing:
+            # save() gives a new updated_at: every process's index copy re-reads the row.
+            document = existing[item.pk]
+            for name, value in values.items():
+                setattr(document, name, value)
+            document.save(update_fields=[*values, "updated_at"])
     return len(stale)
 
 
