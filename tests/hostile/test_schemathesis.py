@@ -35,7 +35,7 @@ from rest_framework.test import APIClient
 from schemathesis import GenerationMode
 from schemathesis.config import SchemathesisConfig
 
-from annotations.factchecks.models import PublishedFactCheck
+from annotations.factchecks.models import FactCheckFeed, PublishedFactCheck
 from annotations.matching.models import ClaimMatch, MatchDocument
 from annotations.models import Review, Source
 from annotations.reports.models import Report, ReportExport, ReportRevision
@@ -45,6 +45,7 @@ from tests.factories import (
     ArticleFactory,
     ClaimFactory,
     ClaimMatchFactory,
+    FactCheckFeedFactory,
     FeedFactory,
     MatchDocumentFactory,
     PublishedFactCheckFactory,
@@ -133,9 +134,10 @@ def some_rows(admin_user, settings, tmp_path):
     ReportExportFactory(id=2, report=draft)
     FeedFactory(id=1)
     PublishedFactCheckFactory(id=1)
+    FactCheckFeedFactory(id=1)
     ClaimMatchFactory(id=1, claim=claims[2], document=MatchDocumentFactory(id=1, claim=claims[0]))
     models = [Article, Claim, Review, Source, Report, ReportRevision, ReportExport, Feed, MatchDocument, ClaimMatch,
-              PublishedFactCheck]
+              PublishedFactCheck, FactCheckFeed]
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)

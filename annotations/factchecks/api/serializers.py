@@ -1,7 +1,7 @@
 """Shapes of the fact-check import API: what an import takes and answers, and an imported item."""
 from rest_framework import serializers
 
-from annotations.factchecks.models import PublishedFactCheck
+from annotations.factchecks.models import FactCheckFeed, PublishedFactCheck
 from verify.api.fields import HTTP_URL
 from verify.api.input import InputSerializer
 
@@ -40,3 +40,18 @@ class PublishedFactCheckSerializer(serializers.ModelSerializer):
                   "rating_text", "rating_value", "rating_best", "rating_worst", "title", "date_published",
                   "language", "source", "imported_at", "updated_at"]
         read_only_fields = fields
+
+
+class FactCheckFeedSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FactCheckFeed
+        fields = ["id", "url", "title", "poll_interval_minutes", "enabled", "next_poll_at", "last_polled_at",
+                  "last_success_at", "consecutive_failures", "last_error", "last_imported", "last_rejected",
+                  "created_at"]
+        read_only_fields = fields
+
+
+class FactCheckFeedRegisterSerializer(InputSerializer):
+    url = serializers.URLField(max_length=2000, validators=[HTTP_URL])
+    title = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    poll_interval_minutes = serializers.IntegerField(min_value=15, max_value=7 * 24 * 60, default=360)

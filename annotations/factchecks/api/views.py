@@ -2,21 +2,24 @@
 
 POST /api/fact-checks/import/ takes `data` (the JSON itself) or `url` (fetched SSRF-safe, in the
 request) and answers what was created, updated and refused (each with its reason); input unusable as
-a whole is a 400 and stores nothing. GET /api/fact-checks/ lists what was imported.
+a whole is a 400 and stores nothing. GET /api/fact-checks/ lists what was imported;
+/api/fact-check-feeds/ lists and registers feed subscriptions (editors), polled by Celery beat.
 """
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from annotations.factchecks import selectors, services
+from annotations.factchecks import feeds, selectors, services
 from annotations.factchecks.api.serializers import (
-    ImportOutcomeSerializer, ImportRequestSerializer, PublishedFactCheckSerializer,
+    FactCheckFeedRegisterSerializer, FactCheckFeedSerializer, ImportOutcomeSerializer, ImportRequestSerializer,
+    PublishedFactCheckSerializer,
 )
 from annotations.factchecks.models import ImportSource
 from annotations.factchecks.parse import FactCheckDataError
-from verify.api.exceptions import BAD_REQUEST
+from verify.api.exceptions import BAD_REQUEST, ApiError, ErrorSerializer
 from verify.permissions import IsEditor, IsReviewer
 
 
@@ -52,3 +55,27 @@ class PublishedFactCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin
     @extend_schema(parameters=[OpenApiParameter("publisher", str, description="Only this publisher's (exact name).")])
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
+
+
+class FactCheckFeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """ClaimReview feed subscriptions (editors), each with its polling state and last error."""
+
+    permission_classes = [IsEditor]
+    serializer_class = FactCheckFeedSerializer
+
+    def get_queryset(self):
+        return selectors.fact_check_feed_list()
+
+    @extend_schema(summary="Subscribe to a ClaimReview feed (editors)", request=FactCheckFeedRegisterSerializer,
+                   responses={201: FactCheckFeedSerializer, 400: BAD_REQUEST,
+                              409: OpenApiResponse(ErrorSerializer, description="The feed is already registered.")})
+    def create(self, request):
+        incoming = FactCheckFeedRegisterSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            feed = feeds.fact_check_feed_register(created_by=request.user, **incoming.validated_data)
+        except DjangoValidationError as error:
+            if getattr(error, "code", None) == "duplicate":
+                raise ApiError(error.messages[0], status_code=status.HTTP_409_CONFLICT, code="duplicate") from error
+            raise DjangoValidationError({"url": error.messages}) from error  # an invalid or internal URL
+        return Response(FactCheckFeedSerializer(feed).data, status=status.HTTP_201_CREATED)

@@ -64,3 +64,18 @@ def test_similar_shows_the_fact_checkers_rating_not_a_verdict(editor_api, review
     assert result["matched"]["kind"] == "fact_check"
     assert (result["matched"]["publisher"], result["matched"]["rating"], result["matched"]["verdict"]) == (
         "Harbour Fact Check", "Mostly false", "")
+
+
+def test_editors_subscribe_to_a_feed_once(editor_api, reviewer_api, monkeypatch):
+    monkeypatch.setattr("annotations.factchecks.feeds.url_validate", lambda *, url: url)
+    body = {"url": "https://lighthouse.example.org/claimreview.json", "poll_interval_minutes": 60}
+    created = editor_api.post("/api/fact-check-feeds/", body, format="json")
+    assert created.status_code == 201 and created.json()["poll_interval_minutes"] == 60
+    assert editor_api.post("/api/fact-check-feeds/", body, format="json").status_code == 409
+    assert reviewer_api.get("/api/fact-check-feeds/").status_code == 403
+    assert [f["url"] for f in editor_api.get("/api/fact-check-feeds/").json()["results"]] == [body["url"]]
+
+
+def test_an_internal_feed_url_is_a_400(editor_api):
+    response = editor_api.post("/api/fact-check-feeds/", {"url": "http://127.0.0.1/feed.json"}, format="json")
+    assert response.status_code == 400 and "url" in response.json()
