@@ -19,7 +19,7 @@ from annotations.factchecks.api.serializers import (
 )
 from annotations.factchecks.models import ImportSource
 from annotations.factchecks.parse import FactCheckDataError
-from verify.api.exceptions import BAD_REQUEST, ApiError, ErrorSerializer
+from verify.api.exceptions import BAD_REQUEST, ErrorSerializer, registration_refused
 from verify.permissions import IsEditor, IsReviewer
 
 
@@ -75,7 +75,5 @@ class FactCheckFeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, vie
         try:
             feed = feeds.fact_check_feed_register(created_by=request.user, **incoming.validated_data)
         except DjangoValidationError as error:
-            if getattr(error, "code", None) == "duplicate":
-                raise ApiError(error.messages[0], status_code=status.HTTP_409_CONFLICT, code="duplicate") from error
-            raise DjangoValidationError({"url": error.messages}) from error  # an invalid or internal URL
+            raise registration_refused(error, field="url") from error  # a duplicate, or an invalid/internal URL
         return Response(FactCheckFeedSerializer(feed).data, status=status.HTTP_201_CREATED)
