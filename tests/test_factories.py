@@ -12,8 +12,8 @@ from annotations.reports.models import ExportStatus, ReportClaim, ReportStatus
 from tests import factories
 from verify.models import Verdict
 
-PROJECT_APP_LABELS = ("verify", "audit", "ingestion", "annotations", "reports", "matching", "apitokens", "dashboard",
-                      "webhooks")
+PROJECT_APP_LABELS = ("verify", "audit", "ingestion", "annotations", "reports", "matching", "factchecks", "apitokens",
+                      "dashboard", "webhooks")
 
 
 def _project_models():

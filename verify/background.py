@@ -21,6 +21,8 @@ class TaskName(StrEnum):
     ARTICLE_PROCESS = "workers.article_process"
     ARTICLE_MATCHES_FIND = "workers.article_matches_find"
     CLAIM_MATCHES_FIND = "workers.claim_matches_find"
+    FACT_CHECK_FEED_POLL = "workers.fact_check_feed_poll"
+    FACT_CHECK_FEEDS_POLL_DUE = "workers.fact_check_feeds_poll_due"
     FEED_POLL = "workers.feed_poll"
     FEEDS_POLL_DUE = "workers.feeds_poll_due"
     REPORT_EXPORT_BUILD = "workers.report_export_build"

@@ -15,8 +15,8 @@ from verify.models import Article
 from verify.sweeper import articles_requeue_stuck
 from workers.base import TASK_OPTIONS, RecordsFailure, exception_text, failure_recorder
 # Celery's autodiscovery imports this module only; importing the other task modules registers their
-# tasks (URL fetches and feeds, report exports, claim matching) in every worker.
-from workers import ingest_tasks, matching_tasks, report_tasks, webhook_tasks  # noqa: F401
+# tasks (URL fetches and feeds, report exports, claim matching, fact-check feeds) in every worker.
+from workers import factcheck_tasks, ingest_tasks, matching_tasks, report_tasks, webhook_tasks  # noqa: F401
 
 logger = logging.getLogger(__name__)
 

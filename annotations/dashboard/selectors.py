@@ -15,7 +15,7 @@ from django.db.models.functions import TruncDate
 
 from annotations.dashboard.models import FinalVerdict
 from annotations.dashboard.period import Period
-from annotations.matching.models import LINKED_STATUSES, ClaimMatch, MatchDocument
+from annotations.matching.models import LINKED_STATUSES, ClaimMatch, DocumentKind, MatchDocument
 from annotations.models import Review
 from verify.models import Claim, Verdict
 
@@ -83,8 +83,10 @@ class RepeatedClaim:
 def repeated_claims(*, period: Period, limit: int = REPEATED_LIMIT) -> list[RepeatedClaim]:
     """The earlier claims (and report items) most often repeated: links made in the period (matching
     runs as claims are extracted), grouped by the earlier document."""
+    # The desk's own checks only: another fact-checker's work carries their rating, not a desk verdict.
     top = list(ClaimMatch.objects.filter(created_at__gte=period.since, created_at__lt=period.until,
                                          status__in=LINKED_STATUSES)
+               .exclude(document__kind=DocumentKind.FACT_CHECK)
                .values("document_id").annotate(repeats=Count("*")).order_by("-repeats", "document_id")[:limit])
     documents = MatchDocument.objects.filter(pk__in=[row["document_id"] for row in top]).select_related(
         "claim", "report_item").in_bulk()

@@ -141,7 +141,7 @@ class SharedIndex:
             connection.close()  # this thread's own connection
 
     def search(self, text: str, *, limit: int, exclude: set[int] | None = None,
-               wait: bool = True) -> list[Candidate]:
+               wait: bool = True, numbers_must_agree: bool = True) -> list[Candidate]:
         """Sync, then search. wait=False (web requests): never block on a cold load, raise IndexWarmingUp."""
         if not wait and not self.ready:
             inline_max = int(getattr(settings, "VERIFY_MATCH_INLINE_BUILD_MAX", 5000))
@@ -152,7 +152,8 @@ class SharedIndex:
                 raise IndexWarmingUp()
         self.sync()
         with self._lock:
-            return self.matcher.search(text, limit=limit, exclude=exclude or ())
+            return self.matcher.search(text, limit=limit, exclude=exclude or (),
+                                       numbers_must_agree=numbers_must_agree)
 
 
 shared_index = SharedIndex()

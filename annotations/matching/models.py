@@ -1,4 +1,5 @@
-"""Claim matching: the searchable index of claims and published report items, and the links found.
+"""Claim matching: the searchable index of claims, published report items and other fact-checkers'
+work, and the links found.
 
 `MatchDocument` is what the matcher needs, stored in the database so every worker builds the same
 index (each keeps an in-memory copy, synced by `updated_at`). `ClaimMatch` is one link from a new
@@ -14,6 +15,8 @@ from verify.models import Claim
 class DocumentKind(models.TextChoices):
     CLAIM = "claim", "Claim"
     REPORT_ITEM = "report_item", "Published report item"
+    # Another fact-checker's published ClaimReview (annotations/factchecks): never the desk's verdict.
+    FACT_CHECK = "fact_check", "Other fact-checker's work"
 
 
 class MatchDocument(models.Model):
@@ -21,6 +24,8 @@ class MatchDocument(models.Model):
     claim = models.OneToOneField(Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="match_document")
     report_item = models.OneToOneField("reports.ReportItem", null=True, blank=True, on_delete=models.CASCADE,
                                        related_name="match_document")
+    fact_check = models.OneToOneField("factchecks.PublishedFactCheck", null=True, blank=True,
+                                      on_delete=models.CASCADE, related_name="match_document")
     text = models.TextField()
     # Normalised index terms (space separated), so a worker builds its index without re-tokenising.
     terms = models.TextField(blank=True)
@@ -37,8 +42,12 @@ class MatchDocument(models.Model):
         ordering = ["id"]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(kind="claim", claim__isnull=False, report_item__isnull=True)
-                           | models.Q(kind="report_item", claim__isnull=True, report_item__isnull=False)),
+                condition=(models.Q(kind="claim", claim__isnull=False, report_item__isnull=True,
+                                    fact_check__isnull=True)
+                           | models.Q(kind="report_item", claim__isnull=True, report_item__isnull=False,
+                                      fact_check__isnull=True)
+                           | models.Q(kind="fact_check", claim__isnull=True, report_item__isnull=True,
+                                      fact_check__isnull=False)),
                 name="match_document_points_at_one_thing",
             ),
         ]

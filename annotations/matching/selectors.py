@@ -4,6 +4,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.db import models
+
+from annotations.factchecks.models import PublishedFactCheck
 from annotations.matching.index import shared_index
 from annotations.models import Review, Source
 from annotations.selectors.reviews import reviews_latest_by_claim
@@ -28,6 +32,13 @@ class Finding:
     claim_id: int | None = None
     article_id: int | None = None
     article_title: str = ""
+    # Another fact-checker's work (kind FACT_CHECK): their rating in their words, never a desk verdict
+    # (`verdict` stays ""), with who published it, where and when.
+    publisher: str = ""
+    publisher_url: str = ""
+    rating: str = ""
+    review_url: str = ""
+    date_published: str = ""
 
 
 def _claim_findings(claims: list[Claim]) -> dict[int, Finding]:
@@ -74,11 +85,24 @@ def _report_item_finding(item) -> Finding:
     )
 
 
+def _fact_check_finding(item: PublishedFactCheck) -> Finding:
+    rating = item.rating_text or (f"{item.rating_value:g}" + (f" of {item.rating_best:g}" if item.rating_best else "")
+                                  if item.rating_value is not None else "")
+    return Finding(
+        kind=DocumentKind.FACT_CHECK, label=f"checked by {item.publisher_name}", text=item.claim_reviewed,
+        verdict="", publisher=item.publisher_name, publisher_url=item.publisher_url, rating=rating,
+        review_url=item.review_url, date_published=item.date_published.isoformat() if item.date_published else "",
+        article_title=item.title,
+    )
+
+
 def document_finding(*, document: MatchDocument) -> Finding | None:
     if document.kind == DocumentKind.CLAIM and document.claim_id:
         return _claim_finding(Claim.objects.select_related("article").get(pk=document.claim_id))
     if document.kind == DocumentKind.REPORT_ITEM and document.report_item_id:
         return _report_item_finding(ReportItem.objects.select_related("revision").get(pk=document.report_item_id))
+    if document.kind == DocumentKind.FACT_CHECK and document.fact_check_id:
+        return _fact_check_finding(PublishedFactCheck.objects.get(pk=document.fact_check_id))
     return None
 
 
@@ -103,35 +127,81 @@ class SimilarResult:
     finding: Finding
 
 
-def claims_similar(*, text: str, limit: int = 10) -> list[SimilarResult]:
-    """The nearest checked claims and published report items for any text, best first.
+@dataclass
+class SimilarSearch:
+    results: list[SimilarResult]
+    # Nothing is listed, but a checked text at the suggestion threshold or above states other numbers.
+    numbers_disagree: bool = False
 
+
+def _suggest_threshold() -> float:
+    return min(float(settings.VERIFY_MATCH_SUGGEST_THRESHOLD), float(settings.VERIFY_MATCH_AUTO_THRESHOLD))
+
+
+def _entry_key(document: MatchDocument) -> tuple:
+    """A claim and its published report items are one entry; any other document is its own."""
+    if document.kind == DocumentKind.REPORT_ITEM and document.report_item.claim_id:
+        return (DocumentKind.CLAIM, document.report_item.claim_id)
+    if document.kind == DocumentKind.CLAIM:
+        return (DocumentKind.CLAIM, document.claim_id)
+    return (document.kind, document.pk)
+
+
+def similar_search(*, text: str, limit: int = 10) -> SimilarSearch:
+    """The checked claims, published report items and other fact-checkers' work that make this claim.
+
+    Only results at the suggestion threshold or above are listed, best first, a claim and its own
+    report items as one entry (the claim's finding, which names its reports). When none is listed
+    but a text at the threshold states other numbers, `numbers_disagree` says so.
     Raises annotations.matching.index.IndexWarmingUp while this process's index is still being built.
     """
     text = (text or "").strip()
     if not text:
-        return []
+        return SimilarSearch(results=[])
+    threshold = _suggest_threshold()
     # wait=False: a web request never sits through a cold index build (IndexWarmingUp instead).
-    candidates = shared_index.search(text, limit=max(limit * 5, 50), wait=False)
+    candidates = [c for c in shared_index.search(text, limit=max(limit * 5, 50), wait=False)
+                  if c.similarity >= threshold]
     by_id = {c.key: c for c in candidates}
-    documents = list(MatchDocument.objects.filter(pk__in=by_id).select_related("claim__article", "report_item__revision"))
+    documents = list(MatchDocument.objects.filter(pk__in=by_id).select_related(
+        "claim__article", "report_item__revision", "fact_check"))
     checked = [d.claim for d in documents if d.kind == DocumentKind.CLAIM and d.claim.verdict in FINDING_VERDICTS]
     # Only the best `limit` checked documents need their findings read.
     score_of_claim = {d.claim_id: by_id[d.pk].score for d in documents if d.claim_id}
     checked.sort(key=lambda c: -score_of_claim[c.pk])
     claim_findings = _claim_findings(checked[:limit])
-    results = []
-    for document in documents:
+    entries: dict[tuple, SimilarResult] = {}
+    for document in sorted(documents, key=lambda d: -by_id[d.pk].score):
         if document.kind == DocumentKind.CLAIM:
             finding = claim_findings.get(document.claim_id)
             if finding is None:
                 continue
-        else:
+        elif document.kind == DocumentKind.REPORT_ITEM:
             finding = _report_item_finding(document.report_item)
+        else:
+            finding = _fact_check_finding(document.fact_check)
+        key = _entry_key(document)
         candidate = by_id[document.pk]
-        results.append(SimilarResult(score=candidate.score, similarity=candidate.similarity, finding=finding))
-    results.sort(key=lambda r: -r.score)
-    return results[:limit]
+        earlier = entries.get(key)
+        if earlier is None:
+            entries[key] = SimilarResult(score=candidate.score, similarity=candidate.similarity, finding=finding)
+        elif finding.kind == DocumentKind.CLAIM:
+            earlier.finding = finding  # the claim itself speaks for its report items
+    results = sorted(entries.values(), key=lambda r: -r.score)[:limit]
+    return SimilarSearch(results=results, numbers_disagree=not results and _numbers_disagree(text, threshold))
+
+
+def _numbers_disagree(text: str, threshold: float) -> bool:
+    """Whether a checked text at the threshold or above was left out only for stating other numbers."""
+    alike = [c.key for c in shared_index.search(text, limit=10, wait=False, numbers_must_agree=False)
+             if c.similarity >= threshold]
+    return MatchDocument.objects.filter(pk__in=alike).filter(
+        models.Q(claim__isnull=True) | models.Q(claim__verdict__in=FINDING_VERDICTS)).exists()
+
+
+def claims_similar(*, text: str, limit: int = 10) -> list[SimilarResult]:
+    """similar_search's results alone."""
+    return similar_search(text=text, limit=limit).results
 
 
 @dataclass

@@ -149,6 +149,25 @@ def report_items_index() -> int:
     return len(created)
 
 
+def fact_checks_index(*, fact_checks: list) -> int:
+    """Index (or re-index, after a re-import changed the text) other fact-checkers' reviewed claims."""
+    existing = {d.fact_check_id: d for d in MatchDocument.objects.filter(fact_check__in=fact_checks)}
+    stale = [item for item in fact_checks
+             if item.pk not in existing or existing[item.pk].text != item.claim_reviewed]
+    fields = _document_fields([item.claim_reviewed for item in stale])
+    MatchDocument.objects.bulk_create(
+        [MatchDocument(kind=DocumentKind.FACT_CHECK, fact_check=item, **values)
+         for item, values in zip(stale, fields) if item.pk not in existing], ignore_conflicts=True)
+    for item, values in zip(stale, fields):
+        if item.pk in existing:
+            # save() gives a new updated_at: every process's index copy re-reads the row.
+            document = existing[item.pk]
+            for name, value in values.items():
+                setattr(document, name, value)
+            document.save(update_fields=[*values, "updated_at"])
+    return len(stale)
+
+
 def _thresholds() -> tuple[float, float]:
     auto = float(settings.VERIFY_MATCH_AUTO_THRESHOLD)
     suggest = float(settings.VERIFY_MATCH_SUGGEST_THRESHOLD)
@@ -181,7 +200,7 @@ def claim_matches_find(*, claim_id: int, refresh_index: bool = True) -> list[Cla
             # Earlier claims from other articles only: a claim repeated within one article is not news.
             if document.claim.article_id == claim.article_id or document.claim_id > claim.pk:
                 continue
-        elif document.report_item.claim_id == claim.pk:
+        elif document.kind == DocumentKind.REPORT_ITEM and document.report_item.claim_id == claim.pk:
             continue  # its own report entry
         similarity = eligible[document.pk].similarity
         new_matches.append(ClaimMatch(
@@ -240,10 +259,14 @@ def match_reject(*, match: ClaimMatch, user: AbstractBaseUser) -> ClaimMatch:
 def match_apply_verdict(*, match: ClaimMatch, reviewer: AbstractBaseUser):
     """Copy the earlier verdict and its sources onto the new claim, as a new review by `reviewer`.
 
-    Also confirms the match (applying a verdict says "same claim"). Refused for rejected matches and
-    when the earlier claim has no finding yet.
+    Also confirms the match (applying a verdict says "same claim"). Refused for rejected matches, when
+    the earlier claim has no finding yet, and for other fact-checkers' work: their rating is theirs,
+    on their own scale, never the desk's verdict.
     """
     _require_reviewer(reviewer)
+    if match.document.kind == DocumentKind.FACT_CHECK:
+        raise ValidationError("This is another fact-checker's rating, not a verdict of this desk: review the "
+                              "claim yourself (their fact-check can be attached as a source).")
     if match.status == MatchStatus.REJECTED:
         raise ValidationError("This match was rejected; confirm it before applying its verdict.")
     finding = document_finding(document=match.document)

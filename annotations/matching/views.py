@@ -59,23 +59,20 @@ def match_action(request, pk: int, action: str):
 @reviewer_required
 def search(request):
     query = request.GET.get("q", "").strip()
-    error = ""
-    results = []
+    context = {"query": query, "results": [], "error": "", "numbers_disagree": False}
     status = 200
     if len(query) > MAX_QUERY_CHARS:
-        error = f"The text is {len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}."
+        context["error"] = f"The text is {len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}."
         status = 400
     elif query:
         try:
-            results = selectors.claims_similar(text=query, limit=20)
+            found = selectors.similar_search(text=query, limit=20)
         except IndexWarmingUp as warming:
-            error, status = WARMING_UP_MESSAGE, 503
-            response = render(request, "matching/search.html", {"query": query, "results": [], "error": error},
-                              status=status)
+            response = render(request, "matching/search.html", {**context, "error": WARMING_UP_MESSAGE}, status=503)
             response["Retry-After"] = str(warming.retry_after_seconds)
             return response
-    return render(request, "matching/search.html", {"query": query, "results": results, "error": error},
-                  status=status)
+        context.update(results=found.results, numbers_disagree=found.numbers_disagree)
+    return render(request, "matching/search.html", context, status=status)
 
 
 @require_GET

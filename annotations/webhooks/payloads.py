@@ -78,7 +78,8 @@ def matches_found_payload(*, matches: list[ClaimMatch]) -> EventPayload:
             "matches": [{"id": match.pk, "status": match.status, "score": match.score,
                          "document": {"kind": match.document.kind, "text": match.document.text,
                                       "claim_id": match.document.claim_id,
-                                      "report_item_id": match.document.report_item_id}}
+                                      "report_item_id": match.document.report_item_id,
+                                      "fact_check_id": match.document.fact_check_id}}
                         for match in matches]}
     linked = sum(1 for match in matches if match.status == "auto")
     text = (f"Checked before? {len(matches)} earlier claim(s) match ({linked} linked automatically): "

@@ -59,6 +59,14 @@ class ApiError(exceptions.APIException):
         super().__init__(detail, code)
 
 
+def registration_refused(error: DjangoValidationError, *, field: str) -> Exception:
+    """What a view raises when a service refuses to register something (a feed, a subscription):
+    409 "duplicate" when it is registered already, otherwise a 400 naming `field`."""
+    if getattr(error, "code", None) == "duplicate":
+        return ApiError(error.messages[0], status_code=status.HTTP_409_CONFLICT, code="duplicate")
+    return DjangoValidationError({field: error.messages})
+
+
 # --- the documented shape ----------------------------------------------------------------------
 
 class ErrorSerializer(serializers.Serializer):

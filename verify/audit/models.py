@@ -42,6 +42,8 @@ class AuditAction(models.TextChoices):
     WEBHOOK_UPDATE = "webhook.update", "Webhook endpoint changed"
     WEBHOOK_DELETE = "webhook.delete", "Webhook endpoint deleted"
     WEBHOOK_TEST = "webhook.test", "Webhook test event sent"
+    FACT_CHECKS_IMPORT = "factchecks.import", "Other fact-checkers' work imported"
+    FACT_CHECK_FEED_CREATE = "factchecks.feed_create", "Fact-check feed subscribed"
 
 
 class AuditTrailImmutable(PermissionDenied):

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 
 from verify.api.fields import HTTP_URL
 from verify.api.input import InputSerializer
-from verify.api.exceptions import BAD_REQUEST, ApiError, ErrorSerializer
+from verify.api.exceptions import BAD_REQUEST, ErrorSerializer, registration_refused
 from verify.permissions import IsEditor
 from verify.ingestion import feeds, selectors
 from verify.ingestion.models import Feed
@@ -57,10 +57,8 @@ class FeedViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         try:
             feed = feeds.feed_register(created_by=request.user, **incoming.validated_data)
         except DjangoValidationError as error:
-            if getattr(error, "code", None) == "duplicate":
-                raise ApiError(error.messages[0], status_code=status.HTTP_409_CONFLICT, code="duplicate") from error
-            # Otherwise registration refuses only because of the URL (invalid, internal): say so.
-            raise DjangoValidationError({"url": error.messages}) from error
+            # Registration refuses a duplicate, or because of the URL (invalid, internal): say which.
+            raise registration_refused(error, field="url") from error
         return Response(FeedSerializer(self.get_queryset().get(pk=feed.pk)).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="Change a feed's name, interval or enabled flag (editors)",

@@ -13,6 +13,11 @@ class FindingSerializer(serializers.Serializer):
     claim_id = serializers.IntegerField(allow_null=True)
     article_id = serializers.IntegerField(allow_null=True)
     article_title = serializers.CharField()
+    publisher = serializers.CharField(help_text="kind fact_check: the fact-checker that published it.")
+    publisher_url = serializers.CharField()
+    rating = serializers.CharField(help_text="kind fact_check: the publisher's own rating, never this desk's verdict.")
+    review_url = serializers.CharField()
+    date_published = serializers.CharField()
 
 
 class MatchSerializer(serializers.Serializer):

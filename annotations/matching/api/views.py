@@ -45,7 +45,8 @@ def _limit(request) -> int:
 
 
 class SimilarClaimsView(APIView):
-    """GET /api/claims/similar/?q=text&limit=10 — the nearest checked claims and report items."""
+    """GET /api/claims/similar/?q=text&limit=10 — checked claims, report items and other fact-checkers'
+    work at the suggestion threshold or above."""
 
     permission_classes = [IsReviewer]
 
@@ -55,8 +56,10 @@ class SimilarClaimsView(APIView):
                                      description="The text to look up (not only spaces)."),
                     OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
                                      description=f"1 to {MAX_LIMIT}, default 10.")],
-        responses={200: inline_serializer("SimilarClaims", {"query": serializers.CharField(),
-                                                            "results": SimilarSerializer(many=True)}),
+        responses={200: inline_serializer("SimilarClaims", {
+            "query": serializers.CharField(), "results": SimilarSerializer(many=True),
+            "numbers_disagree": serializers.BooleanField(
+                help_text="No result, but a checked text at the suggestion threshold states other numbers.")}),
                    400: BAD_REQUEST, 503: UNAVAILABLE},
     )
     def get(self, request):
@@ -67,11 +70,12 @@ class SimilarClaimsView(APIView):
             raise ValidationError({"q": f"The text is {len(query):,} characters; the limit is {MAX_QUERY_CHARS:,}."})
         limit = _limit(request)
         try:
-            results = selectors.claims_similar(text=query, limit=limit)
+            found = selectors.similar_search(text=query, limit=limit)
         except IndexWarmingUp as warming:
             raise ApiError(WARMING_UP_MESSAGE, status_code=status.HTTP_503_SERVICE_UNAVAILABLE, code="warming_up",
                            headers={"Retry-After": str(warming.retry_after_seconds)}) from warming
-        return Response({"query": query, "results": SimilarSerializer(results, many=True).data})
+        return Response({"query": query, "results": SimilarSerializer(found.results, many=True).data,
+                         "numbers_disagree": found.numbers_disagree})
 
 
 class ClaimMatchesView(APIView):

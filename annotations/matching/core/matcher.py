@@ -157,8 +157,11 @@ class Matcher:
         return cosines, best[masked[best] >= DENSE_MIN_COSINE]
 
     def search(self, text: str, *, limit: int = 10, exclude: Iterable[Hashable] = (),
-               allow=None) -> list[Candidate]:
-        """The best `limit` documents for `text`, best first; `allow(key)` may veto candidates."""
+               allow=None, numbers_must_agree: bool = True) -> list[Candidate]:
+        """The best `limit` documents for `text`, best first; `allow(key)` may veto candidates.
+
+        numbers_must_agree=False lifts the hard rule, only to tell a reader that texts alike were
+        left out for their numbers."""
         tokens = tokenize(text)
         all_bm25 = self._bm25.scores(tokens)
         rows = _top_positive(all_bm25, self.pool)
@@ -175,7 +178,7 @@ class Matcher:
             row = self._rows[index]
             if row is None or row.key in excluded:
                 continue
-            if not numbers_agree(query_numbers, row.numbers):
+            if numbers_must_agree and not numbers_agree(query_numbers, row.numbers):
                 continue  # the hard rule: disagreeing numbers are never the same claim
             if allow is not None and not allow(row.key):
                 continue

@@ -11,7 +11,8 @@ from annotations.dashboard.selectors import daily_counts, repeated_claims, time_
 from annotations.services import review_submit
 from annotations.services.claims import claim_reopen
 from tests.annotations.dashboard.desk import TODAY, build_desk
-from tests.factories import ClaimFactory
+from annotations.matching.models import MatchStatus
+from tests.factories import ClaimFactory, ClaimMatchFactory, MatchDocumentFactory
 from verify.models import Verdict
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,13 @@ def test_the_most_repeated_claims_are_earlier_claims_linked_most_often(desk):
     (top,) = repeated_claims(period=period())
     assert (top.document_id, top.claim_id, top.repeats, top.verdict) == (desk["document"].pk, desk["earlier"].pk, 3,
                                                                          "disputed")
+
+
+def test_other_fact_checkers_work_is_not_among_the_desks_repeated_claims(desk):
+    document = MatchDocumentFactory(for_fact_check=True)
+    for _ in range(5):
+        ClaimMatchFactory(document=document, status=MatchStatus.AUTO)
+    assert [row.document_id for row in repeated_claims(period=period())] == [desk["document"].pk]
 
 
 def test_a_final_verdict_is_recorded_once_with_its_first_time_and_latest_verdict(reviewer, editor):
