@@ -34,12 +34,12 @@ from benchdb import (  # noqa: E402
     django_env,
     migrate,
     recreate_database,
-    seed_claims,
     seed_users,
     session_cookie,
     setup_django,
 )
 from loadgen import Gunicorn, Result, drive  # noqa: E402
+from seeding import seed_claims  # noqa: E402
 
 
 def full_page(response, *, check: bool, rows: int) -> int:
@@ -117,7 +117,7 @@ def api_load(args) -> dict:
         started = time.monotonic()
         sizes = seed_claims(size)
         print(f"\n== {size:,} claims (seeded in {time.monotonic() - started:.0f} s)", flush=True)
-        print("rows inserted now, real beside synthetic:", json.dumps(sizes), flush=True)
+        print("claims by kind and sizes, real beside synthetic (a sample):", json.dumps(sizes), flush=True)
         from django.db.models import Count
 
         from verify.models import Article, Claim
