@@ -11,7 +11,9 @@ Three kinds of rows, in this order, each only as far as the target needs:
 
 Then a desk's work on the new claims, in SQL too: a third of the queue's claims carry a final verdict with
 its review and the review's audit entry (as annotations/services/reviews.py writes them), a third of those
-a source (with its audit entry), every final verdict its dashboard row, and 1 claim in 100 an assignee.
+a source (with its audit entry), every final verdict its dashboard row, and 1 queue claim in 300 an
+assignee. The copies are judged as they are inserted (an UPDATE of a third of a million rows costs
+more than the insert).
 A VACUUM ANALYZE ends it (what autovacuum would have done by then).
 
 `size_report` measures the real and the synthetic rows in the database the same way (claim text
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import time
 import uuid
 
 REAL, VARIANT, COPY = "bench-real", "bench-variant", "bench-copy"  # extractor_version: which kind a row is
@@ -56,16 +59,28 @@ def seed_claims(target: int) -> dict:
     reviewers = desk_reviewers()
     last_id = _claims_max_id()
     have = _claim_count()
+    seconds: dict[str, float] = {}
+    started = time.monotonic()
+
+    def lap(phase: str) -> None:
+        nonlocal started
+        seconds[phase] = round(time.monotonic() - started, 1)
+        started = time.monotonic()
+
     if have < target:
         have = _insert_real(real, target=target, have=have)
     if have < target:
         have = _insert_variants(real, target=target, have=have)
+    lap("real and variant rows (ORM)")
     if have < target:
-        _insert_copies(target=target, have=have)
+        _insert_copies(target=target, have=have, reviewers=reviewers)
+    lap("copies (SQL)")
     desk_work(after_id=last_id, reviewers=reviewers)
+    lap("desk work (SQL)")
     with connection.cursor() as cursor:  # autocommit, outside any transaction
         cursor.execute("VACUUM ANALYZE")
-    return size_report()
+    lap("VACUUM ANALYZE")
+    return {**size_report(), "seconds": seconds}
 
 
 def desk_reviewers() -> list[int]:
@@ -140,7 +155,7 @@ def _insert_variants(real, *, target: int, have: int) -> int:
     return have
 
 
-def _insert_copies(*, target: int, have: int) -> None:
+def _insert_copies(*, target: int, have: int, reviewers: list[int]) -> None:
     """SQL copies of the real and variant rows, round after round, each round one digit permutation."""
     from django.db import connection, transaction
 
@@ -152,7 +167,7 @@ def _insert_copies(*, target: int, have: int) -> None:
         cursor.execute("""CREATE TEMP TABLE bench_pool_claims ON COMMIT DROP AS
             SELECT a.idx AS article_idx, c.text, c.sentence, c.start_char, c.end_char, c.sentence_index,
                    c.claimant, c.claimant_type, c.cue, c.quantities, c.entities, c.hedges, c.checkworthiness,
-                   c.set_aside, c.id
+                   c.set_aside, c.id, c.sentence ~ '[1-9]' AS has_digits
             FROM verify_claim c JOIN bench_pool_articles a ON a.id = c.article_id""")
         cursor.execute("SELECT (SELECT count(*) FROM bench_pool_articles), (SELECT count(*) FROM bench_pool_claims)")
         articles, claims = cursor.fetchone()
@@ -185,23 +200,34 @@ def _insert_copies(*, target: int, have: int) -> None:
             FROM bench_rounds p CROSS JOIN bench_pool_articles a""",
                        {"base": base, "articles": articles, "copy": COPY, "rounds": rounds})
         # Full rounds first (no sort), then the last one cut at the target in article order.
-        copy_claims = """INSERT INTO verify_claim (article_id, text, sentence, start_char, end_char, sentence_index,
+        judged = judgement("pool_id * 65536 + r")
+        copy_claims = f"""INSERT INTO verify_claim (article_id, text, sentence, start_char, end_char, sentence_index,
                 claimant, claimant_type, cue, quantities, entities, hedges, checkworthiness, set_aside, verdict,
-                signoff, extractor_version, extracted_text, extracted_claimant, version, created_at, updated_at)
-            SELECT %(base)s + p.r * %(articles)s + c.article_idx, translate(c.text, '123456789', p.perm),
-                   translate(c.sentence, '123456789', p.perm), c.start_char, c.end_char, c.sentence_index,
-                   translate(c.claimant, '123456789', p.perm), c.claimant_type, c.cue,
-                   pg_temp.bench_vary(c.quantities, p.perm), pg_temp.bench_vary(c.entities, p.perm), c.hedges,
-                   least(1.0, greatest(0.0, round((c.checkworthiness + (random() - 0.5) * 0.1)::numeric, 4)))::float,
-                   c.set_aside, 'unreviewed', 'open', %(copy)s, translate(c.text, '123456789', p.perm),
-                   translate(c.claimant, '123456789', p.perm), 1,
-                   now() - (%(rounds)s - p.r) * interval '1 minute' + c.sentence_index * interval '1 second', now()
-            FROM bench_rounds p CROSS JOIN bench_pool_claims c"""
-        parameters = {"base": base, "articles": articles, "copy": COPY, "rounds": rounds}
+                signoff, version, assigned_to_id, extractor_version, extracted_text, extracted_claimant, created_at,
+                updated_at)
+            SELECT article_id, text, sentence, start_char, end_char, sentence_index, claimant, claimant_type, cue,
+                   quantities, entities, hedges, checkworthiness, set_aside, {judged['verdict']}, {judged['signoff']},
+                   {judged['version']}, {judged['assigned_to_id']}, %(copy)s, text, claimant, created_at, now()
+            FROM (SELECT %(base)s + p.r * %(articles)s + c.article_idx AS article_id, c.id AS pool_id, p.r,
+                         translate(c.text, '123456789', p.perm) AS text,
+                         translate(c.sentence, '123456789', p.perm) AS sentence, c.start_char, c.end_char,
+                         c.sentence_index, translate(c.claimant, '123456789', p.perm) AS claimant, c.claimant_type,
+                         c.cue, c.hedges, c.set_aside,
+                         CASE WHEN c.has_digits THEN pg_temp.bench_vary(c.quantities, p.perm) ELSE c.quantities END
+                             AS quantities,
+                         CASE WHEN c.has_digits THEN pg_temp.bench_vary(c.entities, p.perm) ELSE c.entities END
+                             AS entities,
+                         least(1.0, greatest(0.0, round((c.checkworthiness + (random() - 0.5) * 0.1)::numeric, 4)))::float
+                             AS checkworthiness,
+                         now() - (%(rounds)s - p.r) * interval '1 minute' + c.sentence_index * interval '1 second'
+                             AS created_at
+                  FROM bench_rounds p CROSS JOIN bench_pool_claims c {{where}}) AS copied"""
+        parameters = {"base": base, "articles": articles, "copy": COPY, "rounds": rounds, "last": rounds - 1,
+                      "left": missing - (rounds - 1) * claims, "reviewers": reviewers, "n": len(reviewers)}
         if rounds > 1:
-            cursor.execute(copy_claims + " WHERE p.r < %(last)s", {**parameters, "last": rounds - 1})
-        cursor.execute(copy_claims + " WHERE p.r = %(last)s ORDER BY c.article_idx, c.id LIMIT %(left)s",
-                       {**parameters, "last": rounds - 1, "left": missing - (rounds - 1) * claims})
+            cursor.execute(copy_claims.format(where="WHERE p.r < %(last)s"), parameters)
+        cursor.execute(copy_claims.format(where="WHERE p.r = %(last)s ORDER BY c.article_idx, c.id LIMIT %(left)s"),
+                       parameters)
         cursor.execute("""DELETE FROM verify_article a WHERE a.id > %s AND a.extractor_version = %s
             AND NOT EXISTS (SELECT 1 FROM verify_claim c WHERE c.article_id = a.id)""", [base - 1, COPY])
 
@@ -218,22 +244,36 @@ VARY_ITEMS = """CREATE OR REPLACE FUNCTION pg_temp.bench_vary(items jsonb, perm 
     FROM jsonb_array_elements(items) WITH ORDINALITY AS e(item, position) $$"""
 
 
+def judgement(key: str) -> dict[str, str]:
+    """SQL expressions of a claim's verdict, sign-off, version and assignee, decided by a hash of `key`
+    (an SQL expression) with the queue's (blank) set_aside in scope: 1 queue claim in 3 judged, final, with
+    one of three findings; 1 open one in 100 assigned to one of the desk (`%(reviewers)s`, `%(n)s`)."""
+    judged = f"(set_aside = '' AND abs(hashint8({key})::bigint) %% 3 = 0)"
+    return {
+        "verdict": f"CASE WHEN {judged} THEN (ARRAY['verified', 'unverified', 'disputed'])"
+                   f"[1 + abs(hashint8(({key}) * 7)::bigint) %% 3] ELSE 'unreviewed' END",
+        "signoff": f"CASE WHEN {judged} THEN 'final' ELSE 'open' END",
+        "version": f"CASE WHEN {judged} THEN 2 ELSE 1 END",
+        "assigned_to_id": f"CASE WHEN set_aside = '' AND abs(hashint8({key})::bigint) %% 300 = 1 "
+                          f"THEN (%(reviewers)s::int[])[1 + abs(hashint8({key})::bigint) %% %(n)s] END",
+    }
+
+
 def desk_work(*, after_id: int, reviewers: list[int]) -> None:
-    """A desk's work on the claims after `after_id`, in SQL: 1 queue claim in 3 judged (a final verdict,
-    its review and audit entry), 1 judged claim in 3 with a source (and its audit entry), a dashboard
-    row per final verdict, 1 open claim in 100 assigned. Decided by a hash of the claim id."""
+    """A desk's work on the claims after `after_id`, in SQL: the judgement of the rows not judged as they
+    were inserted; for each final verdict its review and audit entry and its dashboard row; a source (and
+    its audit entry) on 1 judged claim in 3."""
     from django.db import connection, transaction
 
     spread = {"after": after_id, "reviewers": reviewers, "n": len(reviewers), "rationales": RATIONALES,
               "urls": [url for url, _, _ in SOURCES], "titles": [title for _, title, _ in SOURCES],
               "publishers": [publisher for _, _, publisher in SOURCES]}
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("""UPDATE verify_claim SET version = 2, signoff = 'final',
-                verdict = (ARRAY['verified', 'unverified', 'disputed'])[1 + abs(hashint8(id * 7)::bigint) %% 3]
-            WHERE id > %(after)s AND set_aside = '' AND abs(hashint8(id)::bigint) %% 3 = 0""", spread)
-        cursor.execute("""UPDATE verify_claim SET assigned_to_id = (%(reviewers)s::int[])[1 + id %% %(n)s]
-            WHERE id > %(after)s AND verdict = 'unreviewed' AND set_aside = '' AND abs(hashint8(id)::bigint) %% 100 = 1""",
-                       spread)
+        # The copies were judged as they were inserted; the rows inserted through the ORM are judged here.
+        judged = judgement("id")
+        cursor.execute(f"""UPDATE verify_claim SET verdict = {judged['verdict']}, signoff = {judged['signoff']},
+                version = {judged['version']}, assigned_to_id = {judged['assigned_to_id']}
+            WHERE id > %(after)s AND extractor_version <> %(copy)s""", {**spread, "copy": COPY})
         cursor.execute("""INSERT INTO annotations_review (claim_id, reviewer_id, verdict, rationale, stage, created_at)
             SELECT id, (%(reviewers)s::int[])[1 + abs(hashint8(id * 3)::bigint) %% %(n)s], verdict,
                    (%(rationales)s::text[])[1 + abs(hashint8(id * 5)::bigint) %% cardinality(%(rationales)s::text[])],
