@@ -7,7 +7,8 @@ Three kinds of rows, in this order, each only as far as the target needs:
 - variant: Python variants of those articles (corpus.Varier: one digit permutation, each person,
   organisation and place swapped for another of the same kind), `VARIANT_ROUNDS` rounds of them;
 - copy: SQL copies (`INSERT … SELECT`) of the real and variant rows, each round under another digit
-  permutation (`translate()`, so lengths and offsets stay right), with a fresh score jitter.
+  permutation (`translate()`, so lengths and offsets stay right), with a fresh score jitter (reflected at
+  0 and 1) except on the scores the scorer gives to many claims (corpus.tied_scores), whose ties stay.
 
 Then a desk's work on the new claims, in SQL too: a third of the queue's claims carry a final verdict with
 its review and the review's audit entry (as annotations/services/reviews.py writes them), a third of those
@@ -17,13 +18,14 @@ more than the insert).
 A VACUUM ANALYZE ends it (what autovacuum would have done by then).
 
 `size_report` measures the real and the synthetic rows in the database the same way (claim text
-characters, the JSON of a claim's extracted fields, claims per article, article characters), so the
+characters, the JSON of a claim's extracted fields, scores, claims per article, article characters), so the
 printed table shows whether the synthetic rows have the real ones' size.
 """
 from __future__ import annotations
 
 import hashlib
 import random
+from collections import Counter
 import time
 import uuid
 
@@ -167,8 +169,8 @@ def _insert_copies(*, target: int, have: int, reviewers: list[int]) -> None:
         cursor.execute("""CREATE TEMP TABLE bench_pool_claims ON COMMIT DROP AS
             SELECT a.idx AS article_idx, c.text, c.sentence, c.start_char, c.end_char, c.sentence_index,
                    c.claimant, c.claimant_type, c.cue, c.quantities, c.entities, c.hedges, c.checkworthiness,
-                   c.set_aside, c.id, c.sentence ~ '[1-9]' AS has_digits
-            FROM verify_claim c JOIN bench_pool_articles a ON a.id = c.article_id""")
+                   c.set_aside, c.id, c.sentence ~ '[1-9]' AS has_digits, c.checkworthiness = ANY(%s) AS tied
+            FROM verify_claim c JOIN bench_pool_articles a ON a.id = c.article_id""", [sorted(_real_tied_scores())])
         cursor.execute("SELECT (SELECT count(*) FROM bench_pool_articles), (SELECT count(*) FROM bench_pool_claims)")
         articles, claims = cursor.fetchone()
         rounds = -(-missing // claims)
@@ -217,8 +219,9 @@ def _insert_copies(*, target: int, have: int, reviewers: list[int]) -> None:
                              AS quantities,
                          CASE WHEN c.has_digits THEN pg_temp.bench_vary(c.entities, p.perm) ELSE c.entities END
                              AS entities,
-                         least(1.0, greatest(0.0, round((c.checkworthiness + (random() - 0.5) * 0.1)::numeric, 4)))::float
-                             AS checkworthiness,
+                         CASE WHEN c.tied THEN c.checkworthiness
+                              ELSE round((1 - abs(1 - abs(c.checkworthiness + (random() - 0.5) * 0.1)))::numeric, 4)::float
+                         END AS checkworthiness,
                          now() - (%(rounds)s - p.r) * interval '1 minute' + c.sentence_index * interval '1 second'
                              AS created_at
                   FROM bench_rounds p CROSS JOIN bench_pool_claims c {{where}}) AS copied"""
@@ -242,6 +245,13 @@ VARY_ITEMS = """CREATE OR REPLACE FUNCTION pg_temp.bench_vary(items jsonb, perm 
                       THEN to_jsonb(translate(item->>'value', '123456789', perm)::numeric) END))
         ORDER BY position), '[]'::jsonb)
     FROM jsonb_array_elements(items) WITH ORDINALITY AS e(item, position) $$"""
+
+
+def _real_tied_scores() -> set[float]:
+    from corpus import tied_scores
+    from verify.models import Claim
+
+    return tied_scores(list(Claim.objects.filter(extractor_version=REAL).values_list("checkworthiness", flat=True)))
 
 
 def judgement(key: str) -> dict[str, str]:
@@ -326,15 +336,20 @@ def size_report() -> dict:
         step = max(1, -(-synthetic // REPORT_SAMPLE))
         report: dict = {}
         for name, kinds, sample in (("real", [REAL], ""), ("synthetic", [VARIANT, COPY], f"AND c.id %% {step} = 0")):
-            cursor.execute(f"""SELECT length(c.text), octet_length(jsonb_build_object({fields})::text)
+            cursor.execute(f"""SELECT length(c.text), octet_length(jsonb_build_object({fields})::text), c.checkworthiness
                 FROM verify_claim c WHERE c.extractor_version = ANY(%s) {sample}""", [kinds])
             rows = cursor.fetchall()
+            scores = Counter(row[2] for row in rows)
             cursor.execute("""SELECT count(c.id), length(a.cleaned_text) FROM verify_article a
                 JOIN verify_claim c ON c.article_id = a.id WHERE a.extractor_version = ANY(%s)
                 GROUP BY a.id""", [kinds])
             articles = cursor.fetchall()
             report[name] = {"claim_text_chars": _summary([row[0] for row in rows]),
                             "claim_row_bytes": _summary([row[1] for row in rows]),
+                            "score": _summary([row[2] for row in rows]),
+                            "most_common_score": ({"score": scores.most_common(1)[0][0],
+                                                   "share": round(scores.most_common(1)[0][1] / len(rows), 3)}
+                                                  if rows else {}),
                             "claims_per_article": _summary([row[0] for row in articles]),
                             "article_chars": _summary([row[1] for row in articles])}
         report["claims"] = {"real": counts.get(REAL, 0), "variant": counts.get(VARIANT, 0), "copy": counts.get(COPY, 0)}
@@ -345,5 +360,5 @@ def _summary(values: list[int]) -> dict:
     if not values:
         return {}
     ordered = sorted(values)
-    return {"n": len(values), "mean": round(sum(values) / len(values), 1), "p50": ordered[len(ordered) // 2],
+    return {"n": len(values), "mean": round(sum(values) / len(values), 3 if isinstance(values[0], float) else 1), "p50": ordered[len(ordered) // 2],
             "p90": ordered[int(len(ordered) * 0.9)]}
