@@ -13,6 +13,7 @@ from verify.models import Article, Claim, Verdict
 from annotations.views._common import claim_queue_for, queue_filters, reviewer_required
 
 QUEUE_PAGE_SIZE = 50
+QUEUE_ROW_DEFERRED = ("sentence", "quantities", "entities", "extracted_text", "extracted_claimant")
 # How many articles the article filter offers by name (newest first); older ones by ID in the URL.
 ARTICLE_CHOICES_LIMIT = 200
 ARTICLE_TITLE_CHARS = 60  # an option's title is cut to this many characters (an ellipsis included)
@@ -49,7 +50,9 @@ def queue(request):
 def queue_render(request, *, status: int = 200):
     """The queue page (also re-rendered with 400 when a bulk request as a whole is refused)."""
     filters = queue_filters(request)
-    claims = claim_queue_for(user=request.user, filters=filters)
+    # A row shows the claim's text, claimant and hedges: its sentence and extracted details (JSON, the
+    # costliest columns to read) stay in the database.
+    claims = claim_queue_for(user=request.user, filters=filters).defer(*QUEUE_ROW_DEFERRED)
     counts = queue_verdict_counts(user=request.user, filters=filters.claim_filters())
     current = filters.verdict_value
     shown = counts.get(current, 0) if current else sum(counts.values())
