@@ -154,8 +154,8 @@ class Varier:
 
 
 def tied_scores(scores: list[float]) -> set[float]:
-    """The scores at least TIED_SHARE of the claims share (the scorer's fixed values, e.g. 0.6)."""
+    """The scores at least TIED_SHARE of the claims (and at least 3) share: the scorer's fixed values, e.g. 0.6."""
     counts: dict[float, int] = defaultdict(int)
     for score in scores:
         counts[score] += 1
-    return {score for score, count in counts.items() if count >= TIED_SHARE * len(scores)}
+    return {score for score, count in counts.items() if count >= max(3, TIED_SHARE * len(scores))}

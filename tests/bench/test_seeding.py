@@ -94,3 +94,23 @@ def test_the_size_report_measures_real_and_synthetic_rows_alike(seeded):
             assert summary["n"] > 0 and summary["p50"] <= summary["p90"], (kind, measure)
     assert report["real"]["claim_text_chars"]["n"] == report["claims"]["real"]
     assert report["synthetic"]["claim_text_chars"]["n"] == report["claims"]["variant"] + report["claims"]["copy"]
+
+
+def test_copies_keep_the_scores_many_real_claims_share_and_jitter_the_others(seeded):
+    real = [row[0] for row in _rows("SELECT checkworthiness FROM verify_claim WHERE extractor_version = %s", [seeding.REAL])]
+    tied = corpus.tied_scores(real)
+    copies = [row[0] for row in _rows("SELECT checkworthiness FROM verify_claim WHERE extractor_version = %s",
+                                      [seeding.COPY])]
+    untied_real = {score for score in real if score not in tied}
+    # Jittered: most copies of an untied score carry a score no real claim has.
+    fresh = [score for score in copies if score not in tied and score not in untied_real]
+    assert len(fresh) > len([score for score in copies if score not in tied]) / 2
+    if tied:  # the scorer's shared values stay shared, in the copies too
+        assert any(score in tied for score in copies)
+    assert all(0 <= score <= 1 for score in copies)
+
+
+def _rows(sql: str, params=()):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
