@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('verify', '0008_article_extraction_interruptions'),
+        ('verify', '0009_article_batch_task'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
