@@ -16,7 +16,6 @@ QUEUE_PAGE_SIZE = 50
 QUEUE_ROW_DEFERRED = ("sentence", "quantities", "entities", "extracted_text", "extracted_claimant")
 # How many articles the article filter offers by name (newest first); older ones by ID in the URL.
 ARTICLE_CHOICES_LIMIT = 200
-ARTICLE_TITLE_CHARS = 60  # an option's title is cut to this many characters (an ellipsis included)
 
 
 # How many reports and people the bulk bar offers to editors (most recently changed reports first).
@@ -95,15 +94,9 @@ def queue_render(request, *, status: int = 200):
 
 
 def article_options(articles, *, selected) -> list[tuple[str, str, bool]]:
-    """(value, label, selected) of the article filter's options (queue_ui.article_options renders them):
-    200 options through the template's filters and loop were most of the queue page's template work."""
+    """(value, title, selected) of the article filter's options (queue_ui.article_options renders them)."""
     selected = str(selected)
-    options = []
-    for pk, title in articles:
-        title = title or "(untitled)"
-        label = title if len(title) <= ARTICLE_TITLE_CHARS else title[:ARTICLE_TITLE_CHARS - 1] + "…"
-        options.append((str(pk), label, str(pk) == selected))
-    return options
+    return [(str(pk), title, str(pk) == selected) for pk, title in articles]
 
 
 def _bulk_choices(user) -> dict:
