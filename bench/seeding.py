@@ -191,13 +191,13 @@ def _insert_copies(*, target: int, have: int, reviewers: list[int]) -> None:
         cursor.execute("SELECT setseed(%s)", [(have % 1000) / 1000])
         cursor.execute("""INSERT INTO verify_article (id, title, url, canonical_url, source_kind, original_filename,
                 publisher, author, raw_content, content_type, cleaned_text, language, content_hash, status, error,
-                skipped_reason, extractor_version, processing_attempts, extraction_interruptions, created_at,
-                updated_at, processed_at)
+                skipped_reason, extractor_version, processing_attempts, extraction_interruptions, batch_task,
+                created_at, updated_at, processed_at)
             SELECT %(base)s + p.r * %(articles)s + a.idx, translate(a.title, '123456789', p.perm), '', '', 'text', '',
                    a.publisher, '', translate(a.cleaned_text, '123456789', p.perm), 'text',
                    translate(a.cleaned_text, '123456789', p.perm), 'en',
                    md5('bench-copy ' || (%(base)s + p.r * %(articles)s + a.idx)) || md5(p.perm || a.idx), 'done', '',
-                   '', %(copy)s, 1, 0, now() - (%(rounds)s - p.r) * interval '1 minute',
+                   '', %(copy)s, 1, 0, '', now() - (%(rounds)s - p.r) * interval '1 minute',
                    now(), now() - (%(rounds)s - p.r) * interval '1 minute'
             FROM bench_rounds p CROSS JOIN bench_pool_articles a""",
                        {"base": base, "articles": articles, "copy": COPY, "rounds": rounds})
