@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import statistics
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -151,6 +152,30 @@ class Varier:
         if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer() and value > 0:
             varied["value"] = int(vary(str(int(value))))
         return varied
+
+
+def size_report(real: list[RealArticle], synthetic: list[RealArticle]) -> dict:
+    """Sizes of real and synthetic claims (text characters, stored row bytes) and articles, side by side,
+    for articles made in Python (bench/ingestion.py); bench/seeding.py measures its rows in the database."""
+    def claim_sizes(articles):
+        rows = [claim for article in articles for claim in article.claims]
+        return ([len(claim["text"]) for claim in rows],
+                [len(json.dumps({key: claim[key] for key in CLAIM_FIELDS})) for claim in rows])
+
+    def summary(values):
+        if not values:
+            return {}
+        ordered = sorted(values)
+        return {"n": len(values), "mean": round(statistics.fmean(values), 1), "p50": ordered[len(ordered) // 2],
+                "p90": ordered[int(len(ordered) * 0.9)]}
+
+    report = {}
+    for name, articles in (("real", real), ("synthetic", synthetic)):
+        texts, rows = claim_sizes(articles)
+        report[name] = {"claim_text_chars": summary(texts), "claim_row_bytes": summary(rows),
+                        "claims_per_article": summary([len(a.claims) for a in articles]),
+                        "article_chars": summary([len(a.text) for a in articles])}
+    return report
 
 
 def tied_scores(scores: list[float]) -> set[float]:
