@@ -27,6 +27,7 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchdb  # noqa: E402 (bench/ is not a package)
+from seeding import seed_claims  # noqa: E402
 from loadgen import process_cpu_seconds  # noqa: E402
 
 
@@ -85,7 +86,7 @@ def main() -> None:
     benchdb.migrate(args.database_url)
     benchdb.setup_django(args.database_url)
     token = benchdb.seed_users()
-    benchdb.seed_claims(args.claims)
+    seed_claims(args.claims)
 
     from django.contrib.auth.models import User
     from django.db import connection

@@ -1,5 +1,5 @@
 """The benchmarks' own PostgreSQL database: created afresh, migrated, Django set up against it, and
-seeded with a token-holding reviewer and claims extracted from real articles (bench/corpus.py). Shared by
+seeded with a token-holding reviewer (claims: bench/seeding.py). Shared by
 bench/load.py, bench/api_parts.py and bench/matching.py; bench/ is not a package, so they import it by name.
 
 A benchmark drops and recreates its database, so it only ever touches databases named after another
@@ -9,12 +9,10 @@ from the test database's own name, so two test runs on one server never drop eac
 from __future__ import annotations
 
 import os
-import random
 import re
 import secrets
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -114,50 +112,3 @@ def session_cookie() -> dict[str, str]:
     client = Client()
     client.force_login(User.objects.get(username="bench-reviewer"))
     return {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
-
-
-def seed_claims(target: int) -> dict:
-    """Top the database up to `target` claims: the real articles (bench/corpus.py) with the claims the
-    pipeline extracted from them first, then variants of them (other figures and names) until the target
-    is reached. Returns the sizes of the real and the synthetic rows inserted, side by side."""
-    import hashlib
-
-    from django.db import connection, transaction
-
-    from corpus import Varier, real_articles, size_report
-    from verify.models import Article, ArticleStatus, Claim, SignoffState, Verdict
-
-    have = Claim.objects.count()
-    rng = random.Random(have)
-    real = real_articles()
-    varier = Varier(real, seed=have)
-    verdicts = [Verdict.UNREVIEWED] * 6 + [Verdict.VERIFIED, Verdict.UNVERIFIED, Verdict.DISPUTED]
-    inserted: dict[str, list] = {"real": [], "synthetic": []}
-    round_index = have // max(1, sum(len(article.claims) for article in real))
-    while have < target:
-        batch = [(article if round_index == 0 else varier.article(article)) for article in real]
-        kind = "real" if round_index == 0 else "synthetic"
-        round_index += 1
-        with transaction.atomic():
-            batch = [article for article in batch if article.claims][: max(1, target - have)]
-            rows = Article.objects.bulk_create([
-                Article(title=article.title, publisher=article.publisher, raw_content=article.text,
-                        cleaned_text=article.text, language="en", status=ArticleStatus.DONE,
-                        content_hash=hashlib.sha256(f"{uuid.uuid4()}{article.text}".encode()).hexdigest(),
-                        extractor_version="bench")
-                for article in batch
-            ])
-            claims = []
-            for row, article in zip(rows, batch):
-                for claim in article.claims[: target - have - len(claims)]:
-                    verdict = rng.choice(verdicts)
-                    # Judged claims as the "single" sign-off mode leaves them: final.
-                    signoff = SignoffState.OPEN if verdict == Verdict.UNREVIEWED else SignoffState.FINAL
-                    claims.append(Claim(article=row, verdict=verdict, signoff=signoff, extractor_version="bench",
-                                        extracted_text=claim["text"], extracted_claimant=claim["claimant"], **claim))
-            Claim.objects.bulk_create(claims, batch_size=5000)
-        inserted[kind].extend(batch)
-        have += len(claims)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    return size_report(inserted["real"], inserted["synthetic"][:2000])

@@ -7,7 +7,9 @@ extracted once per extractor version and kept in `var/bench/` (outside the repos
 its real row's shape: every digit is mapped through one permutation of the digits 1-9 (same lengths,
 no leading zero made), and each person, organisation and place the row names is swapped for another
 one of the same kind from the real rows, in the text, the sentence, the claimant and the entity list
-alike. `size_report` prints the real rows' sizes beside the variants' so a reader can see they match.
+alike; its score is jittered a little unless it is one the scorer gives to many claims (those ties
+stay). bench/seeding.py inserts them (and SQL copies of them) and prints the real rows' sizes beside
+the synthetic ones' so a reader can see they match.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ SEED_ARTICLE = SHARED / "seed" / "article.txt"
 SAMPLE_ARTICLE = ROOT / "verify" / "sample_data" / "sample_article.txt"
 CACHE_DIR = ROOT / "var" / "bench"
 SWAPPED_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+TIED_SHARE = 0.01  # a score this share of the real claims carry is kept as it is in variants and copies
 CLAIM_FIELDS = ("text", "sentence", "start_char", "end_char", "sentence_index", "claimant", "claimant_type",
                 "cue", "quantities", "entities", "hedges", "checkworthiness", "set_aside")
 
@@ -90,6 +93,7 @@ class Varier:
                     if entity.get("label") in SWAPPED_LABELS and len(entity.get("text", "")) > 2:
                         pools[entity["label"]].add(entity["text"])
         self.pools = {label: sorted(names) for label, names in pools.items()}
+        self.tied_scores = tied_scores([claim["checkworthiness"] for article in articles for claim in article.claims])
 
     def article(self, article: RealArticle) -> RealArticle:
         """One variant of a real article: its text and every claim varied the same way."""
@@ -130,8 +134,16 @@ class Varier:
             varied[key] = vary(claim[key])
         varied["entities"] = [{**entity, "text": vary(entity.get("text", ""))} for entity in claim["entities"]]
         varied["quantities"] = [self._quantity(quantity, vary) for quantity in claim["quantities"]]
-        varied["checkworthiness"] = round(min(1.0, max(0.0, claim["checkworthiness"] + self.rng.gauss(0, 0.03))), 4)
+        varied["checkworthiness"] = self._score(claim["checkworthiness"])
         return varied
+
+    def _score(self, score: float) -> float:
+        """Jittered (reflected at 0 and 1, so no score piles up at a bound), unless the scorer gives this
+        score to many claims: those ties are a real desk's too."""
+        if score in self.tied_scores:
+            return score
+        jittered = abs(score + self.rng.gauss(0, 0.03))
+        return round(2 - jittered if jittered > 1 else jittered, 4)
 
     @staticmethod
     def _quantity(quantity: dict, vary) -> dict:
@@ -143,7 +155,8 @@ class Varier:
 
 
 def size_report(real: list[RealArticle], synthetic: list[RealArticle]) -> dict:
-    """Sizes of real and synthetic claims (text characters, stored row bytes) and articles, side by side."""
+    """Sizes of real and synthetic claims (text characters, stored row bytes) and articles, side by side,
+    for articles made in Python (bench/ingestion.py); bench/seeding.py measures its rows in the database."""
     def claim_sizes(articles):
         rows = [claim for article in articles for claim in article.claims]
         return ([len(claim["text"]) for claim in rows],
@@ -163,3 +176,11 @@ def size_report(real: list[RealArticle], synthetic: list[RealArticle]) -> dict:
                         "claims_per_article": summary([len(a.claims) for a in articles]),
                         "article_chars": summary([len(a.text) for a in articles])}
     return report
+
+
+def tied_scores(scores: list[float]) -> set[float]:
+    """The scores at least TIED_SHARE of the claims (and at least 3) share: the scorer's fixed values, e.g. 0.6."""
+    counts: dict[float, int] = defaultdict(int)
+    for score in scores:
+        counts[score] += 1
+    return {score for score, count in counts.items() if count >= max(3, TIED_SHARE * len(scores))}

@@ -82,9 +82,9 @@ def top_up(target: int, *, span_days: int, reviewers: list[int]) -> None:
         # table grows in time order as a desk's does (the period's rows sit together on disk).
         cursor.execute("""INSERT INTO verify_article (title, url, canonical_url, source_kind, original_filename, publisher,
                 author, raw_content, content_type, cleaned_text, language, content_hash, status, error, skipped_reason,
-                extractor_version, processing_attempts, extraction_interruptions, created_at, updated_at)
+                extractor_version, processing_attempts, extraction_interruptions, batch_task, created_at, updated_at)
             SELECT 'Bench article ' || g, '', '', 'text', '', 'Bench Ledger', '', 'bench ' || g || ' ' || %s, 'text', '',
-                   'en', md5('bench ' || g || ' ' || %s) || md5(g::text || %s), 'done', '', '', 'bench', 1, 0,
+                   'en', md5('bench ' || g || ' ' || %s) || md5(g::text || %s), 'done', '', '', 'bench', 1, 0, '',
                    now() - (1 - g::float / %s) * %s * interval '1 day', now()
             FROM generate_series(1, %s) AS g RETURNING id""", [last_id, last_id, last_id, articles, span_days, articles])
         article_ids = [row[0] for row in cursor.fetchall()]

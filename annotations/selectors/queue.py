@@ -165,7 +165,8 @@ def verdict_counts(*, queryset: QuerySet[Claim]) -> dict[str, int]:
     """How many claims of `queryset` carry each verdict (every verdict present, zeros included); one query."""
     # GROUP BY over the filtered rows themselves: 2.5 times faster at 100,000 claims than re-reading
     # them through `id IN (subquery)`; values() drops the display joins and the source count.
-    rows = queryset.order_by().values("verdict").annotate(count=Count("id"))
+    # COUNT(*), not COUNT(id): the count then reads only the index on (set_aside, verdict).
+    rows = queryset.order_by().values("verdict").annotate(count=Count("*"))
     counts = dict.fromkeys(Verdict.values, 0)
     counts.update({row["verdict"]: row["count"] for row in rows})
     return counts

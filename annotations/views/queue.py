@@ -13,6 +13,7 @@ from verify.models import Article, Claim, Verdict
 from annotations.views._common import claim_queue_for, queue_filters, reviewer_required
 
 QUEUE_PAGE_SIZE = 50
+QUEUE_ROW_DEFERRED = ("sentence", "quantities", "entities", "extracted_text", "extracted_claimant")
 # How many articles the article filter offers by name (newest first); older ones by ID in the URL.
 ARTICLE_CHOICES_LIMIT = 200
 
@@ -48,7 +49,9 @@ def queue(request):
 def queue_render(request, *, status: int = 200):
     """The queue page (also re-rendered with 400 when a bulk request as a whole is refused)."""
     filters = queue_filters(request)
-    claims = claim_queue_for(user=request.user, filters=filters)
+    # A row shows the claim's text, claimant and hedges: its sentence and extracted details (JSON, the
+    # costliest columns to read) stay in the database.
+    claims = claim_queue_for(user=request.user, filters=filters).defer(*QUEUE_ROW_DEFERRED)
     counts = queue_verdict_counts(user=request.user, filters=filters.claim_filters())
     current = filters.verdict_value
     shown = counts.get(current, 0) if current else sum(counts.values())
@@ -72,7 +75,7 @@ def queue_render(request, *, status: int = 200):
     })
     # EXISTS, not a join made DISTINCT: the newest articles are read in index order until 200 have claims.
     articles = (Article.objects.filter(Exists(Claim.objects.filter(article=OuterRef("pk"))))
-                .only("id", "title", "publisher").order_by("-created_at")[:ARTICLE_CHOICES_LIMIT])
+                .order_by("-created_at").values_list("id", "title")[:ARTICLE_CHOICES_LIMIT])
     publishers = (Article.objects.exclude(publisher="").order_by("publisher")
                   .values_list("publisher", flat=True).distinct()[:ARTICLE_CHOICES_LIMIT])
     return render(request, "desk/queue.html", {
@@ -82,12 +85,18 @@ def queue_render(request, *, status: int = 200):
         "tabs": tabs,
         "querystring": filters.querystring(page=None),
         "page_querystring": filters.querystring(page=None),
-        "articles": articles,
+        "article_options": article_options(articles, selected=filters["article"].value()),
         "publishers": publishers,
         "order_label": dict(QUEUE_ORDERS)[filters.claim_filters().order].lower(),
         "filtered": bool(filters.querystring(verdict=None, order=None, page=None)),
         **_bulk_choices(request.user),
     }, status=status)
+
+
+def article_options(articles, *, selected) -> list[tuple[str, str, bool]]:
+    """(value, title, selected) of the article filter's options (queue_ui.article_options renders them)."""
+    selected = str(selected)
+    return [(str(pk), title, str(pk) == selected) for pk, title in articles]
 
 
 def _bulk_choices(user) -> dict:

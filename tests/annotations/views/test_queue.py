@@ -114,3 +114,18 @@ def test_claims_extracted_after_the_counts_were_cached_are_listed_at_once(review
     response = reviewer_client.get("/claims/")
     assert response.context["page"].paginator.count == 0  # still the cached count
     assert [c.pk for c in response.context["claims"]] == [claim.pk]
+
+
+def test_the_article_filter_offers_articles_with_claims_by_cut_title_and_marks_the_chosen_one(reviewer_client):
+    long = ArticleFactory(title="A" * 80)
+    untitled = ArticleFactory(title="")
+    ClaimFactory(article=long)
+    ClaimFactory(article=untitled)
+    marked = ArticleFactory(title='<b>"Bold"</b>')
+    ClaimFactory(article=marked)
+    ArticleFactory(title="Nothing extracted")  # no claims: not offered
+    content = reviewer_client.get(QUEUE, {"article": long.pk}).content.decode()
+    assert f'<option value="{marked.pk}">#{marked.pk} &lt;b&gt;&quot;Bold&quot;&lt;/b&gt;</option>' in content
+    assert f'<option value="{long.pk}" selected>#{long.pk} {"A" * 59}…</option>' in content
+    assert f'<option value="{untitled.pk}">#{untitled.pk} (untitled)</option>' in content
+    assert "Nothing extracted" not in content
