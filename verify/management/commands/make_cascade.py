@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from verify.extraction.cascade_scorer import cascade_write
 
 # Chosen on CheckThat! train (out-of-fold) and dev by bench/cascade_band.py (bench/README.md).
-DEFAULT_LOW = 0.2
-DEFAULT_HIGH = 0.8
+DEFAULT_LOW = 0.16
+DEFAULT_HIGH = 0.94
 
 
 class Command(BaseCommand):
@@ -20,14 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--low", type=float, default=DEFAULT_LOW)
         parser.add_argument("--high", type=float, default=DEFAULT_HIGH)
         parser.add_argument("--cheap", default="", help="a trained model directory to route by ('': the built-in)")
-        parser.add_argument("--int8", action="store_true",
-                            help="run the accurate model with int8 linear layers (transformer kinds)")
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
         try:
             written = cascade_write(out=options["out"], accurate_model=options["accurate"], low=options["low"],
-                                    high=options["high"], cheap_model=options["cheap"], int8=options["int8"])
+                                    high=options["high"], cheap_model=options["cheap"])
         except (FileNotFoundError, ValueError) as exc:
             raise CommandError(str(exc)) from exc
         if options["json"]:
