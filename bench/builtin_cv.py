@@ -28,18 +28,24 @@ from verify.extraction.scoring import CHECKWORTHINESS_THRESHOLD, score_spans  # 
 from verify.extraction.training import Example, evaluate_scores, examples_pruned, parse, read_scores  # noqa: E402
 
 
-def cross_validate(path: str, *, folds: int, teacher: str | None = None) -> dict:
-    examples = [Example(text=r.text, label=r.label, key=r.sentence_id) for r in read_checkthat_tsv(path)]
-    spans = parse([e.text for e in examples])
+def fold_scorers(examples: list[Example], spans: list, *, folds: int, teacher: str | None = None):
+    """(held-out row indices, built-in scorer fitted on the other folds) per fold, fitted exactly as
+    `manage.py fit_builtin_scorer` fits (`teacher` prunes its rows as its option does)."""
     assignment = fold_assignment([e.key for e in examples], folds=folds)
     kept = {id(e) for e in examples_pruned(examples, teacher=read_scores(teacher))} if teacher else None
-    scores = [0.0] * len(examples)
-    per_fold = []
     for fold in range(folds):
         train = [i for i, f in enumerate(assignment) if f != fold and (kept is None or id(examples[i]) in kept)]
         held_out = [i for i, f in enumerate(assignment) if f == fold]
         weights = builtin_fit(sentences=[spans[i] for i in train], labels=[examples[i].label for i in train])
-        scorer = RuleScorer(feature_weights=weights["features"], lemma_weights=weights["lemmas"])
+        yield held_out, RuleScorer(feature_weights=weights["features"], lemma_weights=weights["lemmas"])
+
+
+def cross_validate(path: str, *, folds: int, teacher: str | None = None) -> dict:
+    examples = [Example(text=r.text, label=r.label, key=r.sentence_id) for r in read_checkthat_tsv(path)]
+    spans = parse([e.text for e in examples])
+    scores = [0.0] * len(examples)
+    per_fold = []
+    for held_out, scorer in fold_scorers(examples, spans, folds=folds, teacher=teacher):
         fold_scores = score_spans([spans[i] for i in held_out], scorer=scorer)
         for index, score in zip(held_out, fold_scores):
             scores[index] = score

@@ -1,10 +1,13 @@
 """Scoring speed of a check-worthiness model directory, in sentences per second, on one and two cores.
 
-    .venv/bin/python bench/checkworthiness_speed.py --model var/models/checkworthiness-accurate [--sentences 600]
+    .venv/bin/python bench/checkworthiness_speed.py --model var/models/checkworthiness-accurate [--sentences 600] [--int8]
 
 Sentences: CheckThat! 2024 dev (real debate sentences) from ../shared/data when present, else the sample
 article's sentences repeated. Each thread count is timed twice, interleaved, after a warm-up; the best of
-each is printed with the ratio of two threads to one. Prints one JSON object.
+each is printed with the ratio of two threads to one. With --int8 the model's int8 form (linear layers
+quantised, TransformerScorer.quantized) is timed in the same rounds, and its scores are compared with the
+model's own on every sentence: mean and largest difference, share of the same decision at 0.5 and, on
+CheckThat! dev, both F1s. Prints one JSON object.
 """
 from __future__ import annotations
 
@@ -19,41 +22,72 @@ sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared" / "data"
 
 
-def load_sentences(limit: int) -> tuple[str, list[str]]:
+def load_sentences(limit: int) -> tuple[str, list[str], list[int] | None]:
+    """(source, sentences, their labels when the source has them)."""
     from verify.extraction.checkthat import read_checkthat_tsv
 
     dev = SHARED / "checkworthiness" / "ct24_dev.tsv"
     if dev.exists():
-        return "ct24_dev", [row.text for row in read_checkthat_tsv(dev)][:limit]
+        rows = read_checkthat_tsv(dev)[:limit or None]
+        return "ct24_dev", [row.text for row in rows], [row.label for row in rows]
     text = (ROOT / "verify" / "sample_data" / "sample_article.txt").read_text(encoding="utf-8")
     sentences = [s.strip() + "." for s in text.replace("\n", " ").split(". ") if len(s.split()) > 4]
-    return "sample_article", (sentences * (limit // max(1, len(sentences)) + 1))[:limit]
+    return "sample_article", (sentences * (limit // max(1, len(sentences)) + 1))[:limit], None
+
+
+def agreement(reference: list[float], other: list[float], labels: list[int] | None) -> dict:
+    """How far `other`'s scores are from `reference`'s, and whether the decisions at 0.5 change."""
+    from verify.extraction.training import evaluate_scores
+
+    differences = [abs(a - b) for a, b in zip(reference, other)]
+    result = {"mean_abs_difference": round(sum(differences) / len(differences), 4),
+              "max_abs_difference": round(max(differences), 4),
+              "same_decision_share": round(sum((a >= 0.5) == (b >= 0.5) for a, b in zip(reference, other))
+                                           / len(reference), 4)}
+    if labels is not None:
+        result["f1_reference"] = evaluate_scores(labels=labels, scores=reference, threshold=0.5)["f1"]
+        result["f1_int8"] = evaluate_scores(labels=labels, scores=other, threshold=0.5)["f1"]
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", required=True, help="a transformer or ensemble model directory")
-    parser.add_argument("--sentences", type=int, default=600)
+    parser.add_argument("--sentences", type=int, default=600, help="how many (0: all of dev)")
+    parser.add_argument("--int8", action="store_true", help="also time the int8 form and compare its scores")
     args = parser.parse_args()
 
     import torch
 
     from verify.extraction.trained_scorer import load_model_dir
 
-    scorer = load_model_dir(args.model)
-    source, sentences = load_sentences(args.sentences)
-    scorer.score_texts(sentences[:64])  # warm-up: first calls allocate
-    best: dict[int, float] = {}
+    forms = {"model": load_model_dir(args.model)}
+    if args.int8:
+        forms["int8"] = load_model_dir(args.model).quantized()
+    source, sentences, labels = load_sentences(args.sentences)
+    for scorer in forms.values():
+        scorer.score_texts(sentences[:64])  # warm-up: first calls allocate
+    best: dict[tuple[str, int], float] = {}
+    scores: dict[str, list[float]] = {}
     for _ in range(2):
         for threads in (1, 2):
             torch.set_num_threads(threads)
-            started = time.perf_counter()
-            scorer.score_texts(sentences)
-            best[threads] = max(best.get(threads, 0.0), len(sentences) / (time.perf_counter() - started))
-    print(json.dumps({"model": args.model, "kind": scorer.name, "sentences": len(sentences), "source": source,
-                      "sentences_per_second_1_thread": round(best[1], 1),
-                      "sentences_per_second_2_threads": round(best[2], 1),
-                      "two_threads_over_one": round(best[2] / best[1], 2)}))
+            for name, scorer in forms.items():
+                started = time.perf_counter()
+                scores[name] = scorer.score_texts(sentences)
+                rate = len(sentences) / (time.perf_counter() - started)
+                best[name, threads] = max(best.get((name, threads), 0.0), rate)
+    result = {"model": args.model, "kind": forms["model"].name, "sentences": len(sentences), "source": source,
+              "sentences_per_second_1_thread": round(best["model", 1], 1),
+              "sentences_per_second_2_threads": round(best["model", 2], 1),
+              "two_threads_over_one": round(best["model", 2] / best["model", 1], 2)}
+    if args.int8:
+        result["int8"] = {"sentences_per_second_1_thread": round(best["int8", 1], 1),
+                          "sentences_per_second_2_threads": round(best["int8", 2], 1),
+                          "int8_over_model_1_thread": round(best["int8", 1] / best["model", 1], 2),
+                          "int8_over_model_2_threads": round(best["int8", 2] / best["model", 2], 2),
+                          **agreement(scores["model"], scores["int8"], labels)}
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ class RealArticle:
     claims: list[dict]  # Claim field values (CLAIM_FIELDS)
 
 
-def _sources() -> list[tuple[str, str, str]]:
+def article_sources() -> list[tuple[str, str, str]]:
     """(title, publisher, raw text) of each real article available here."""
     if POLNEAR_TEXTS.is_dir():
         found = []
@@ -60,7 +60,7 @@ def real_articles(*, refresh: bool = False) -> list[RealArticle]:
     """The real articles with the claims the pipeline extracts from them (cached per extractor version)."""
     from verify.extraction import EXTRACTOR_VERSION, clean_text, extract_claims
 
-    sources = _sources()
+    sources = article_sources()
     cache = CACHE_DIR / f"real_claims-{EXTRACTOR_VERSION}-{len(sources)}.json"
     if cache.is_file() and not refresh:
         return [RealArticle(**item) for item in json.loads(cache.read_text())]

@@ -2,7 +2,7 @@
 
 Pure scikit-learn (CPU, ~20 s to fit on 22k sentences once parsed); stored as model.joblib +
 meta.json in a directory that VERIFY_CHECKWORTHINESS_MODEL points at. load_model_dir() also opens the
-fine-tuned transformer kind (transformer_scorer.py) from such a directory.
+fine-tuned transformer and ensemble kinds and the cascade (cascade_scorer.py) from such a directory.
 """
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from verify.extraction.cascade_scorer import MODEL_KIND as CASCADE_KIND
+from verify.extraction.cascade_scorer import CascadeScorer
 from verify.extraction.ensemble_scorer import MODEL_KIND as ENSEMBLE_KIND
 from verify.extraction.ensemble_scorer import EnsembleScorer
 from verify.extraction.features import FEATURE_NAMES, sentence_features
@@ -42,6 +44,8 @@ def load_model_dir(directory: str | Path):
         return TransformerScorer.load(path)
     if meta.get("model_kind") == ENSEMBLE_KIND:
         return EnsembleScorer.load(path)
+    if meta.get("model_kind") == CASCADE_KIND:
+        return CascadeScorer.load(path, load_model=load_model_dir)
     return TrainedScorer.load(path)
 
 
