@@ -75,3 +75,12 @@ def batch_release(*, article_ids: list[int], task_id: str) -> list[int]:
                 status=ArticleStatus.PENDING, batch_task="", updated_at=timezone.now()):
             released.append(article_id)
     return released
+
+
+def batch_release_left(*, task_id: str, keep_id: int) -> list[int]:
+    """Articles an earlier run of this task took and never finished (it met a database error, or its
+    worker was killed), handed back: a retry runs its own article alone, and their own tasks may have
+    left them to it already."""
+    left = list(Article.objects.filter(status=ArticleStatus.PROCESSING, batch_task=task_id)
+                .exclude(pk=keep_id).values_list("pk", flat=True))
+    return batch_release(article_ids=left, task_id=task_id)

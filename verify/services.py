@@ -52,20 +52,22 @@ def articles_process(*, article_id: int, after_transient_error: bool = False, ta
     after a database error, so an article found `processing` was not cut off by a kill. `task_id`: the
     running task, recorded on the articles it takes; only a task (never an inline run) takes others.
     A batch that fails or reaches the time limit is handed back whole, each article to run alone, so
-    an error is recorded on the article that causes it."""
+    an error is recorded on the article that causes it; articles an earlier run of the same task took
+    and did not finish (a database error, a killed worker) are handed back when it runs again."""
     extraction = _extraction()
     extraction.extraction_models_load()
     article, ours = _article_start(article_id=article_id, extractor_version=extraction.EXTRACTOR_VERSION,
                                    after_transient_error=after_transient_error, task_id=task_id)
+    left = processing_batch.batch_release_left(task_id=task_id, keep_id=article_id) if task_id else []
     if not ours:
-        return ProcessedArticles(article=article)
+        return ProcessedArticles(article=article, released=left)
     others: list[Article] = []
     if task_id and batch_articles > 1 and article.processing_attempts == 1 and not after_transient_error:
         candidates = processing_batch.batch_candidates(exclude_id=article.pk, limit=batch_articles - 1,
                                                        chars=batch_chars - len(article.raw_content))
         others = processing_batch.batch_take(article_ids=candidates, task_id=task_id)
     if not others:
-        return ProcessedArticles(article=_extract_alone(article=article))
+        return ProcessedArticles(article=_extract_alone(article=article), released=left)
     batch = [article, *others]
     try:
         finished = _extract_together(articles=batch)
@@ -78,8 +80,8 @@ def articles_process(*, article_id: int, after_transient_error: bool = False, ta
         released = processing_batch.batch_release(article_ids=[item.pk for item in batch], task_id=task_id)
         current = {item.pk: item for item in Article.objects.filter(pk__in=[item.pk for item in batch])}
         return ProcessedArticles(article=current[article.pk], others=[current[item.pk] for item in others],
-                                 released=released)
-    return ProcessedArticles(article=finished[0], others=finished[1:])
+                                 released=left + released)
+    return ProcessedArticles(article=finished[0], others=finished[1:], released=left)
 
 
 def _extract_alone(*, article: Article) -> Article:

@@ -147,3 +147,34 @@ def test_the_task_queues_matching_for_every_article_done_and_again_every_article
     monkeypatch.setattr(verify.extraction, "extract_claims_batch", crash)
     lifecycle.article_process(article_id=again.pk, task_id=TASK)
     assert sorted(queued) == sorted([(TaskName.ARTICLE_PROCESS, again.pk), (TaskName.ARTICLE_PROCESS, next_one.pk)])
+
+
+def test_a_task_run_again_hands_back_what_its_earlier_run_took_and_left_unfinished(monkeypatch):
+    """A database error inside the batch: the taken articles could not be handed back then (the database
+    was down), and their own tasks leave them to the live task. The task's retry hands them back."""
+    from django.db import OperationalError
+
+    own, first, second = waiting(0), waiting(1), waiting(2)
+
+    def database_down(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    def release_fails(*, article_ids, task_id):
+        if article_ids:
+            database_down()
+        return []
+
+    with monkeypatch.context() as patch:
+        patch.setattr(verify.extraction, "extract_claims_batch", database_down)
+        patch.setattr("verify.processing_batch.batch_release", release_fails)
+        with pytest.raises(OperationalError):
+            services.articles_process(article_id=own.pk, task_id=TASK, batch_articles=8, batch_chars=10_000)
+    assert set(Article.objects.filter(pk__in=[first.pk, second.pk]).values_list("batch_task", flat=True)) == {TASK}
+    assert services.articles_process(article_id=first.pk, task_id="its-own", batch_articles=8,
+                                     batch_chars=10_000).article.status == ArticleStatus.PROCESSING
+
+    retry = services.articles_process(article_id=own.pk, task_id=TASK, after_transient_error=True,
+                                      batch_articles=8, batch_chars=10_000)
+    assert sorted(retry.released) == sorted([first.pk, second.pk]) and retry.others == []
+    assert retry.article.status == ArticleStatus.DONE
+    assert set(Article.objects.filter(pk__in=retry.released).values_list("status", flat=True)) == {ArticleStatus.PENDING}
