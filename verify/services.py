@@ -2,7 +2,6 @@
 article's status transitions around that; a task may extract several waiting articles in one pass
 (processing_batch.py). verify.lifecycle decides when this runs."""
 import logging
-from contextlib import suppress
 from dataclasses import dataclass, field
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -72,9 +71,9 @@ def articles_process(*, article_id: int, after_transient_error: bool = False, ta
     try:
         finished = _extract_together(articles=batch)
     except TRANSIENT_ERRORS:
-        with suppress(*TRANSIENT_ERRORS):  # the database may be down: then the sweeper hands them back
-            processing_batch.batch_release(article_ids=[item.pk for item in others], task_id=task_id)
-        raise  # the task retries its own article (alone) with back-off
+        # The task retries its own article (alone) with back-off; that run hands the others back and queues
+        # them (their own tasks have left them to this one), so they stay taken until then.
+        raise
     except (Exception, SoftTimeLimitExceeded):
         logger.warning("A batch of %s articles failed; each is handed back to run alone", len(batch), exc_info=True)
         released = processing_batch.batch_release(article_ids=[item.pk for item in batch], task_id=task_id)
