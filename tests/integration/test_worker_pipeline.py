@@ -51,15 +51,27 @@ def test_worker_stores_claims_and_resubmission_and_rerun_add_no_duplicates(celer
     assert Article.objects.count() == 1
 
 
-def test_a_worker_extracts_articles_waiting_together_and_each_is_done_once(celery_worker_process, celery_live):
+def test_a_worker_extracts_articles_waiting_together_and_each_is_done_once(celery_live):
+    import uuid
+
+    from tests.integration.stack import WorkerProcess
+    from verify.content import content_hash
+
     texts = [SAMPLE.replace("11,000", f"{11_000 + number:,}") for number in range(6)]
-    articles = [lifecycle.article_submit(kind="text", text=text, title=f"Batch {number}").article
+    articles = [Article.objects.create(title=f"Batch {number}", raw_content=text, content_hash=content_hash(raw_content=text))
                 for number, text in enumerate(texts)]
-    for article in articles:
-        wait_until_processed(article.pk)
+    queue = f"batch-{uuid.uuid4().hex[:8]}"
+    worker = WorkerProcess(queue=queue, extra_env={"VERIFY_EXTRACTION_BATCH_ARTICLES": "8"})
+    try:
+        for article in articles:
+            article_process.apply_async(args=[article.pk], queue=queue)
+        for article in articles:
+            wait_until_processed(article.pk)
+    finally:
+        worker.stop()
     done = Article.objects.filter(pk__in=[article.pk for article in articles])
     assert set(done.values_list("status", flat=True)) == {ArticleStatus.DONE}
     assert all(article.claims.count() >= 6 for article in done)
-    # Submitted together, some were taken into another article's pass, and none was extracted twice.
+    # Waiting together, some were taken into another article's pass, and none was extracted twice.
     assert done.exclude(batch_task="").count() >= 1
     assert set(done.values_list("processing_attempts", flat=True)) == {1}
