@@ -98,9 +98,11 @@ def test_ingest_without_a_worker_processes_the_article_itself_and_says_so(tmp_pa
     from config.celery import app as celery_app
 
     # Queued for real (not inline), on a queue no worker reads: nobody will pick the article up.
-    settings.CELERY_TASK_ALWAYS_EAGER = False
+    # The Celery conf first: reading it loads Django's settings into it, and the value monkeypatch
+    # restores afterwards must be the suite's (eager), not the one this test sets.
     monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
     monkeypatch.setitem(celery_app.conf, "task_default_queue", f"nobody-reads-{tmp_path.name}")
+    settings.CELERY_TASK_ALWAYS_EAGER = False
     out, err = io.StringIO(), io.StringIO()
 
     call_command("ingest", str(SAMPLE), "--json", "--pickup-timeout", "0.5", stdout=out, stderr=err)
