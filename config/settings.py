@@ -365,9 +365,8 @@ VERIFY_CHECKWORTHINESS_MODEL = env("VERIFY_CHECKWORTHINESS_MODEL", default="")
 VERIFY_TRANSFORMER_BASE_MODEL = env("VERIFY_TRANSFORMER_BASE_MODEL", default="")
 VERIFY_MAX_ARTICLE_CHARS = env.int("VERIFY_MAX_ARTICLE_CHARS", default=2_000_000)
 # A worker's task extracts up to this many articles waiting in the queue (never attempted before, at most
-# BATCH_CHARS characters in all) in one spaCy pass (verify/processing_batch.py). Off (1) by default until
-# it passes every fault test (bench/README.md); bench/ingestion.py measures it at 8.
-VERIFY_EXTRACTION_BATCH_ARTICLES = env.int("VERIFY_EXTRACTION_BATCH_ARTICLES", default=1)
+# BATCH_CHARS characters in all) in one spaCy pass (verify/processing_batch.py); 1 = one at a time.
+VERIFY_EXTRACTION_BATCH_ARTICLES = env.int("VERIFY_EXTRACTION_BATCH_ARTICLES", default=8)
 VERIFY_EXTRACTION_BATCH_CHARS = env.int("VERIFY_EXTRACTION_BATCH_CHARS", default=60_000)
 
 # Reviewer web UI (verify/views): the largest .txt/.html file the submit page accepts; bigger

@@ -166,6 +166,11 @@ def article_process(*, article_id: int, after_transient_error: bool = False, tas
     task runs it (settings VERIFY_EXTRACTION_BATCH_*), then queue the search for earlier checks of each
     one done. Articles a failed batch handed back are queued again, to run alone.
     `after_transient_error`: the task is retrying after a database error (see services.articles_process)."""
+    if task_id:
+        # Handed back and queued before this run does anything else: an error later in it (it is retried)
+        # must not leave them pending with nobody to queue them, their own tasks having left them.
+        for released_id in services.articles_release_left(task_id=task_id, keep_id=article_id):
+            task_enqueue_on_commit(TaskName.ARTICLE_PROCESS, released_id)
     outcome = services.articles_process(
         article_id=article_id, after_transient_error=after_transient_error, task_id=task_id,
         batch_articles=settings.VERIFY_EXTRACTION_BATCH_ARTICLES, batch_chars=settings.VERIFY_EXTRACTION_BATCH_CHARS)

@@ -14,6 +14,7 @@ the taking task), so two workers never take the same one. Its own task, when it 
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Length
 from django.utils import timezone
@@ -68,13 +69,13 @@ def batch_take(*, article_ids: list[int], task_id: str) -> list[Article]:
 def batch_release(*, article_ids: list[int], task_id: str) -> list[int]:
     """Hand back this task's articles (its own, and those it took) not yet finished: `pending` again, to
     run alone (they have been attempted)."""
-    released = []
-    for article_id in article_ids:
-        if Article.objects.filter(pk=article_id, status=ArticleStatus.PROCESSING,
-                                  batch_task__in=(task_id, "")).update(
-                status=ArticleStatus.PENDING, batch_task="", updated_at=timezone.now()):
-            released.append(article_id)
-    return released
+    # One statement: a database error hands back all of them or none (a retry finds those still held).
+    held = Article.objects.filter(pk__in=article_ids, status=ArticleStatus.PROCESSING, batch_task__in=(task_id, ""))
+    with transaction.atomic():
+        released = list(held.select_for_update().values_list("pk", flat=True))
+        Article.objects.filter(pk__in=released).update(status=ArticleStatus.PENDING, batch_task="",
+                                                       updated_at=timezone.now())
+    return sorted(released)
 
 
 def batch_release_left(*, task_id: str, keep_id: int) -> list[int]:

@@ -51,22 +51,22 @@ def articles_process(*, article_id: int, after_transient_error: bool = False, ta
     after a database error, so an article found `processing` was not cut off by a kill. `task_id`: the
     running task, recorded on the articles it takes; only a task (never an inline run) takes others.
     A batch that fails or reaches the time limit is handed back whole, each article to run alone, so
-    an error is recorded on the article that causes it; articles an earlier run of the same task took
-    and did not finish (a database error, a killed worker) are handed back when it runs again."""
+    an error is recorded on the article that causes it. Articles an earlier run of the same task took
+    and did not finish (a database error, a killed worker) are the caller's to hand back first
+    (`articles_release_left`)."""
     extraction = _extraction()
     extraction.extraction_models_load()
     article, ours = _article_start(article_id=article_id, extractor_version=extraction.EXTRACTOR_VERSION,
                                    after_transient_error=after_transient_error, task_id=task_id)
-    left = processing_batch.batch_release_left(task_id=task_id, keep_id=article_id) if task_id else []
     if not ours:
-        return ProcessedArticles(article=article, released=left)
+        return ProcessedArticles(article=article)
     others: list[Article] = []
     if task_id and batch_articles > 1 and article.processing_attempts == 1 and not after_transient_error:
         candidates = processing_batch.batch_candidates(exclude_id=article.pk, limit=batch_articles - 1,
                                                        chars=batch_chars - len(article.raw_content))
         others = processing_batch.batch_take(article_ids=candidates, task_id=task_id)
     if not others:
-        return ProcessedArticles(article=_extract_alone(article=article), released=left)
+        return ProcessedArticles(article=_extract_alone(article=article))
     batch = [article, *others]
     try:
         finished = _extract_together(articles=batch)
@@ -77,10 +77,19 @@ def articles_process(*, article_id: int, after_transient_error: bool = False, ta
     except (Exception, SoftTimeLimitExceeded):
         logger.warning("A batch of %s articles failed; each is handed back to run alone", len(batch), exc_info=True)
         released = processing_batch.batch_release(article_ids=[item.pk for item in batch], task_id=task_id)
-        current = {item.pk: item for item in Article.objects.filter(pk__in=[item.pk for item in batch])}
-        return ProcessedArticles(article=current[article.pk], others=[current[item.pk] for item in others],
-                                 released=left + released)
-    return ProcessedArticles(article=finished[0], others=finished[1:], released=left)
+        # No database call between the release and the caller's enqueue: an error there would leave them
+        # pending with nobody to queue them (their own tasks have left them) until the sweeper.
+        for item in batch:
+            if item.pk in released:
+                item.status, item.batch_task = ArticleStatus.PENDING, ""
+        return ProcessedArticles(article=article, others=others, released=released)
+    return ProcessedArticles(article=finished[0], others=finished[1:])
+
+
+def articles_release_left(*, task_id: str, keep_id: int) -> list[int]:
+    """Articles an earlier run of task `task_id` took into its batch and did not finish, handed back
+    (`pending`, to run alone); the caller enqueues them before anything else can fail."""
+    return processing_batch.batch_release_left(task_id=task_id, keep_id=keep_id)
 
 
 def _extract_alone(*, article: Article) -> Article:

@@ -149,9 +149,10 @@ def test_the_task_queues_matching_for_every_article_done_and_again_every_article
     assert sorted(queued) == sorted([(TaskName.ARTICLE_PROCESS, again.pk), (TaskName.ARTICLE_PROCESS, next_one.pk)])
 
 
-def test_a_task_run_again_hands_back_what_its_earlier_run_took_and_left_unfinished(monkeypatch):
+def test_a_task_run_again_hands_back_and_queues_what_its_earlier_run_took_even_when_it_fails_again(monkeypatch):
     """A database error inside the batch: the taken articles could not be handed back then (the database
-    was down), and their own tasks leave them to the live task. The task's retry hands them back."""
+    was down), and their own tasks leave them to the live task. The task's retry hands them back and
+    queues them first, so a second error in the retry's own extraction cannot strand them."""
     from django.db import OperationalError
 
     own, first, second = waiting(0), waiting(1), waiting(2)
@@ -173,8 +174,17 @@ def test_a_task_run_again_hands_back_what_its_earlier_run_took_and_left_unfinish
     assert services.articles_process(article_id=first.pk, task_id="its-own", batch_articles=8,
                                      batch_chars=10_000).article.status == ArticleStatus.PROCESSING
 
-    retry = services.articles_process(article_id=own.pk, task_id=TASK, after_transient_error=True,
-                                      batch_articles=8, batch_chars=10_000)
-    assert sorted(retry.released) == sorted([first.pk, second.pk]) and retry.others == []
-    assert retry.article.status == ArticleStatus.DONE
-    assert set(Article.objects.filter(pk__in=retry.released).values_list("status", flat=True)) == {ArticleStatus.PENDING}
+    queued: list[tuple[str, int]] = []
+    monkeypatch.setattr(lifecycle, "task_enqueue_on_commit", lambda name, *args, **kwargs: queued.append((name, *args)))
+    with monkeypatch.context() as patch:
+        patch.setattr(verify.extraction, "extract_claims_batch", database_down)
+        with pytest.raises(OperationalError):
+            lifecycle.article_process(article_id=own.pk, task_id=TASK, after_transient_error=True)
+    assert sorted(queued) == sorted([(TaskName.ARTICLE_PROCESS, first.pk), (TaskName.ARTICLE_PROCESS, second.pk)])
+    assert set(Article.objects.filter(pk__in=[first.pk, second.pk]).values_list("status", flat=True)) == {
+        ArticleStatus.PENDING}
+
+    queued.clear()
+    assert lifecycle.article_process(article_id=own.pk, task_id=TASK, after_transient_error=True).status == \
+        ArticleStatus.DONE
+    assert queued == [(TaskName.ARTICLE_MATCHES_FIND, own.pk)]
