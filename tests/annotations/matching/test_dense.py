@@ -8,7 +8,7 @@ import pytest
 from django.test import override_settings
 
 from tests.factories import ArticleFactory, ClaimFactory
-from annotations.matching import index as index_module
+from annotations.matching import embedding as embedding_module
 from annotations.matching import services
 from annotations.matching.core import Document, Matcher
 from annotations.matching.core.dense import PACKAGED_MODEL, Embedder, embedder_for, from_bytes, to_bytes
@@ -108,7 +108,7 @@ def test_lexical_only_matcher_reports_no_dense_score():
 @pytest.fixture
 def fake_embedder(monkeypatch):
     embedder = FakeEmbedder()
-    monkeypatch.setattr(index_module, "embedder_for", lambda model: embedder if model else None)
+    monkeypatch.setattr(embedding_module, "embedder_for", lambda model: embedder if model else None)
     shared_index.reset()  # a matcher built with the fake
     yield embedder
     shared_index.reset()
