@@ -14,6 +14,7 @@ Everything is cached under var/bench/matching_scale/ (git-ignored). bench/ is no
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import time
@@ -23,7 +24,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
-CACHE = ROOT / "var" / "bench" / "matching_scale"
+CACHE = Path(os.environ.get("BENCH_MATCHING_SCALE_CACHE", ROOT / "var" / "bench" / "matching_scale"))
 
 PREFIXES = ["", "", "", "", "Officials said that ", "Reports claim that ", "According to a viral post, ",
             "A spokesperson confirmed that ", "Social media users claimed that ", "A new report says "]
@@ -47,7 +48,17 @@ def extracted_claims() -> list[str]:
 
     paths = sorted((DATA / "attribution" / "polnear_dev" / "text").glob("*.txt")) + [DATA / "seed" / "article.txt"]
     texts = [clean_text(path.read_text(errors="replace")) for path in paths if path.exists()]
-    return [claim.text for claims in extract_claims_batch(texts) for claim in claims]
+    return [claim.text for claims in extract_claims_batch(texts) for claim in claims] if texts else []
+
+
+def generated_claims(count: int = 2000) -> list[str]:
+    """Without the shared data (tests): plain generated claims."""
+    rng = random.Random(7)
+    subjects = ["The ministry", "The mayor of Springfield", "Senator Jane Doe", "The health agency", "The army"]
+    objects = ["troops", "homes", "jobs", "patients", "bridges", "schools", "vaccines", "voters"]
+    return [f"{rng.choice(subjects)} said that {rng.randint(2, 90_000):,} {rng.choice(objects)} were affected "
+            f"in {rng.choice(['Ohio', 'Texas', 'Kyiv', 'Lagos', 'Perth'])} in {rng.randint(2010, 2024)}."
+            for _ in range(count)]
 
 
 def _number_like(rng: random.Random, original: str) -> str:
@@ -70,12 +81,15 @@ def vary(text: str, rng: random.Random, names: list[str]) -> str:
     return f"{prefix}{body}{rng.choice(SUFFIXES)}."
 
 
-def corpus(size: int) -> tuple[list[str], list[str], np.ndarray]:
-    """(base texts, all texts, base index of each text): the bases first, then variants up to `size`."""
+def corpus(size: int, *, generated: bool = False) -> tuple[list[str], list[str], np.ndarray]:
+    """(base texts, all texts, base index of each text): the bases first, then variants up to `size`.
+    generated=True: generated base texts instead of the shared data (the smoke test)."""
     CACHE.mkdir(parents=True, exist_ok=True)
     bases_path, texts_path, origin_path = CACHE / "bases.json", CACHE / f"texts-{size}.json", CACHE / f"origin-{size}.npy"
     if not bases_path.exists():
-        bases = list(dict.fromkeys(text.strip() for text in clef_claims() + extracted_claims() if text.strip()))
+        real = [] if generated else clef_claims() + extracted_claims()
+        bases = list(dict.fromkeys(text.strip() for text in real if text.strip())) or list(
+            dict.fromkeys(generated_claims()))
         bases_path.write_text(json.dumps(bases))
     bases = json.loads(bases_path.read_text())
     if texts_path.exists() and origin_path.exists():
@@ -100,8 +114,9 @@ def distribution(texts: list[str]) -> dict:
             "distinct_words": len({w.lower() for t in texts[:200_000] for w in t.split()})}
 
 
-def embed(texts: list[str], *, budget_seconds: float, model: str) -> tuple[np.ndarray, int]:
-    """Real embeddings of texts[:k] for the largest k the time budget allows (cached, resumable)."""
+def embed(texts: list[str], *, budget_seconds: float, model: str, at_least: int) -> tuple[np.ndarray, int]:
+    """Real embeddings of texts[:k]: k >= at_least (the base texts), then as many as the time budget
+    allows (cached and resumable: the cache holds the first texts of the corpus, bases first)."""
     from annotations.matching.core.dense import Embedder
 
     path = CACHE / "embeddings.npy"
@@ -110,13 +125,13 @@ def embed(texts: list[str], *, budget_seconds: float, model: str) -> tuple[np.nd
     started = time.monotonic()
     chunks = [done]
     position = len(done)
-    while position < len(texts) and time.monotonic() - started < budget_seconds:
+    while position < len(texts) and (position < at_least or time.monotonic() - started < budget_seconds):
         chunk = embedder.encode(texts[position:position + 2048])
         chunks.append(chunk)
         position += len(chunk)
         np.save(path, np.concatenate(chunks))
         chunks = [np.load(path)]
-    vectors = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
+    vectors = (np.concatenate(chunks) if len(chunks) > 1 else chunks[0])[:len(texts)]
     return vectors, len(vectors)
 
 
@@ -134,7 +149,8 @@ def synthetic_vectors(real: np.ndarray, origin: np.ndarray, n_bases: int, size: 
     # Unit base + noise of per-dimension sigma s: E[cos] ~ 1 / sqrt(1 + dim * s^2).
     sigma = float(np.sqrt(max(1.0 / target ** 2 - 1.0, 1e-6) / dim))
     out = np.empty((size, dim), dtype=np.float32)
-    out[:len(real)] = real[:size]
+    real = real[:size]
+    out[:len(real)] = real
     for start in range(len(real), size, 100_000):
         stop = min(start + 100_000, size)
         block = real[origin[start:stop]] + rng.normal(0, sigma, (stop - start, dim)).astype(np.float32)

@@ -1,9 +1,9 @@
 """Claim matching tasks: thin, ID-only wrappers over annotations.matching.services."""
 from celery import shared_task
-from celery.signals import worker_process_init
+from celery.signals import worker_init, worker_process_init
 
 from annotations.matching import services
-from annotations.matching.index import shared_index
+from annotations.matching.index import preload_before_fork, shared_index
 from annotations.matching.snapshots import snapshot_build, snapshot_due
 from verify.background import TaskName
 from workers.base import TASK_OPTIONS
@@ -37,6 +37,12 @@ def match_index_rebuild(force: bool = False) -> int | None:
     services.match_documents_embed()  # the build reuses stored embeddings: store the missing first
     manifest = snapshot_build(wait=False)
     return manifest.rows if manifest is not None else None
+
+
+@worker_init.connect
+def _matching_preload(**kwargs) -> None:
+    """In the worker's parent process: the encoder and the snapshot, shared by the pool's forks."""
+    preload_before_fork()
 
 
 @worker_process_init.connect

@@ -19,6 +19,7 @@ Web processes load the embedding model only to embed a query (core/dense.py load
 """
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -210,3 +211,19 @@ class SharedIndex:
 
 
 shared_index = SharedIndex()
+
+
+def preload_before_fork() -> None:
+    """In a server's parent process, before it forks its workers (gunicorn's preload_app, Celery's
+    prefork pool): load the encoder and open this machine's snapshot once, then freeze the objects made
+    so far out of the garbage collector's reach, so that every fork shares those pages copy-on-write
+    instead of each loading its own (~300 MB of torch and model per process). Touches no database."""
+    embedder = configured_embedder()
+    if embedder is not None:
+        embedder.load()
+    try:
+        with shared_index._lock:
+            shared_index._open_snapshot()
+    except OSError:
+        logger.exception("Could not open the claim matching snapshot")
+    gc.freeze()

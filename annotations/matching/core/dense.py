@@ -36,6 +36,10 @@ class Embedder:
         """What a stored embedding records; vectors of another version are recomputed."""
         return self.model
 
+    def load(self) -> None:
+        """Load the model now (before a server forks its workers, so that they share its pages)."""
+        self._load()
+
     def _load(self):
         with self._lock:
             if self._loaded is None:
