@@ -1,18 +1,15 @@
-"""The matcher: BM25 and a sentence embedding find candidates, three rankings are fused, numbers must agree.
+"""The matcher: BM25 and a sentence embedding find candidates, a calibrated model scores them, numbers must agree.
 
 Stage 1 (recall): the union of the top `pool` rows by BM25 over the claim text and its title (for
 fact-checks; k1 0.9, b 0.4: Anserini's defaults for short passages, a standard choice rather than a
 fit) and, when an embedder is configured (core/dense.py, MiniLM by default), the top `pool` rows by
 cosine of the normalised embeddings over the whole index (a dot product: ~16 ms at 10^5 x 384).
-Stage 2 (precision): the candidates are ranked three times, by BM25, by the idf-weighted cosine of
-character 3-5-grams (robust to rewording, inflection and spelling) and by the embedding cosine
-(robust to paraphrase), and the rankings are combined by reciprocal rank fusion (k = 60, the usual
-constant, equal weights), which needs no score calibration. Without an embedder it is BM25 + char.
-On the CLEF 2020 CheckThat! Task 2 dev tweets this moved MAP@5 from 0.820 to 0.875 (bench/README.md);
-no constant was tuned on those tweets, the only labelled set.
+Stage 2 (precision): each candidate's raw BM25 and embedding cosine go through the calibration of
+the embedding model (core/scoring.py): a logistic regression fitted on labelled pairs, whose output
+is the probability that the candidate is the same claim. It ranks (a fitted interpolation of the
+cosine and BM25 relative to the pool's best) and it is what the auto/suggest thresholds compare.
 Hard rule: a candidate whose stated numbers disagree with the query's is dropped, whatever its
 score ("11,000 troops" is not "12,000 troops").
-`Candidate.similarity` stays the character cosine: the auto/suggest thresholds are calibrated on it.
 """
 from __future__ import annotations
 
@@ -25,13 +22,12 @@ from annotations.matching.core.bm25 import BM25Index
 from annotations.matching.core.charsim import CharSimilarity, char_features, char_features_many
 from annotations.matching.core.dense import Embedder
 from annotations.matching.core.numbers import extract_numbers, numbers_agree
+from annotations.matching.core.scoring import Calibration, calibration_for
 from annotations.matching.core.text import tokenize
 
 DEFAULT_POOL = 200
 BM25_K1 = 0.9
 BM25_B = 0.4
-# Reciprocal rank fusion: score = sum over rankings of 1/(RRF_K + rank), ranks from 1.
-RRF_K = 60
 # A document no query word reaches enters by its embedding only at this cosine or more, so that
 # unrelated texts never come back (BM25's "shares a term" has no dense equivalent). MiniLM puts
 # unrelated sentences at ~0-0.2; on the dev tweets 0.2 costs nothing (0.875), 0.3 already 0.004.
@@ -48,8 +44,7 @@ class Document:
 @dataclass(frozen=True)
 class Candidate:
     key: Hashable
-    score: float  # in (0, 1]: the fused rank score, 1.0 when first by every ranking
-    similarity: float  # the char cosine alone, comparable across queries (used for thresholds)
+    score: float  # in [0, 1]: the calibrated probability that this is the same claim (thresholds use it)
     bm25: float
     dense: float | None = None  # the embedding cosine; None without an embedder
 
@@ -63,9 +58,12 @@ class _Row:
 
 
 class Matcher:
-    def __init__(self, *, pool: int = DEFAULT_POOL, embedder: Embedder | None = None) -> None:
+    def __init__(self, *, pool: int = DEFAULT_POOL, embedder: Embedder | None = None,
+                 calibration: Calibration | None = None) -> None:
         self.pool = pool
         self.embedder = embedder
+        # The embedding model's own calibration (calibration.json beside it), else the packaged MiniLM's.
+        self.calibration = calibration or calibration_for(embedder.version if embedder else "")
         self._bm25 = BM25Index(k1=BM25_K1, b=BM25_B)
         self._chars = CharSimilarity()
         self._rows: list[_Row | None] = []
@@ -186,19 +184,14 @@ class Matcher:
         if not kept_rows:
             return []
         kept = np.asarray(kept_rows)
-        similarity = self._chars.cosines(char_features(text), [self._rows[i].chars for i in kept_rows])
         bm25_array = all_bm25[kept].astype(np.float32)
-        rankings = [bm25_array, similarity]
-        dense = None
-        if cosines is not None:
-            dense = cosines[kept].astype(np.float32)
-            rankings.append(dense)
-        final = _rank_fusion(rankings, kept)
+        dense = None if cosines is None else cosines[kept].astype(np.float32)
+        final = self.calibration.probabilities(bm25=bm25_array, dense=dense)
         # Stable sort over rows in index order: ties go to the earlier document.
         order = np.lexsort((kept, -final))[:limit]
         return [
-            Candidate(key=self._rows[kept_rows[i]].key, score=float(final[i]), similarity=float(similarity[i]),
-                      bm25=float(bm25_array[i]), dense=None if dense is None else float(dense[i]))
+            Candidate(key=self._rows[kept_rows[i]].key, score=float(final[i]), bm25=float(bm25_array[i]),
+                      dense=None if dense is None else float(dense[i]))
             for i in order
         ]
 
@@ -211,18 +204,3 @@ def _top_positive(scores: np.ndarray, k: int) -> np.ndarray:
         order = positive[np.argsort(-scores[positive], kind="stable")]
         positive = np.sort(order[:k])
     return positive
-
-
-def _ranks(scores: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """1-based rank of each entry by score, best first; ties go to the earlier row."""
-    order = np.lexsort((rows, -scores))
-    ranks = np.empty(len(scores), dtype=np.float64)
-    ranks[order] = np.arange(1, len(scores) + 1)
-    return ranks
-
-
-def _rank_fusion(rankings: list[np.ndarray], rows: np.ndarray) -> np.ndarray:
-    """Reciprocal rank fusion of the rankings (equal weights), scaled so that first by all is 1.0."""
-    fused = sum(1.0 / (RRF_K + _ranks(scores, rows)) for scores in rankings)
-    return (fused * (RRF_K + 1) / len(rankings)).astype(np.float32)
-
