@@ -133,11 +133,14 @@ def operating_point(probabilities: np.ndarray, labels: np.ndarray, threshold: fl
 
 def cross_validate(pools: Sequence[LabelledPool], names: tuple[str, ...], *, folds: int = FOLDS,
                    seed: int = SEED, fit=fit_logit) -> tuple[list[np.ndarray], dict]:
-    """Out-of-fold probabilities per pool and the numbers they give (MAP@5, log loss, Brier)."""
-    fold_of = np.random.default_rng(seed).permutation(len(pools)) % folds
+    """Out-of-fold probabilities per pool and the numbers they give (MAP@5, log loss, Brier).
+
+    With fewer queries than folds (a smoke run) the numbers are in-sample, and say so."""
     out: list[np.ndarray | None] = [None] * len(pools)
-    for fold in range(folds):
-        fitted = fit([p for p, f in zip(pools, fold_of) if f != fold], names)
+    in_sample = len(pools) < 2 * folds
+    fold_of = np.zeros(len(pools), dtype=int) if in_sample else np.random.default_rng(seed).permutation(len(pools)) % folds
+    for fold in range(1 if in_sample else folds):
+        fitted = fit(pools if in_sample else [p for p, f in zip(pools, fold_of) if f != fold], names)
         for position in np.flatnonzero(fold_of == fold):
             pool = pools[position]
             out[position] = fitted.probabilities(bm25=pool.bm25, dense=pool.dense)
@@ -145,7 +148,7 @@ def cross_validate(pools: Sequence[LabelledPool], names: tuple[str, ...], *, fol
     labels = np.concatenate([p.labels for p in pools]) if pools else np.zeros(0)
     clipped = np.clip(probabilities, 1e-7, 1 - 1e-7)
     metrics = {
-        "queries": len(pools), "candidates": int(labels.size), "positives": int(labels.sum()),
+        "cross_validated": not in_sample, "queries": len(pools), "candidates": int(labels.size), "positives": int(labels.sum()),
         "map_at_5": round(ranked_map_at_5(pools, out), 4),
         "log_loss": round(float(-np.mean(labels * np.log(clipped) + (1 - labels) * np.log(1 - clipped))), 5),
         "brier": round(float(np.mean((probabilities - labels) ** 2)), 6),
