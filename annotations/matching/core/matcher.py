@@ -7,8 +7,10 @@ the delta, which is then an ordinary in-memory index (tests, evaluation, small i
 Stage 1 (recall, core/pool.py): the union of the top `pool` rows by BM25 over the claim text and
 its title (for fact-checks; k1 0.9, b 0.4: Anserini's defaults for short passages) and, when an
 embedder is configured (core/dense.py, MiniLM by default), the top `pool` rows by embedding cosine.
-Stage 2 (precision): the candidates are ranked by BM25 and by the embedding cosine, and the two
-rankings are combined by reciprocal rank fusion (k = 60, equal weights).
+Stage 2 (precision): each candidate's raw BM25 and embedding cosine go through the calibration of
+the embedding model (core/scoring.py): a logistic regression fitted on labelled pairs, whose output
+is the probability that the candidate is the same claim. It ranks (a fitted interpolation of the
+cosine and BM25 relative to the pool's best) and it is what the auto/suggest thresholds compare.
 Hard rule: a candidate whose stated numbers disagree with the query's is dropped, whatever its
 score ("11,000 troops" is not "12,000 troops").
 """
@@ -23,6 +25,7 @@ from annotations.matching.core.delta import BM25_B, BM25_K1, Delta
 from annotations.matching.core.dense import Embedder
 from annotations.matching.core.numbers import extract_numbers, numbers_agree
 from annotations.matching.core.pool import DENSE_MIN_COSINE, gather
+from annotations.matching.core.scoring import Calibration, calibration_for
 from annotations.matching.core.snapshot import Snapshot
 from annotations.matching.core.text import tokenize
 
@@ -40,18 +43,19 @@ class Document:
 @dataclass(frozen=True)
 class Candidate:
     key: Hashable
-    score: float  # in (0, 1]: the fused rank score, 1.0 when first by every ranking
-    similarity: float  # what the thresholds compare
+    score: float  # in [0, 1]: the calibrated probability that this is the same claim (thresholds use it)
     bm25: float
     dense: float | None = None  # the embedding cosine; None without an embedder
 
 
 class Matcher:
     def __init__(self, *, pool: int = DEFAULT_POOL, embedder: Embedder | None = None,
-                 snapshot: Snapshot | None = None) -> None:
+                 snapshot: Snapshot | None = None, calibration: Calibration | None = None) -> None:
         self.pool = pool
         self.embedder = embedder
         self.snapshot = snapshot
+        # The embedding model's own calibration (calibration.json beside it), else the packaged MiniLM's.
+        self.calibration = calibration or calibration_for(embedder.version if embedder else "")
         self._delta = Delta()
         self._masked: set[int] = set()  # snapshot rows replaced or deleted since it was built
         self._masked_array = np.zeros(0, dtype=np.int64)
@@ -136,22 +140,7 @@ class Matcher:
         bm25 = np.asarray([entry.bm25 for entry in kept], dtype=np.float32)
         dense = None if vector is None else np.asarray([entry.dense for entry in kept], dtype=np.float32)
         place = np.asarray([source * (1 << 40) + row for source, row in (entry.order for entry in kept)])
-        final = _rank_fusion([bm25] if dense is None else [bm25, dense], place)
+        final = self.calibration.probabilities(bm25=bm25, dense=dense)
         order = np.lexsort((place, -final))[:limit]  # ties go to the earlier row
-        return [Candidate(key=kept[i].key, score=float(final[i]), similarity=float(final[i]), bm25=float(bm25[i]),
+        return [Candidate(key=kept[i].key, score=float(final[i]), bm25=float(bm25[i]),
                           dense=None if dense is None else float(dense[i])) for i in order]
-
-
-RRF_K = 60
-
-
-def _ranks(scores: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    order = np.lexsort((rows, -scores))
-    ranks = np.empty(len(scores), dtype=np.float64)
-    ranks[order] = np.arange(1, len(scores) + 1)
-    return ranks
-
-
-def _rank_fusion(rankings: list[np.ndarray], rows: np.ndarray) -> np.ndarray:
-    fused = sum(1.0 / (RRF_K + _ranks(scores, rows)) for scores in rankings)
-    return (fused * (RRF_K + 1) / len(rankings)).astype(np.float32)

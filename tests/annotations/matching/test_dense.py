@@ -69,12 +69,17 @@ def test_numbers_must_agree_for_documents_found_by_the_embedding_too():
     assert [c.key for c in matcher.search("Border hosts 11,000 soldiers stationed")] == ["11"]
 
 
-def test_three_rankings_are_fused_and_first_by_all_scores_one():
+def test_the_score_is_the_calibrated_probability_of_bm25_and_the_cosine():
     matcher = Matcher(embedder=FakeEmbedder())
-    matcher.add_many([Document(key="sterile", text=STERILE), Document(key="budget", text=UNRELATED)])
-    [first, *_] = matcher.search(STERILE)
-    assert first.key == "sterile" and first.score == pytest.approx(1.0) and first.dense == pytest.approx(1.0)
-    assert first.similarity == pytest.approx(1.0)  # similarity stays the character cosine (thresholds)
+    matcher.add_many([Document(key="sterile", text=STERILE), Document(key="budget", text=UNRELATED),
+                      Document(key="children", text="Doctors warn about children's screen time.")])
+    results = matcher.search(STERILE)
+    first = results[0]
+    assert first.key == "sterile" and first.dense == pytest.approx(1.0)
+    expected = matcher.calibration.probabilities(bm25=np.array([c.bm25 for c in results]),
+                                                 dense=np.array([c.dense for c in results]))
+    assert [c.score for c in results] == pytest.approx(expected.tolist())
+    assert first.score > 0.5 > results[-1].score
 
 
 def test_removed_and_replaced_documents_leave_the_dense_search():
