@@ -39,12 +39,17 @@ def serve(role: str, connection) -> None:
             shared_index.sync()  # the snapshot is open already (preload); reads the delta
             answer = {"generation": shared_index.generation}
         elif op == "lookups":
-            timings = []
+            timings, embedding = [], []
+            embedder = shared_index.matcher.embedder
             for text in command["texts"]:
                 started = time.perf_counter()
                 shared_index.search(text, limit=10, wait=role == "worker")
                 timings.append((time.perf_counter() - started) * 1000)
-            answer = {"ms": timings}
+                if embedder is not None:  # the query embedding alone, timed apart (the same text again)
+                    started = time.perf_counter()
+                    embedder.encode([text])
+                    embedding.append((time.perf_counter() - started) * 1000)
+            answer = {"ms": timings, "embedding_ms": embedding}
         elif op == "store":
             text = command["text"]
             claim = Claim.objects.create(article=Article.objects.order_by("id").first(), text=text, sentence=text,
@@ -53,9 +58,12 @@ def serve(role: str, connection) -> None:
                                          extracted_text=text)
             document = match_document_for_claim(claim=claim)  # tokenised, embedded, committed (autocommit)
             answer = {"key": document.pk}
-        elif op == "find":
+        elif op == "find":  # the first lookup after the row was committed: its sync reads the row
+            synced = shared_index.sync()
+            sync_ms = (time.perf_counter() - started) * 1000
             found = shared_index.search(command["text"], limit=10, wait=False)
-            answer = {"found": command["key"] in [candidate.key for candidate in found]}
+            answer = {"found": command["key"] in [candidate.key for candidate in found], "synced_rows": synced,
+                      "sync_ms": round(sync_ms, 2)}
         elif op == "state":
             answer = {"delta_rows": shared_index.matcher.delta_rows, "masked": shared_index.matcher.masked_rows,
                       "generation": shared_index.generation}

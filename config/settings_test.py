@@ -26,6 +26,8 @@ CELERY_TASK_QUEUES = [Queue(CELERY_TASK_DEFAULT_QUEUE), Queue(CELERY_MATCHING_QU
 CELERY_TASK_ROUTES = {name: {"queue": CELERY_MATCHING_QUEUE} for name in CELERY_TASK_ROUTES}
 # Each test process has a matching snapshot folder of its own (tests that build one use tmp_path).
 VERIFY_MATCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="verity-match-index-"))
+# Tests embed with torch; tests/annotations/matching/test_onnx_encoder.py covers the ONNX export.
+VERIFY_MATCH_ENCODER_DIR = ""
 # Production hardening (config/settings.py) stays on in tests except what plain-HTTP test clients
 # and live servers cannot use; tests/hostile/test_hardening.py checks the production values.
 SECURE_SSL_REDIRECT = False

@@ -3,6 +3,7 @@ from celery import shared_task
 from celery.signals import worker_init, worker_process_init
 
 from annotations.matching import services
+from annotations.matching.embedding import configured_embedder
 from annotations.matching.index import preload_before_fork, shared_index
 from annotations.matching.snapshots import snapshot_build, snapshot_due
 from verify.background import TaskName
@@ -35,6 +36,9 @@ def match_index_rebuild(force: bool = False) -> int | None:
     if not force and not snapshot_due():
         return None
     services.match_documents_embed()  # the build reuses stored embeddings: store the missing first
+    embedder = configured_embedder()
+    if embedder is not None:
+        embedder.export()  # this host's processes embed with onnxruntime from their next start
     manifest = snapshot_build(wait=False)
     return manifest.rows if manifest is not None else None
 

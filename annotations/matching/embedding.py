@@ -8,7 +8,8 @@ from annotations.matching.core.dense import PACKAGED_MODEL, Embedder, embedder_f
 
 def configured_embedder() -> Embedder | None:
     """The embedder of VERIFY_MATCH_EMBEDDING_MODEL ('' = lexical matching only); loads the model lazily."""
-    return embedder_for(str(getattr(settings, "VERIFY_MATCH_EMBEDDING_MODEL", PACKAGED_MODEL) or ""))
+    return embedder_for(str(getattr(settings, "VERIFY_MATCH_EMBEDDING_MODEL", PACKAGED_MODEL) or ""),
+                        onnx_dir=str(getattr(settings, "VERIFY_MATCH_ENCODER_DIR", "") or ""))
 
 
 def configured_model() -> str:

@@ -10,7 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from usearch.index import Index
+
+try:
+    # onnxruntime (core/onnx_encoder.py) must be loaded before usearch's compiled module in a process:
+    # the other order crashes inside onnxruntime's import (usearch 2.26.6, onnxruntime 1.31.1).
+    import onnxruntime  # noqa: F401
+except ImportError:
+    pass
+from usearch.index import Index  # noqa: E402
 
 DEFAULT_DTYPE = "i8"
 CONNECTIVITY = 16

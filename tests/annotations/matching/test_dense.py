@@ -113,7 +113,7 @@ def test_lexical_only_matcher_reports_no_dense_score():
 @pytest.fixture
 def fake_embedder(monkeypatch):
     embedder = FakeEmbedder()
-    monkeypatch.setattr(embedding_module, "embedder_for", lambda model: embedder if model else None)
+    monkeypatch.setattr(embedding_module, "embedder_for", lambda model, **kwargs: embedder if model else None)
     shared_index.reset()  # a matcher built with the fake
     yield embedder
     shared_index.reset()

@@ -9,6 +9,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from annotations.matching import services
+from annotations.matching.embedding import configured_embedder
 from annotations.matching.snapshots import index_dir, snapshot_build
 
 
@@ -22,7 +23,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         embedded = 0 if options["skip_embed"] else services.match_documents_embed()
+        embedder = configured_embedder()
+        exported = embedder.export() if embedder is not None else None  # processes then embed with onnxruntime
         manifest = snapshot_build()
         self.stdout.write(f"Embedded {embedded} documents; snapshot {manifest.generation} of {manifest.rows} rows "
                           f"in {index_dir()} ({manifest.vector_dtype} vectors), "
-                          f"{time.monotonic() - started:.1f} s in all.")
+                          f"{time.monotonic() - started:.1f} s in all. Encoder export: {exported or 'none'}.")
