@@ -61,9 +61,10 @@ class Snapshot:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.manifest = Manifest(**json.loads((directory / MANIFEST).read_text()))
-        self.keys = np.load(directory / "keys.npy", mmap_mode="r")
-        self._offsets = np.load(directory / "numbers_offsets.npy", mmap_mode="r")
-        self._numbers = np.load(directory / "numbers_values.npy", mmap_mode="r")
+        # Plain ndarray views of the mappings: numpy's memmap subclass costs microseconds per indexing.
+        self.keys = _mapped(directory / "keys.npy")
+        self._offsets = _mapped(directory / "numbers_offsets.npy")
+        self._numbers = _mapped(directory / "numbers_values.npy")
         self.sparse = SparseStore.open(directory / "bm25")
         vectors = directory / "vectors.usearch"
         self.vectors = VectorStore.open(vectors) if vectors.exists() and self.manifest.rows else None
@@ -82,7 +83,12 @@ class Snapshot:
         return {int(key): int(row) for key, row, hit in zip(wanted, positions, found) if hit}
 
     def numbers(self, row: int) -> frozenset[float]:
-        return frozenset(self._numbers[self._offsets[row]:self._offsets[row + 1]].tolist())
+        start, stop = self._offsets[row:row + 2].tolist()
+        return frozenset(self._numbers[start:stop].tolist()) if stop > start else frozenset()
+
+
+def _mapped(path: Path) -> np.ndarray:
+    return np.asarray(np.load(path, mmap_mode="r"))
 
 
 def write(root: Path, rows: SnapshotRows, *, generation: str, watermark: str, model: str,

@@ -68,8 +68,11 @@ class SparseStore:
 
         retriever = bm25s.BM25.load(str(directory), mmap=True, load_vocab=False, show_progress=False)
         stats = json.loads((directory / STATS_FILE).read_text())
-        store = cls(retriever, avg_length=stats["avg_length"], hashes=np.load(directory / VOCAB_HASHES, mmap_mode="r"),
-                    ids=np.load(directory / VOCAB_IDS, mmap_mode="r"))
+        for name in ("data", "indices", "indptr"):  # plain views: numpy's memmap subclass is slow to index
+            retriever.scores[name] = np.asarray(retriever.scores[name])
+        store = cls(retriever, avg_length=stats["avg_length"],
+                    hashes=np.asarray(np.load(directory / VOCAB_HASHES, mmap_mode="r")),
+                    ids=np.asarray(np.load(directory / VOCAB_IDS, mmap_mode="r")))
         store.n_rows = int(stats["rows"])
         return store
 
