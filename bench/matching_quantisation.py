@@ -51,7 +51,8 @@ class SnapshotMatcher:
         self.matcher = Matcher(embedder=self.embedder, snapshot=snapshot_files.open_current(root))
 
     def search(self, text: str, *, limit: int):
-        return [replace(candidate, key=self.keys[candidate.key]) for candidate in self.matcher.search(text, limit=limit)]
+        found = self.matcher.search(text, limit=limit)
+        return [replace(candidate, key=self.keys[candidate.key]) for candidate in found]
 
 
 def main() -> None:
@@ -61,7 +62,7 @@ def main() -> None:
 
     django.setup()
     from annotations.matching.core.evaluation import evaluate, read_qrels, read_tsv
-    from annotations.matching.core.matcher import Document, Matcher
+    from annotations.matching.core.matcher import Matcher
     from annotations.matching.embedding import configured_embedder
 
     embedder = configured_embedder()

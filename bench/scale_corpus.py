@@ -85,7 +85,8 @@ def corpus(size: int, *, generated: bool = False) -> tuple[list[str], list[str],
     """(base texts, all texts, base index of each text): the bases first, then variants up to `size`.
     generated=True: generated base texts instead of the shared data (the smoke test)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    bases_path, texts_path, origin_path = CACHE / "bases.json", CACHE / f"texts-{size}.json", CACHE / f"origin-{size}.npy"
+    bases_path = CACHE / "bases.json"
+    texts_path, origin_path = CACHE / f"texts-{size}.json", CACHE / f"origin-{size}.npy"
     if not bases_path.exists():
         real = [] if generated else clef_claims() + extracted_claims()
         bases = list(dict.fromkeys(text.strip() for text in real if text.strip())) or list(
@@ -109,7 +110,10 @@ def distribution(texts: list[str]) -> dict:
     words = np.array([len(t.split()) for t in texts])
     chars = np.array([len(t) for t in texts])
     numbers = np.array([len(_NUMBER.findall(t)) for t in texts])
-    pct = lambda a: {f"p{q}": float(np.percentile(a, q)) for q in (5, 50, 95)} | {"mean": round(float(a.mean()), 1)}  # noqa: E731
+
+    def pct(a: np.ndarray) -> dict:
+        return {f"p{q}": float(np.percentile(a, q)) for q in (5, 50, 95)} | {"mean": round(float(a.mean()), 1)}
+
     return {"count": len(texts), "words": pct(words), "chars": pct(chars), "numbers": pct(numbers),
             "distinct_words": len({w.lower() for t in texts[:200_000] for w in t.split()})}
 

@@ -152,8 +152,8 @@ class SharedIndex:
             vector = None
             if embedder is not None:
                 vector = fresh[key] if key in fresh else from_bytes(embedding)
-            self.matcher.add_row(key, tokens=terms.split() if terms and version == TOKENIZER_VERSION else tokenize(text),
-                                 numbers=extract_numbers(text), vector=vector)
+            tokens = terms.split() if terms and version == TOKENIZER_VERSION else tokenize(text)
+            self.matcher.add_row(key, tokens=tokens, numbers=extract_numbers(text), vector=vector)
             self._seen[key] = updated_at
         return len(rows)
 

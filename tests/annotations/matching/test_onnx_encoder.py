@@ -22,7 +22,8 @@ def test_the_packaged_minilm_is_exportable(packaged):
     assert exportable(Path(_resolve(packaged)))
 
 
-def test_a_process_that_loads_torch_writes_the_export_and_the_next_embeds_the_same_vectors_with_onnx(packaged, tmp_path):
+def test_a_process_that_loads_torch_writes_the_export_and_the_next_embeds_the_same_vectors_with_onnx(
+        packaged, tmp_path):
     first = Embedder(model=packaged, onnx_dir=tmp_path)
     with_torch = first.encode(TEXTS)
     assert first.runtime == "torch" and len(list(tmp_path.glob("encoder-*.onnx"))) == 1
