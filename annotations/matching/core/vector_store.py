@@ -11,19 +11,24 @@ from pathlib import Path
 
 import numpy as np
 
-try:
-    # onnxruntime (core/onnx_encoder.py) must be loaded before usearch's compiled module in a process:
-    # the other order crashes inside onnxruntime's import (usearch 2.26.6, onnxruntime 1.31.1).
-    import onnxruntime  # noqa: F401
-except ImportError:
-    pass
-from usearch.index import Index  # noqa: E402
-
 DEFAULT_DTYPE = "i8"
 CONNECTIVITY = 16
 EXPANSION_ADD = 64
 # At least the pool asked for; more costs time, fewer loses recall of the approximate search.
 EXPANSION_SEARCH = 256
+
+
+def _index_class():
+    """usearch's Index, imported where used (processes that never open a snapshot skip it). onnxruntime
+    (core/onnx_encoder.py) must be loaded before usearch's compiled module in a process: the other order
+    crashes inside onnxruntime's import (usearch 2.26.6, onnxruntime 1.31.1), so it is loaded first here."""
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        pass
+    from usearch.index import Index
+
+    return Index
 
 
 class VectorStore:
@@ -35,7 +40,7 @@ class VectorStore:
               chunk: int = 50_000, progress=None) -> None:
         """Write the index of `vectors` (row i = key i) to `path`."""
         vectors = np.asarray(vectors, dtype=np.float32)
-        index = Index(ndim=vectors.shape[1], metric="cos", dtype=dtype, connectivity=CONNECTIVITY,
+        index = _index_class()(ndim=vectors.shape[1], metric="cos", dtype=dtype, connectivity=CONNECTIVITY,
                       expansion_add=EXPANSION_ADD)
         for start in range(0, len(vectors), chunk):
             block = vectors[start:start + chunk]
@@ -46,7 +51,7 @@ class VectorStore:
 
     @classmethod
     def open(cls, path: Path) -> VectorStore:
-        index = Index.restore(str(path), view=True)
+        index = _index_class().restore(str(path), view=True)
         index.expansion_search = EXPANSION_SEARCH
         return cls(index)
 

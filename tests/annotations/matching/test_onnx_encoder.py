@@ -39,3 +39,15 @@ def test_without_an_export_folder_torch_is_used_and_nothing_is_written(packaged,
     embedder = Embedder(model=packaged)
     embedder.encode(["x"])
     assert embedder.runtime == "torch" and embedder.export() is None
+
+
+def test_opening_a_snapshot_before_embedding_does_not_crash_the_process():
+    """usearch loaded before onnxruntime crashes onnxruntime's import; the vector store loads them in order."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("onnxruntime")
+    code = ("from annotations.matching.core.vector_store import _index_class; _index_class(); "
+            "import onnxruntime; print('ok')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-2000:]
