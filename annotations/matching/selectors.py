@@ -122,8 +122,7 @@ def claim_matches(*, claim: Claim, include_rejected: bool = False) -> list[Match
 
 @dataclass
 class SimilarResult:
-    score: float
-    similarity: float
+    score: float  # the calibrated probability that this is the same claim, in [0, 1]
     finding: Finding
 
 
@@ -161,7 +160,7 @@ def similar_search(*, text: str, limit: int = 10) -> SimilarSearch:
     threshold = _suggest_threshold()
     # wait=False: a web request never sits through a cold index build (IndexWarmingUp instead).
     candidates = [c for c in shared_index.search(text, limit=max(limit * 5, 50), wait=False)
-                  if c.similarity >= threshold]
+                  if c.score >= threshold]
     by_id = {c.key: c for c in candidates}
     documents = list(MatchDocument.objects.filter(pk__in=by_id).select_related(
         "claim__article", "report_item__revision", "fact_check"))
@@ -184,7 +183,7 @@ def similar_search(*, text: str, limit: int = 10) -> SimilarSearch:
         candidate = by_id[document.pk]
         earlier = entries.get(key)
         if earlier is None:
-            entries[key] = SimilarResult(score=candidate.score, similarity=candidate.similarity, finding=finding)
+            entries[key] = SimilarResult(score=candidate.score, finding=finding)
         elif finding.kind == DocumentKind.CLAIM:
             earlier.finding = finding  # the claim itself speaks for its report items
     results = sorted(entries.values(), key=lambda r: -r.score)[:limit]
@@ -194,7 +193,7 @@ def similar_search(*, text: str, limit: int = 10) -> SimilarSearch:
 def _numbers_disagree(text: str, threshold: float) -> bool:
     """Whether a checked text at the threshold or above was left out only for stating other numbers."""
     alike = [c.key for c in shared_index.search(text, limit=10, wait=False, numbers_must_agree=False)
-             if c.similarity >= threshold]
+             if c.score >= threshold]
     return MatchDocument.objects.filter(pk__in=alike).filter(
         models.Q(claim__isnull=True) | models.Q(claim__verdict__in=FINDING_VERDICTS)).exists()
 
@@ -242,3 +241,10 @@ def match_conflicts() -> list[Conflict]:
 def claim_conflict(*, claim: Claim) -> Conflict | None:
     """The conflict (same claim, different verdicts) this claim is part of, if any."""
     return next((conflict for conflict in match_conflicts() if any(c.pk == claim.pk for c in conflict.claims)), None)
+
+
+def match_decided_pairs() -> list[tuple[str, str, bool]]:
+    """(claim text, matched document text, same claim?) of every match a reviewer decided: labelled pairs."""
+    return [(claim_text, document_text, status == MatchStatus.CONFIRMED) for claim_text, document_text, status in
+            ClaimMatch.objects.filter(status__in=(MatchStatus.CONFIRMED, MatchStatus.REJECTED)).order_by("id")
+            .values_list("claim__text", "document__text", "status")]

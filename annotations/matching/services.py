@@ -177,8 +177,9 @@ def _thresholds() -> tuple[float, float]:
 def claim_matches_find(*, claim_id: int, refresh_index: bool = True) -> list[ClaimMatch]:
     """Link a stored claim to earlier claims (other articles) and published report items.
 
-    Similarity >= VERIFY_MATCH_AUTO_THRESHOLD: linked as the same claim ("auto"); >= the suggest
-    threshold: suggested to reviewers. Pairs already decided (confirmed, rejected) are left alone, so
+    Probability of being the same claim (Candidate.score, calibrated) >= VERIFY_MATCH_AUTO_THRESHOLD:
+    linked as the same claim ("auto"); >= VERIFY_MATCH_SUGGEST_THRESHOLD: suggested to reviewers;
+    below it: not stored. Pairs already decided (confirmed, rejected) are left alone, so
     a rejected pair is never suggested again. Idempotent: running it twice adds nothing.
     """
     claim = Claim.objects.filter(pk=claim_id).first()
@@ -190,7 +191,7 @@ def claim_matches_find(*, claim_id: int, refresh_index: bool = True) -> list[Cla
         report_items_index()
     auto, suggest = _thresholds()
     candidates = shared_index.search(claim.text, limit=CANDIDATES_PER_CLAIM, exclude={own.pk})
-    eligible = {c.key: c for c in candidates if c.similarity >= suggest}
+    eligible = {c.key: c for c in candidates if c.score >= suggest}
     if not eligible:
         return []
     documents = MatchDocument.objects.filter(pk__in=eligible).select_related("claim", "report_item")
@@ -202,10 +203,10 @@ def claim_matches_find(*, claim_id: int, refresh_index: bool = True) -> list[Cla
                 continue
         elif document.kind == DocumentKind.REPORT_ITEM and document.report_item.claim_id == claim.pk:
             continue  # its own report entry
-        similarity = eligible[document.pk].similarity
+        probability = eligible[document.pk].score
         new_matches.append(ClaimMatch(
-            claim=claim, document=document, score=round(similarity, 4),
-            status=MatchStatus.AUTO if similarity >= auto else MatchStatus.SUGGESTED,
+            claim=claim, document=document, score=round(probability, 4),
+            status=MatchStatus.AUTO if probability >= auto else MatchStatus.SUGGESTED,
         ))
     known = set(ClaimMatch.objects.filter(claim=claim).values_list("document_id", flat=True))
     # ignore_conflicts: the unique pair keeps earlier decisions (and a concurrent run) untouched.

@@ -29,8 +29,9 @@ def test_app_services_wire_database_and_broker_from_the_environment():
 def test_every_app_command_points_at_code_in_the_project():
     services = load_compose()["services"]
     web = services["web"]["command"]
-    assert "gunicorn config.wsgi:application" in web and "manage.py migrate" in web
+    assert "gunicorn -c config/gunicorn.conf.py config.wsgi:application" in web and "manage.py migrate" in web
     assert (ROOT / "config" / "wsgi.py").exists() and (ROOT / "manage.py").exists()
+    assert (ROOT / "config" / "gunicorn.conf.py").exists()
     for name in ("worker", "beat"):
         command = services[name]["command"]
         assert command[:3] == ["celery", "-A", "config"] and command[3] == name

@@ -24,7 +24,8 @@ class MatchSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="match.pk")
     claim = serializers.IntegerField(source="match.claim_id")
     document = serializers.IntegerField(source="match.document_id")
-    score = serializers.FloatField(source="match.score")
+    score = serializers.FloatField(source="match.score", help_text=(
+        "The calibrated probability, in [0, 1], that the two are the same claim, when the match was found."))
     status = serializers.CharField(source="match.status")
     decided_by = serializers.CharField(source="match.decided_by.username", default=None)
     decided_at = serializers.DateTimeField(source="match.decided_at")
@@ -32,6 +33,6 @@ class MatchSerializer(serializers.Serializer):
 
 
 class SimilarSerializer(serializers.Serializer):
-    score = serializers.FloatField()
-    similarity = serializers.FloatField()
+    score = serializers.FloatField(help_text="The calibrated probability, in [0, 1], that this is the same claim.")
+    similarity = serializers.FloatField(source="score", help_text="Deprecated: the same value as `score`.")
     matched = FindingSerializer(source="finding")

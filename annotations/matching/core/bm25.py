@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 
@@ -71,8 +72,12 @@ class BM25Index:
         n = max(self._live_count, 1)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def scores(self, tokens: list[str]) -> np.ndarray:
-        """BM25 score of every row for the query (dead rows score 0)."""
+    def scores(self, tokens: list[str], *, idf: Callable[[str], float] | None = None,
+               avg_length: float | None = None) -> np.ndarray:
+        """BM25 score of every row for the query (dead rows score 0).
+
+        `idf` and `avg_length` replace this index's own statistics (a delta scored as part of a
+        larger snapshot: core/delta.py)."""
         n_rows = len(self._lengths)
         total = np.zeros(n_rows, dtype=np.float32)
         if not n_rows:
@@ -82,6 +87,9 @@ class BM25Index:
             avg = self._total_length / max(self._live_count, 1) or 1.0
             self._norm = (self.k1 * (1 - self.b + self.b * self._length_array / avg)).astype(np.float32)
         norm = self._norm
+        if avg_length is not None:
+            norm = (self.k1 * (1 - self.b + self.b * self._length_array / (avg_length or 1.0))).astype(np.float32)
+        idf = idf or self.idf
         all_rows, all_weights = [], []
         for term in set(tokens):
             posting = self._posting(term)
@@ -89,7 +97,7 @@ class BM25Index:
                 continue
             rows, tf = posting
             all_rows.append(rows)
-            all_weights.append(self.idf(term) * tf * (self.k1 + 1) / (tf + norm[rows]))
+            all_weights.append(idf(term) * tf * (self.k1 + 1) / (tf + norm[rows]))
         if all_rows:
             # One bincount over all the query's postings: one pass instead of one per term.
             total = np.bincount(np.concatenate(all_rows), weights=np.concatenate(all_weights),

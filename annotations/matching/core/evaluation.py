@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations.matching.core.matcher import Document, Matcher
@@ -60,6 +60,12 @@ class EvaluationResult:
     index_seconds: float
     queries_per_second: float
     recall_at_5: float
+    average_precision: dict[str, float] = field(default_factory=dict, repr=False)  # AP@5 by query id
+
+    def map_over(self, qids: set[str]) -> float:
+        """MAP@5 over a subset of the judged queries (0 when none of them is judged)."""
+        values = [ap for qid, ap in self.average_precision.items() if qid in qids]
+        return sum(values) / len(values) if values else 0.0
 
     def as_dict(self) -> dict:
         return {
@@ -79,9 +85,11 @@ def evaluate(*, queries: list[list[str]], corpus: list[list[str]], qrels: dict[s
     judged = [row for row in queries if row[0] in qrels]
     started = time.perf_counter()
     ap, rr, recall = [], [], []
+    by_query = {}
     for qid, text, *_ in judged:
         ranked = [str(candidate.key) for candidate in matcher.search(text, limit=depth)]
         ap.append(average_precision_at(ranked, qrels[qid]))
+        by_query[qid] = ap[-1]
         rr.append(reciprocal_rank(ranked, qrels[qid]))
         recall.append(1.0 if set(ranked[:5]) & qrels[qid] else 0.0)
     elapsed = time.perf_counter() - started
@@ -89,5 +97,5 @@ def evaluate(*, queries: list[list[str]], corpus: list[list[str]], qrels: dict[s
     return EvaluationResult(
         map_at_5=sum(ap) / n, mrr=sum(rr) / n, recall_at_5=sum(recall) / n, n_queries=len(judged),
         n_corpus=len(corpus), index_seconds=index_seconds,
-        queries_per_second=len(judged) / elapsed if elapsed > 0 else 0.0,
+        queries_per_second=len(judged) / elapsed if elapsed > 0 else 0.0, average_precision=by_query,
     )

@@ -8,7 +8,7 @@ import pytest
 from django.test import override_settings
 
 from tests.factories import ArticleFactory, ClaimFactory
-from annotations.matching import index as index_module
+from annotations.matching import embedding as embedding_module
 from annotations.matching import services
 from annotations.matching.core import Document, Matcher
 from annotations.matching.core.dense import PACKAGED_MODEL, Embedder, embedder_for, from_bytes, to_bytes
@@ -69,12 +69,17 @@ def test_numbers_must_agree_for_documents_found_by_the_embedding_too():
     assert [c.key for c in matcher.search("Border hosts 11,000 soldiers stationed")] == ["11"]
 
 
-def test_three_rankings_are_fused_and_first_by_all_scores_one():
+def test_the_score_is_the_calibrated_probability_of_bm25_and_the_cosine():
     matcher = Matcher(embedder=FakeEmbedder())
-    matcher.add_many([Document(key="sterile", text=STERILE), Document(key="budget", text=UNRELATED)])
-    [first, *_] = matcher.search(STERILE)
-    assert first.key == "sterile" and first.score == pytest.approx(1.0) and first.dense == pytest.approx(1.0)
-    assert first.similarity == pytest.approx(1.0)  # similarity stays the character cosine (thresholds)
+    matcher.add_many([Document(key="sterile", text=STERILE), Document(key="budget", text=UNRELATED),
+                      Document(key="children", text="Doctors warn about children's screen time.")])
+    results = matcher.search(STERILE)
+    first = results[0]
+    assert first.key == "sterile" and first.dense == pytest.approx(1.0)
+    expected = matcher.calibration.probabilities(bm25=np.array([c.bm25 for c in results]),
+                                                 dense=np.array([c.dense for c in results]))
+    assert [c.score for c in results] == pytest.approx(expected.tolist())
+    assert first.score > 0.5 > results[-1].score
 
 
 def test_removed_and_replaced_documents_leave_the_dense_search():
@@ -108,7 +113,7 @@ def test_lexical_only_matcher_reports_no_dense_score():
 @pytest.fixture
 def fake_embedder(monkeypatch):
     embedder = FakeEmbedder()
-    monkeypatch.setattr(index_module, "embedder_for", lambda model: embedder if model else None)
+    monkeypatch.setattr(embedding_module, "embedder_for", lambda model, **kwargs: embedder if model else None)
     shared_index.reset()  # a matcher built with the fake
     yield embedder
     shared_index.reset()

@@ -60,3 +60,15 @@ def test_match_claims_backfills_claims_stored_before_matching():
     assert MatchDocument.objects.count() == 2
     assert ClaimMatch.objects.filter(claim=later).count() == 1
     assert "1 matches stored" in out.getvalue()
+
+
+def test_reports_map_over_queries_whose_claims_another_split_never_judged(tmp_path):
+    train = tmp_path / "train.qrels"
+    train.write_text("t1 0 1 1\n")  # q1's claim was seen in "training"
+    out = StringIO()
+    call_command("evaluate_matching", f"--queries={FIXTURES / 'queries.tsv'}", f"--corpus={FIXTURES / 'corpus.tsv'}",
+                 f"--qrels={FIXTURES / 'qrels.txt'}", f"--unseen-by={train}", "--embedding-model=", "--json",
+                 stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["unseen_queries"] == 2 and result["embedding_model"] == ""
+    assert 0.0 <= result["map_at_5_unseen"] <= 1.0 and "recall_at_5" in result

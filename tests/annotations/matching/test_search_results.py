@@ -24,10 +24,10 @@ def checked(text, verdict=Verdict.UNVERIFIED):
 
 def test_results_below_the_suggestion_threshold_are_not_listed(settings):
     close, unrelated = checked(TROOPS), checked(UNRELATED)
-    settings.VERIFY_MATCH_SUGGEST_THRESHOLD = 0.35
+    settings.VERIFY_MATCH_SUGGEST_THRESHOLD = 0.5
     found = selectors.similar_search(text=REWORDED)
     assert [r.finding.claim_id for r in found.results] == [close.pk]
-    assert all(r.similarity >= 0.35 for r in found.results)
+    assert all(r.score >= 0.5 for r in found.results)
     assert unrelated.pk not in [r.finding.claim_id for r in selectors.claims_similar(text="region")]
 
 

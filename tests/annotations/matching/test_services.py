@@ -67,7 +67,7 @@ def test_later_claims_and_claims_of_the_same_article_are_not_matched():
         [same_article.pk, new.pk])
 
 
-@override_settings(VERIFY_MATCH_AUTO_THRESHOLD=0.99, VERIFY_MATCH_SUGGEST_THRESHOLD=0.98)
+@override_settings(VERIFY_MATCH_AUTO_THRESHOLD=1.0, VERIFY_MATCH_SUGGEST_THRESHOLD=1.0)
 def test_thresholds_come_from_settings():
     claim(TROOPS)
     new = claim(TROOPS_REWORDED)

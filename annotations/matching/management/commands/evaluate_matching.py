@@ -1,10 +1,12 @@
-"""Score the matcher on CLEF CheckThat! Task 2 files: MAP@5 and MRR (the task's official metrics)."""
+"""Score the matcher on CLEF CheckThat! Task 2 files: MAP@5 and MRR (the task's official metrics), recall@5."""
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from annotations.matching.core.dense import embedder_for
 from annotations.matching.core.evaluation import evaluate, read_qrels, read_tsv
+from annotations.matching.core.matcher import Matcher
 from annotations.matching.index import configured_embedder, configured_matcher
 
 
@@ -16,6 +18,12 @@ class Command(BaseCommand):
         parser.add_argument("--corpus", required=True, help="TSV with a header: id, claim[, title]")
         parser.add_argument("--qrels", required=True, help="TREC qrels: qid 0 docid relevance")
         parser.add_argument("--json", action="store_true", help="Print one JSON object instead of a table.")
+        parser.add_argument("--embedding-model", default=None,
+                            help="Use this model (a directory made by train_matching, with its calibration.json, "
+                                 "or the packaged name; '' = lexical) instead of VERIFY_MATCH_EMBEDDING_MODEL.")
+        parser.add_argument("--unseen-by", default=None, metavar="QRELS",
+                            help="Also report MAP@5 over the queries whose relevant documents are not in these "
+                                 "qrels (e.g. the train split's: the queries a fine-tuned model never saw).")
 
     def handle(self, *args, **options):
         for name in ("queries", "corpus", "qrels"):
@@ -32,9 +40,24 @@ class Command(BaseCommand):
             raise CommandError(f"Rows need at least an id and a text column; first bad row: {bad[0]!r}")
         if not any(row[0] in qrels for row in queries):
             raise CommandError("None of the queries has a relevance judgement in --qrels.")
-        # The product's matcher: dense stage per VERIFY_MATCH_EMBEDDING_MODEL ('' = lexical only).
-        result = evaluate(queries=queries, corpus=corpus, qrels=qrels, matcher_factory=configured_matcher).as_dict()
-        embedder = configured_embedder()
+        model = options["embedding_model"]
+        if model is None:
+            # The product's matcher: dense stage per VERIFY_MATCH_EMBEDDING_MODEL ('' = lexical only).
+            factory, embedder = configured_matcher, configured_embedder()
+        else:
+            embedder = embedder_for(model)
+            factory = lambda: Matcher(embedder=embedder)  # noqa: E731  (its own calibration, by model)
+        seen: set[str] | None = None
+        if options["unseen_by"]:
+            if not Path(options["unseen_by"]).is_file():
+                raise CommandError(f"--unseen-by: no such file: {options['unseen_by']}")
+            seen = set().union(*read_qrels(options["unseen_by"]).values())
+        evaluation = evaluate(queries=queries, corpus=corpus, qrels=qrels, matcher_factory=factory)
+        result = evaluation.as_dict()
+        if seen is not None:
+            unseen = {qid for qid, relevant in qrels.items() if not relevant & seen}
+            result["unseen_queries"] = len(unseen & evaluation.average_precision.keys())
+            result["map_at_5_unseen"] = round(evaluation.map_over(unseen), 4)
         result["embedding_model"] = embedder.version if embedder else ""
         if options["json"]:
             self.stdout.write(json.dumps(result))

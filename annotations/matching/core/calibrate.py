@@ -1,0 +1,173 @@
+"""Fitting a Calibration (core/scoring.py) on labelled candidate pools, and cross-validating it.
+
+A labelled pool is one query's stage-1 candidates with their raw BM25 and dense cosine and whether
+each is the same claim. The dense part is fitted in two steps: the interpolation weight of BM25
+(relative to the pool's best) against the cosine is the one of a coarse grid (steps of 0.05) with the
+best MAP@5 over the pools; then a logistic regression on that interpolated score (Platt scaling) over
+all candidates of all pools (the natural rate: a pool of a few hundred has one or two positives)
+turns it into a probability. A logistic regression straight on the two features gave the BM25 side
+about 0.5-0.65 of the weight: it fits the mass of easy negatives, not the top of the ranking, and
+lost 0.03-0.05 MAP@5 on train and dev. The lexical part is a logistic regression on its features
+(both increase with BM25, so it ranks as BM25 does). Cross-validation splits by query, so a query's
+candidates are never both fitted and scored.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from annotations.matching.core.evaluation import average_precision_at
+from annotations.matching.core.matcher import Matcher
+from annotations.matching.core.scoring import DENSE_FEATURES, LEXICAL_FEATURES, Calibration, Logit, features
+
+# Regularisation strength of the logistic regression (sklearn's C): the default, not tuned.
+C = 1.0
+# The interpolation weights tried for BM25 (the cosine gets the rest): 0, 0.05, ..., 1.
+WEIGHT_GRID = tuple(round(0.05 * step, 2) for step in range(21))
+FOLDS = 5
+SEED = 13
+
+
+@dataclass(frozen=True)
+class LabelledPool:
+    bm25: np.ndarray
+    dense: np.ndarray | None
+    labels: np.ndarray  # 1 = the same claim
+    n_relevant: int  # relevant documents of the query (some may be missing from the pool)
+
+
+# The same score for every candidate, so a pool comes back in index order (the matcher's tie-break,
+# which ranked_map_at_5 keeps: the corpus has exact duplicates). Only used to read whole pools.
+UNFITTED = Calibration(dense=Logit(features=DENSE_FEATURES, weights=(0.0, 0.0), intercept=0.0),
+                       lexical=Logit(features=LEXICAL_FEATURES, weights=(0.0, 0.0), intercept=0.0))
+
+
+def labelled_pools(matcher: Matcher, queries: Sequence[tuple[str, str]],
+                   qrels: dict[str, set[str]]) -> list[LabelledPool]:
+    """Each judged query's whole stage-1 pool (after the numbers rule), labelled by the qrels."""
+    pools = []
+    for qid, text in queries:
+        relevant = qrels.get(qid)
+        if not relevant:
+            continue
+        found = matcher.search(text, limit=10 * matcher.pool + 10)
+        if not found:
+            pools.append(LabelledPool(bm25=np.zeros(0), dense=None if matcher.embedder is None else np.zeros(0),
+                                      labels=np.zeros(0), n_relevant=len(relevant)))
+            continue
+        pools.append(LabelledPool(
+            bm25=np.array([c.bm25 for c in found]),
+            dense=None if found[0].dense is None else np.array([c.dense for c in found]),
+            labels=np.array([1.0 if str(c.key) in relevant else 0.0 for c in found]),
+            n_relevant=len(relevant)))
+    return pools
+
+
+def _labels(pools: Sequence[LabelledPool]) -> np.ndarray:
+    labels = np.concatenate([p.labels for p in pools]) if pools else np.zeros(0)
+    if labels.min(initial=1) == labels.max(initial=0):
+        raise ValueError("Calibration needs both same-claim and other candidates.")
+    return labels
+
+
+def fit_logit(pools: Sequence[LabelledPool], names: tuple[str, ...]) -> Logit:
+    """A logistic regression on the named features of every candidate."""
+    labels = _labels(pools)
+    matrix = np.vstack([features(names, bm25=p.bm25, dense=p.dense) for p in pools])
+    model = LogisticRegression(C=C, max_iter=2000).fit(matrix, labels)
+    return Logit(features=names, weights=tuple(float(w) for w in model.coef_[0]),
+                 intercept=float(model.intercept_[0]))
+
+
+def best_interpolation(pools: Sequence[LabelledPool]) -> float:
+    """The BM25 weight of WEIGHT_GRID whose (1 - w) * cosine + w * relative BM25 has the best MAP@5."""
+    columns = [features(DENSE_FEATURES, bm25=p.bm25, dense=p.dense) for p in pools]
+    scores = [ranked_map_at_5(pools, [matrix @ np.array([1.0 - w, w]) for matrix in columns]) for w in WEIGHT_GRID]
+    return WEIGHT_GRID[int(np.argmax(scores))]  # ties: the smaller BM25 weight
+
+
+def fit_interpolated(pools: Sequence[LabelledPool], names: tuple[str, ...] = DENSE_FEATURES) -> Logit:
+    """The grid-chosen interpolation of cosine and BM25, Platt-scaled into a probability."""
+    if names != DENSE_FEATURES:
+        raise ValueError(f"The interpolation is over {DENSE_FEATURES}.")
+    labels = _labels(pools)
+    weight = best_interpolation(pools)
+    mix = np.array([1.0 - weight, weight])
+    score = np.concatenate([features(names, bm25=p.bm25, dense=p.dense) @ mix for p in pools])
+    model = LogisticRegression(C=C, max_iter=2000).fit(score[:, None], labels)
+    slope = float(model.coef_[0][0])
+    return Logit(features=names, weights=tuple(float(slope * m) for m in mix), intercept=float(model.intercept_[0]))
+
+
+def ranked_map_at_5(pools: Sequence[LabelledPool], scores: Sequence[np.ndarray]) -> float:
+    """MAP@5 of ranking each pool by its scores (ties to the earlier candidate)."""
+    total = 0.0
+    for pool, score in zip(pools, scores):
+        order = np.argsort(-score, kind="stable")[:5]
+        ranked = [str(i) for i in order]
+        relevant = {str(i) for i in np.flatnonzero(pool.labels)}
+        padding = {f"missing{k}" for k in range(max(pool.n_relevant - len(relevant), 0))}
+        total += average_precision_at(ranked, relevant | padding) if relevant or padding else 0.0
+    return total / len(pools) if pools else 0.0
+
+
+def precision_threshold(probabilities: np.ndarray, labels: np.ndarray, *, precision: float) -> float:
+    """The lowest probability at and above which the candidates reach `precision` (1.0 if none does)."""
+    order = np.argsort(-probabilities, kind="stable")
+    hits = np.cumsum(labels[order])
+    reached = np.flatnonzero(hits / np.arange(1, len(order) + 1) >= precision)
+    if reached.size == 0:
+        return 1.0
+    return float(probabilities[order][reached[-1]])
+
+
+def operating_point(probabilities: np.ndarray, labels: np.ndarray, threshold: float) -> dict:
+    chosen = probabilities >= threshold
+    positives = int(labels.sum())
+    return {"threshold": round(threshold, 4), "precision": round(float(labels[chosen].mean()), 4) if chosen.any()
+            else None, "recall": round(float(labels[chosen].sum() / positives), 4) if positives else None}
+
+
+def cross_validate(pools: Sequence[LabelledPool], names: tuple[str, ...], *, folds: int = FOLDS,
+                   seed: int = SEED, fit=fit_logit) -> tuple[list[np.ndarray], dict]:
+    """Out-of-fold probabilities per pool and the numbers they give (MAP@5, log loss, Brier).
+
+    With fewer queries than folds (a smoke run) the numbers are in-sample, and say so."""
+    out: list[np.ndarray | None] = [None] * len(pools)
+    in_sample = len(pools) < 2 * folds
+    fold_of = np.zeros(len(pools), dtype=int) if in_sample else np.random.default_rng(seed).permutation(len(pools)) % folds
+    for fold in range(1 if in_sample else folds):
+        fitted = fit(pools if in_sample else [p for p, f in zip(pools, fold_of) if f != fold], names)
+        for position in np.flatnonzero(fold_of == fold):
+            pool = pools[position]
+            out[position] = fitted.probabilities(bm25=pool.bm25, dense=pool.dense)
+    probabilities = np.concatenate(out) if out else np.zeros(0)
+    labels = np.concatenate([p.labels for p in pools]) if pools else np.zeros(0)
+    clipped = np.clip(probabilities, 1e-7, 1 - 1e-7)
+    metrics = {
+        "cross_validated": not in_sample, "queries": len(pools), "candidates": int(labels.size), "positives": int(labels.sum()),
+        "map_at_5": round(ranked_map_at_5(pools, out), 4),
+        "log_loss": round(float(-np.mean(labels * np.log(clipped) + (1 - labels) * np.log(1 - clipped))), 5),
+        "brier": round(float(np.mean((probabilities - labels) ** 2)), 6),
+    }
+    return out, metrics
+
+
+def fit_calibration(*, dense_pools: Sequence[LabelledPool], lexical_pools: Sequence[LabelledPool],
+                    model: str, fitted_on: str, auto_precision: float = 0.95) -> Calibration:
+    """Fit both parts and record their cross-validated numbers and operating points."""
+    metrics = {}
+    for name, pools, names, fit in (("dense", dense_pools, DENSE_FEATURES, fit_interpolated),
+                                    ("lexical", lexical_pools, LEXICAL_FEATURES, fit_logit)):
+        out, numbers = cross_validate(pools, names, fit=fit)
+        probabilities = np.concatenate(out)
+        labels = np.concatenate([p.labels for p in pools])
+        auto = precision_threshold(probabilities, labels, precision=auto_precision)
+        numbers[f"auto_at_precision_{auto_precision}"] = operating_point(probabilities, labels, auto)
+        numbers["at_0.5"] = operating_point(probabilities, labels, 0.5)
+        metrics[name] = numbers
+    return Calibration(dense=fit_interpolated(dense_pools), lexical=fit_logit(lexical_pools, LEXICAL_FEATURES),
+                       model=model, fitted_on=fitted_on, metrics=metrics)
