@@ -79,6 +79,10 @@ def typed_claimant(sentence: Span, attribution: Attribution | None) -> Attributi
 
 def _typed_by_referent(attribution: Attribution, referent: Token) -> Attribution:
     """'the Chicago Police Department, which reported ...': named and typed by the noun, located at "which"."""
+    if referent.dep_ == "attr":
+        # "Kaine is a former lawyer who is an opponent of ...": the lawyer is the copula's subject.
+        subject = next((c for c in referent.head.children if c.dep_ == "nsubj"), None)
+        referent = subject if subject is not None and subject.ent_type_ == "PERSON" else referent
     if referent.ent_type_ == "PERSON":
         return replace(attribution, claimant=_entity_of(referent).text, claimant_type=ClaimantType.PERSON)
     _, start, end = noun_phrase(referent)

@@ -167,7 +167,10 @@ def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
     claimant = claimant_for(verb)
     if claimant is None or not claimant[0]:
         return None
-    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS + ("aux", "prt") for t in c.subtree}
+    # A quotation parsed as a second subject ('Full panic mode," said Leslie Wimes') is content, not frame.
+    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS + ("aux", "prt")
+                        and not (c.dep_ in SUBJECT_DEPS and in_quotation(c) and not in_quotation(verb))
+                        for t in c.subtree}
     rest = [t for t in sentence if t.i not in frame]
     content = trimmed_range(rest, min_tokens=2)  # '"Probably not," Ms. Moore said.'
     colon = next((t for t in reversed(sentence) if not t.is_space), None)

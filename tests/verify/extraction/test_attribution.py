@@ -61,3 +61,52 @@ def test_signed_quote_after_a_dash(nlp):
 def test_inanimate_subject_is_not_a_claimant(nlp):
     [claim] = extract_claims("This revelation adds a new layer of complexity to a war that began in 2022.")
     assert claim.claimant == ""
+
+
+def test_according_to_opening_a_sentence_the_parser_misread_still_names_the_source(nlp):
+    text = "According to conservative radio host Rush Limbaugh, the move reeks of fear and desperation."
+    found = attribution(nlp, text)
+    assert found.claimant == "Rush Limbaugh"
+    assert text[found.content_start:found.content_end] == "the move reeks of fear and desperation"
+
+
+def test_according_to_inside_a_reported_clause_leaves_the_reporter_as_claimant(nlp):
+    text = ("The researchers reported that Apple holds $214 billion offshore; Nike holds $10 billion offshore, "
+            "and the report says that Apple has 3 subsidiaries, according to its own website.")
+    assert attribution(nlp, text).claimant == "The researchers"
+
+
+@pytest.mark.parametrize("text", [
+    "Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics.",
+    "CLARIFICATION: The first sentence has been changed to reflect that the senator is calling for a review.",
+])
+def test_a_headline_or_notice_before_a_colon_is_no_speaker(nlp, text):
+    found = attribution(nlp, text)
+    assert found is None or found.cue != ":"
+
+
+def test_a_speaker_label_still_names_the_speaker(nlp):
+    assert attribution(nlp, "Pat Caddell: Voters worried about the economy are moving away.").claimant == "Pat Caddell"
+
+
+def test_a_document_that_reads_a_quote_is_its_source(nlp):
+    text = "\u201cThe developer has managed to erase much of his debt,\u201d the article read."
+    found = attribution(nlp, text)
+    assert found.claimant == "the article" and found.cue == "read"
+
+
+def test_reading_something_is_no_frame(nlp):
+    found = attribution(nlp, "The senator read the report on the flight to Denver.")
+    assert found is None or found.cue != "read"
+
+
+def test_a_quote_parsed_as_a_second_subject_stays_content(nlp):
+    text = ("\u201cThe campaign is in panic mode. Full panic mode,\u201d said Leslie Wimes, a president of "
+            "the Democratic Women Caucus.")
+    claims = extract_claims(text, threshold=0.0)
+    assert claims and {c.claimant for c in claims} == {"Leslie Wimes"}
+
+
+def test_a_report_that_clause_names_whose_report_it_is(nlp):
+    text = "Hillary Clinton is seizing upon a New York Times report that Donald Trump had a net loss in 1995."
+    assert attribution(nlp, text).claimant == "New York Times"

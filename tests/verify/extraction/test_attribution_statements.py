@@ -1,0 +1,37 @@
+"""Issuing a statement is saying: "X issued a statement calling ...", "according to a speech X delivered"."""
+import pytest
+
+from verify.extraction.attribution import find_attribution
+from verify.extraction.attribution_statements import statement_act
+
+
+def sentence(nlp, text):
+    return nlp(text)[:]
+
+
+@pytest.mark.parametrize("text,claimant,content", [
+    ("After the meeting, the Security Council issued a statement calling the test a clear violation.",
+     "the Security Council", "calling the test a clear violation"),
+    ("In contrast, Clinton has delivered a mostly positive message since the debate.",
+     "Clinton", "a mostly positive message since the debate"),
+])
+def test_the_subject_of_a_statement_it_issues_is_the_claimant(nlp, text, claimant, content):
+    found = statement_act(sentence(nlp, text))
+    assert found is not None
+    assert text[found.claimant_start:found.claimant_end] == claimant
+    assert text[found.content_start:found.content_end] == content
+
+
+@pytest.mark.parametrize("text", [
+    "The deployment sends a message to the West.",  # an event is no speaker
+    "The company released a new phone on Monday.",  # not a statement
+])
+def test_issuing_something_other_than_a_statement_names_no_claimant(nlp, text):
+    assert statement_act(sentence(nlp, text)) is None
+
+
+def test_according_to_a_speech_names_who_gave_it(nlp):
+    text = "The goal is to curb activist investors, according to a speech Mrs. Clinton delivered in July."
+    found = find_attribution(sentence(nlp, text))
+    assert found.claimant == "Clinton"
+    assert text[found.content_start:found.content_end] == "The goal is to curb activist investors"

@@ -1,0 +1,65 @@
+"""Attribution by a statement someone issues: "the Security Council issued a statement calling the test a
+violation", "Clinton has delivered a mostly positive message", "according to a speech Mrs. Clinton
+delivered".
+
+A support verb ("issue", "deliver", "release", "give", "make", "put out") with a statement noun as its
+object is a verb of saying in two words: its subject is the source, and what the statement says (a clause
+on the noun, or else the rest of the sentence) is the content.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from verify.extraction.attribution_spans import (
+    SUBJECT_DEPS, Attribution, can_speak, in_quotation, noun_phrase, trimmed_range,
+)
+from verify.extraction.attribution_subjects import subject_of
+
+SUPPORT_LEMMAS = frozenset({"issue", "deliver", "release", "give", "make", "put", "publish", "send", "offer"})
+# What is issued to say something; "a letter" or "a report" may be someone else's ("released a letter from
+# his doctor"), so only nouns that are the issuer's own words count.
+STATEMENT_NOUNS = frozenset({
+    "statement", "message", "speech", "remark", "remarks", "comment", "comments", "address", "warning",
+    "announcement", "pledge", "promise", "vow", "assurance", "denial", "apology", "appeal", "plea",
+    "declaration", "proclamation", "ultimatum", "threat", "argument", "case", "prediction", "forecast",
+    "assessment", "endorsement", "rebuttal", "response", "reply", "retort", "testimony", "claim", "accusation",
+})
+_CLAUSE_DEPS = ("acl", "relcl", "ccomp")
+
+
+def statement_act(sentence: Span) -> Attribution | None:
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SUPPORT_LEMMAS or in_quotation(verb) \
+                or verb.dep_ in ("relcl", "acl", "amod"):
+            continue
+        statement = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+        if statement is None or (verb.lemma_.lower() == "put" and not any(c.lower_ == "out" for c in verb.children)):
+            continue
+        subject = subject_of(verb)
+        if subject is None or subject.dep_ not in SUBJECT_DEPS or subject.dep_ == "nsubjpass" or not can_speak(subject):
+            continue
+        clause = next((c for c in statement.children if c.dep_ in _CLAUSE_DEPS), None)
+        content = clause and trimmed_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)])
+        # Without a clause, what the statement is described as: "a mostly positive message in the days since".
+        content = content or trimmed_range(list(sentence.doc[statement.left_edge.i:sentence.end]))
+        if content is None:
+            continue
+        claimant, start, end = noun_phrase(subject)
+        return Attribution(
+            claimant=claimant, claimant_start=start, claimant_end=end, cue=f"{verb.text} {statement.text}",
+            content_start=content[0], content_end=content[1], frame_droppable=False,
+        )
+    return None
+
+
+def statement_author(source: Token) -> Token | None:
+    """Who gave the statement "according to" cites: "a speech Mrs. Clinton delivered" -> Mrs. Clinton."""
+    if source.lemma_.lower() not in STATEMENT_NOUNS | {"report", "letter", "memo", "interview", "post", "tweet"}:
+        return None
+    clause = next((c for c in source.children if c.dep_ in ("relcl", "acl")), None)
+    if clause is None:
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("that", "which", "who") or not can_speak(subject):
+        return None
+    return subject
