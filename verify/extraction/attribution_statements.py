@@ -25,13 +25,15 @@ STATEMENT_NOUNS = frozenset({
     "assessment", "endorsement", "rebuttal", "response", "reply", "retort", "testimony", "claim", "accusation",
 })
 _CLAUSE_DEPS = ("acl", "relcl", "ccomp")
+# Determiners of a statement the text has already given: "the comments", "this statement", "his remarks".
+_KNOWN = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "my", "our", "your"})
 
 
 def statement_act(sentence: Span) -> Attribution | None:
     for verb in sentence:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SUPPORT_LEMMAS or in_quotation(verb) \
-                or verb.dep_ in ("relcl", "acl", "amod"):
-            continue
+                or verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl"):
+            continue  # "paused to make a remark", "who needs to make appeals": intended, not made
         statement = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
         if statement is None or (verb.lemma_.lower() == "put" and not any(c.lower_ == "out" for c in verb.children)):
             continue
@@ -39,6 +41,8 @@ def statement_act(sentence: Span) -> Attribution | None:
         if subject is None or subject.dep_ not in SUBJECT_DEPS or subject.dep_ == "nsubjpass" or not can_speak(subject):
             continue
         clause = next((c for c in statement.children if c.dep_ in _CLAUSE_DEPS), None)
+        if clause is None and any(c.dep_ in ("det", "poss") and c.lower_ in _KNOWN for c in statement.children):
+            continue  # "Trump made the comments Friday at ...": where a statement already reported was made
         content = clause and trimmed_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)])
         # Without a clause, what the statement is described as: "a mostly positive message in the days since".
         content = content or trimmed_range(list(sentence.doc[statement.left_edge.i:sentence.end]))

@@ -25,6 +25,8 @@ def test_the_subject_of_a_statement_it_issues_is_the_claimant(nlp, text, claiman
 @pytest.mark.parametrize("text", [
     "The deployment sends a message to the West.",  # an event is no speaker
     "The company released a new phone on Monday.",  # not a statement
+    "Trump made the comments Friday during a brief appearance in Grand Rapids.",  # where, not what
+    "During his tour, he paused to make an improbable remark.",  # what he went on to do
 ])
 def test_issuing_something_other_than_a_statement_names_no_claimant(nlp, text):
     assert statement_act(sentence(nlp, text)) is None
