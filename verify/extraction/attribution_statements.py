@@ -15,7 +15,18 @@ from verify.extraction.attribution_spans import (
 )
 from verify.extraction.attribution_subjects import subject_of
 
-SUPPORT_LEMMAS = frozenset({"issue", "deliver", "release", "give", "make", "put", "publish", "send", "offer"})
+SUPPORT_LEMMAS = frozenset({
+    "issue", "deliver", "release", "give", "make", "put", "publish", "send", "offer", "unleash", "run", "file",
+    "post", "air", "launch", "write", "pen", "submit", "circulate", "fire", "have",
+})
+# Documents someone puts out to make a case: "ran a feature that profiled", "sent a letter opposing".
+DOCUMENT_NOUNS = frozenset({
+    "letter", "paper", "papers", "ad", "ads", "advertisement", "commercial", "spot", "tweet", "tweets", "feature",
+    "op-ed", "editorial", "column", "memo", "report", "brief", "lawsuit", "suit", "petition", "complaint",
+    "filing", "essay", "post", "video", "release", "resolution", "motion", "message", "messages",
+})
+# A quantity of statements: "a series of tweets", "a flurry of attacks".
+_GROUP_NOUNS = frozenset({"series", "flurry", "barrage", "string", "volley", "stream", "torrent", "spate"})
 # What is issued to say something; "a letter" or "a report" may be someone else's ("released a letter from
 # his doctor"), so only nouns that are the issuer's own words count.
 STATEMENT_NOUNS = frozenset({
@@ -34,16 +45,20 @@ def statement_act(sentence: Span) -> Attribution | None:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SUPPORT_LEMMAS or in_quotation(verb) \
                 or verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl"):
             continue  # "paused to make a remark", "who needs to make appeals": intended, not made
-        statement = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+        statement = next((c for c in verb.children if c.dep_ == "dobj" and _says_something(c)), None)
         if statement is None or (verb.lemma_.lower() == "put" and not any(c.lower_ == "out" for c in verb.children)):
             continue
         subject = subject_of(verb)
         if subject is None or subject.dep_ not in SUBJECT_DEPS or subject.dep_ == "nsubjpass" or not can_speak(subject):
             continue
-        clause = next((c for c in statement.children if c.dep_ in _CLAUSE_DEPS), None)
-        if clause is None and any(c.dep_ in ("det", "poss") and c.lower_ in _KNOWN for c in statement.children):
-            continue  # "Trump made the comments Friday at ...": where a statement already reported was made
-        content = clause and trimmed_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)])
+        clause = _clause_of(statement)
+        if clause is None and (verb.lemma_ == "have" or statement.lemma_.lower() not in STATEMENT_NOUNS
+                               or any(c.dep_ in ("det", "poss") and c.lower_ in _KNOWN for c in statement.children)):
+            # "Trump made the comments Friday at ...": where a statement already reported was made; a document
+            # or one someone has says something only with what it says ("an ad hitting Trump").
+            continue
+        content = clause and trimmed_range([t for t in clause.subtree if not (
+            t.head == clause and (t.dep_ == "mark" or t.dep_ == "nsubj" and t.lower_ in ("that", "which")))])
         # Without a clause, what the statement is described as: "a mostly positive message in the days since".
         content = content or trimmed_range(list(sentence.doc[statement.left_edge.i:sentence.end]))
         if content is None:
@@ -54,6 +69,23 @@ def statement_act(sentence: Span) -> Attribution | None:
             content_start=content[0], content_end=content[1], frame_droppable=False,
         )
     return None
+
+
+def _says_something(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in STATEMENT_NOUNS or lemma in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS:
+        return True
+    return lemma in _GROUP_NOUNS and any(p.lemma_.lower() in STATEMENT_NOUNS | DOCUMENT_NOUNS
+                                         for prep in noun.children if prep.lower_ == "of" for p in prep.children)
+
+
+def _clause_of(noun: Token) -> Token | None:
+    """What a statement or document says: a clause on it, or on the noun after "a series of"."""
+    clause = next((c for c in noun.children if c.dep_ in _CLAUSE_DEPS), None)
+    if clause is None and noun.lemma_.lower() in _GROUP_NOUNS:
+        inner = next((p for prep in noun.children if prep.lower_ == "of" for p in prep.children), None)
+        clause = next((c for c in inner.children if c.dep_ in _CLAUSE_DEPS), None) if inner is not None else None
+    return clause
 
 
 def statement_author(source: Token) -> Token | None:

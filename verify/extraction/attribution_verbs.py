@@ -95,7 +95,7 @@ def _framing_verb(sentence: Span, verbs: list[Token]) -> Attribution | None:
 
 def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
     """'Mr. Trump has called for taxing pass-through income': a stated position, content = the object."""
-    verbs = [t for t in sentence if t.pos_ == "VERB" and verb_lemma(t, POSITION_LEMMAS)
+    verbs = [t for t in sentence if (t.pos_ == "VERB" or _verb_like(t)) and verb_lemma(t, POSITION_LEMMAS)
              and t.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp") and in_quotation(t) == quoted]
     for verb in sorted(verbs, key=_depth):
         if verb.lemma_.lower() in _TALK_LEMMAS and not any(

@@ -69,6 +69,8 @@ POSITION_LEMMAS = frozenset({
     "plead", "yell", "shout", "publish", "document", "reference", "address", "comment", "weigh", "feel",
     "understand", "resent", "brand", "dub", "term", "hail", "laud", "commend", "chastise", "scold",
     "remind", "expect", "reiterate", "repeat", "proclaim",
+    # Stated intentions: "the campaign plans to employ Mr. Obama", "he refuses to release his returns".
+    "plan", "intend", "seek", "refuse",
 })
 # Adjectives of a held view with a clause: "protesters were frustrated that Y", "we are convinced Y".
 STANCE_ADJECTIVES = frozenset({

@@ -110,3 +110,12 @@ def test_a_quote_parsed_as_a_second_subject_stays_content(nlp):
 def test_a_report_that_clause_names_whose_report_it_is(nlp):
     text = "Hillary Clinton is seizing upon a New York Times report that Donald Trump had a net loss in 1995."
     assert attribution(nlp, text).claimant == "New York Times"
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("The Clinton campaign plans to employ the first lady as much as possible in the final weeks.",
+     "The Clinton campaign"),
+    ("He steadfastly refuses to release the tax returns every nominee has released.", "He"),
+])
+def test_a_stated_intention_names_its_claimant(nlp, text, claimant):
+    assert attribution(nlp, text).claimant == claimant

@@ -14,6 +14,12 @@ def sentence(nlp, text):
      "the Security Council", "calling the test a clear violation"),
     ("In contrast, Clinton has delivered a mostly positive message since the debate.",
      "Clinton", "a mostly positive message since the debate"),
+    ("The Washington Post ran a feature Saturday that profiled a supporter of the nominee.",
+     "The Washington Post", "profiled a supporter of the nominee"),
+    ("Hours earlier, Donald Trump unleashed a series of tweets criticizing Alicia Machado.",
+     "Donald Trump", "criticizing Alicia Machado"),
+    ("Hillary Clinton has a new campaign ad hitting Donald Trump, the Republican nominee.",
+     "Hillary Clinton", "hitting Donald Trump, the Republican nominee"),
 ])
 def test_the_subject_of_a_statement_it_issues_is_the_claimant(nlp, text, claimant, content):
     found = statement_act(sentence(nlp, text))
@@ -27,6 +33,7 @@ def test_the_subject_of_a_statement_it_issues_is_the_claimant(nlp, text, claiman
     "The company released a new phone on Monday.",  # not a statement
     "Trump made the comments Friday during a brief appearance in Grand Rapids.",  # where, not what
     "During his tour, he paused to make an improbable remark.",  # what he went on to do
+    "The campaign has a new video on its website.",  # a document that says nothing here
 ])
 def test_issuing_something_other_than_a_statement_names_no_claimant(nlp, text):
     assert statement_act(sentence(nlp, text)) is None
