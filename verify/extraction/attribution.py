@@ -20,7 +20,7 @@ from verify.extraction.attribution_neighbours import neighbour_attribution
 from verify.extraction.attribution_markers import according_to, dash_signature, noun_cue, speaker_label
 from verify.extraction.attribution_spans import SPEAKER_RELATIVE, Attribution, in_quotation
 from verify.extraction.attribution_stances import stance_adjective, stance_predicate
-from verify.extraction.attribution_statements import statement_act
+from verify.extraction.attribution_statements import statement_act, statement_setting
 from verify.extraction.attribution_verbs import reporting_verb
 
 __all__ = ["Attribution", "find_attribution"]
@@ -29,7 +29,8 @@ __all__ = ["Attribution", "find_attribution"]
 def find_attribution(sentence: Span) -> Attribution | None:
     """The sentence's attribution by the first pattern that matches (most specific first)."""
     own = next((found for pattern in (speaker_label, according_to, as_aside, dash_signature, reporting_verb,
-                                      stance_adjective, stance_predicate, statement_act, noun_cue)
+                                      stance_adjective, stance_predicate, statement_act, statement_setting,
+                                      noun_cue)
                 if (found := pattern(sentence)) is not None), None)
     neighbour = neighbour_attribution(sentence)
     if neighbour is not None and (neighbour.speaker_turn or own is None

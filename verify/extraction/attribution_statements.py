@@ -1,6 +1,6 @@
 """Attribution by a statement someone issues: "the Security Council issued a statement calling the test a
 violation", "Clinton has delivered a mostly positive message", "according to a speech Mrs. Clinton
-delivered".
+delivered", "In a speech in Fort Pierce, Clinton laid out ...", "In this poll, Trump rose 1 point".
 
 A support verb ("issue", "deliver", "release", "give", "make", "put out") with a statement noun as its
 object is a verb of saying in two words: its subject is the source, and what the statement says (a clause
@@ -99,3 +99,44 @@ def statement_author(source: Token) -> Token | None:
     if subject is None or subject.lower_ in ("that", "which", "who") or not can_speak(subject):
         return None
     return subject
+
+
+# Occasions of speaking: what the subject does "in a speech" or "in an interview" is what they say there.
+OCCASION_NOUNS = frozenset({
+    "statement", "interview", "speech", "tweet", "letter", "op-ed", "remarks", "address", "post", "email",
+    "testimony", "essay", "column", "editorial", "appearance", "conference", "briefing", "memo", "video",
+})
+# Sources that speak for themselves: "In this poll, Trump rose", "In the report, the auditors ...".
+FINDING_NOUNS = frozenset({"poll", "survey", "report", "study", "analysis", "ruling", "filing", "review"})
+
+
+def statement_setting(sentence: Span) -> Attribution | None:
+    """'In a speech in Fort Pierce, Clinton laid out her proposals' (the speaker), 'In this poll, Trump rose
+    1 point' (the poll)."""
+    for preposition in sentence:
+        if preposition.lower_ != "in" or preposition.dep_ != "prep" or in_quotation(preposition):
+            continue
+        verb = preposition.head
+        occasion = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if occasion is None or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = occasion.lemma_.lower()
+        if lemma in OCCASION_NOUNS:
+            source = subject_of(verb)
+            if source is None or source.dep_ != "nsubj" or not can_speak(source):
+                continue
+        elif lemma in FINDING_NOUNS and preposition.i < verb.i:
+            source = occasion
+        else:
+            continue
+        frame = {t.i for t in preposition.subtree}
+        content = trimmed_range([t for t in sentence if t.i not in frame])
+        if content is None:
+            continue
+        claimant, start, end = noun_phrase(source)
+        return Attribution(
+            claimant=claimant, claimant_start=start, claimant_end=end, cue=f"in {occasion.text}",
+            content_start=content[0], content_end=content[1], frame_droppable=False,
+        )
+    return None
+

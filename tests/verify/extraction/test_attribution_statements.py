@@ -2,7 +2,7 @@
 import pytest
 
 from verify.extraction.attribution import find_attribution
-from verify.extraction.attribution_statements import statement_act
+from verify.extraction.attribution_statements import statement_act, statement_setting
 
 
 def sentence(nlp, text):
@@ -44,3 +44,23 @@ def test_according_to_a_speech_names_who_gave_it(nlp):
     found = find_attribution(sentence(nlp, text))
     assert found.claimant == "Clinton"
     assert text[found.content_start:found.content_end] == "The goal is to curb activist investors"
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("In a speech in Fort Pierce on Friday, Clinton laid out her proposals to expand national service.", "Clinton"),
+    ("In an interview with a local radio host, the general made it clear he had major misgivings.", "the general"),
+    ("In this poll, the senator rose one point since the debate while his rival fell.", "this poll"),
+])
+def test_what_is_done_in_a_speech_or_found_in_a_poll_is_attributed(nlp, text, claimant):
+    found = statement_setting(sentence(nlp, text))
+    assert found is not None
+    assert text[found.claimant_start:found.claimant_end] == claimant
+
+
+@pytest.mark.parametrize("text", [
+    "In the debate, the senator stood to the left of the stage.",  # a debate is an event, not a statement
+    "The senator rose one point in this poll.",  # the poll named after its finding is left to other rules
+    "In Fort Pierce, Clinton visited a school.",
+])
+def test_other_settings_name_no_claimant(nlp, text):
+    assert statement_setting(sentence(nlp, text)) is None
