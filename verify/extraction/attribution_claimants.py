@@ -74,7 +74,17 @@ def typed_claimant(sentence: Span, attribution: Attribution | None) -> Attributi
         name = _entity_of(head)
         return replace(attribution, claimant=name.text, claimant_start=name.start_char,
                        claimant_end=name.end_char, claimant_type=ClaimantType.PERSON)
+    if _named_person_elsewhere(span, head):
+        return replace(attribution, claimant_type=ClaimantType.PERSON)
     return replace(attribution, claimant_type=_type_of(span, head))
+
+
+def _named_person_elsewhere(span: Span, head: Token) -> bool:
+    """'Trump this week also said' with "Trump" misread as an organisation: a bare name that the article
+    names as a person elsewhere ("Donald Trump") is that person."""
+    if not head.is_title or len(span) > 2 or any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    return any(e.label_ == "PERSON" and e[-1].text == head.text for e in span.doc.ents)
 
 
 def _typed_by_referent(attribution: Attribution, referent: Token) -> Attribution:

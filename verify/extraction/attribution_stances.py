@@ -70,6 +70,17 @@ def stance_predicate(sentence: Span) -> Attribution | None:
         attribution = _held_by(sentence, holder, topic)
         if attribution is not None:
             return attribution
+    return _against(sentence)
+
+
+def _against(sentence: Span) -> Attribution | None:
+    """'If Trump could make money doing it, Sen. Bernie Sanders is against it': "be against" states a side."""
+    for preposition in sentence:
+        if preposition.lower_ == "against" and preposition.dep_ == "prep" \
+                and preposition.head.lemma_.lower() in _COPULAS and any(c.dep_ == "pobj" for c in preposition.children):
+            attribution = _held_by(sentence, preposition.head, preposition)
+            if attribution is not None:
+                return attribution
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    SUBJECT_DEPS, Attribution, can_speak, in_quotation, noun_phrase, trimmed_range,
+    SUBJECT_DEPS, Attribution, can_speak, in_quotation, noun_phrase, trimmed_range, what_follows,
 )
 from verify.extraction.attribution_subjects import subject_of
 
@@ -52,15 +52,17 @@ def statement_act(sentence: Span) -> Attribution | None:
         if subject is None or subject.dep_ not in SUBJECT_DEPS or subject.dep_ == "nsubjpass" or not can_speak(subject):
             continue
         clause = _clause_of(statement)
-        if clause is None and (verb.lemma_ == "have" or statement.lemma_.lower() not in STATEMENT_NOUNS
-                               or any(c.dep_ in ("det", "poss") and c.lower_ in _KNOWN for c in statement.children)):
+        introduced = _introduced(sentence, statement)
+        if clause is None and introduced is None and (
+                verb.lemma_ == "have" or statement.lemma_.lower() not in STATEMENT_NOUNS or _already_given(statement)):
             # "Trump made the comments Friday at ...": where a statement already reported was made; a document
             # or one someone has says something only with what it says ("an ad hitting Trump").
             continue
         content = clause and trimmed_range([t for t in clause.subtree if not (
             t.head == clause and (t.dep_ == "mark" or t.dep_ == "nsubj" and t.lower_ in ("that", "which")))])
-        # Without a clause, what the statement is described as: "a mostly positive message in the days since".
-        content = content or trimmed_range(list(sentence.doc[statement.left_edge.i:sentence.end]))
+        # 'made the following comment:' and a quotation; without a clause, what the statement is described
+        # as: "a mostly positive message in the days since".
+        content = content or introduced or trimmed_range(list(sentence.doc[statement.left_edge.i:sentence.end]))
         if content is None:
             continue
         claimant, start, end = noun_phrase(subject)
@@ -69,6 +71,22 @@ def statement_act(sentence: Span) -> Attribution | None:
             content_start=content[0], content_end=content[1], frame_droppable=False,
         )
     return None
+
+
+def _already_given(statement: Token) -> bool:
+    """"the comments", "his remarks": a statement the text has given before; not "the case" of "make the case"
+    nor "the following comment"."""
+    if statement.lemma_.lower() == "case" or any(c.lower_ == "following" for c in statement.children):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _KNOWN for c in statement.children)
+
+
+def _introduced(sentence: Span, statement: Token) -> tuple[int, int] | None:
+    """What a statement ending its sentence with a colon introduces: 'Sanders made the following comment:'."""
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    if last is None or last.text != ":" or last.i < statement.i:
+        return None
+    return what_follows(sentence, last.idx + 1)
 
 
 def _says_something(noun: Token) -> bool:

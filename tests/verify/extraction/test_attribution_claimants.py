@@ -133,3 +133,9 @@ def test_a_dateline_is_no_speaker(nlp):
 def test_officials_of_a_named_institution_speak_for_it_as_an_organisation(nlp, text, claimant):
     found = attribution(nlp, text)
     assert (found.claimant, found.claimant_type) == (claimant, ClaimantType.ORGANISATION)
+
+
+def test_a_bare_surname_misread_as_a_body_is_the_person_named_before(nlp):
+    doc = nlp("Donald Trump spoke in Ohio. Trump this week also said he would consider naming a new judge.")
+    found = find_attribution(list(doc.sents)[-1])
+    assert found.claimant == "Trump" and found.claimant_type == ClaimantType.PERSON

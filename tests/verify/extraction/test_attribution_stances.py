@@ -33,3 +33,9 @@ def test_a_relative_stance_holder_is_named_by_the_person_it_describes(nlp):
 ])
 def test_things_and_neutral_adjectives_hold_no_stance(nlp, text):
     assert stance_predicate(sentence(nlp, text)) is None
+
+
+def test_being_against_something_is_a_stance(nlp):
+    text = "If the developer could make money doing it, Sen. Bernie Sanders is against it."
+    found = stance_predicate(sentence(nlp, text))
+    assert text[found.claimant_start:found.claimant_end] == "Sen. Bernie Sanders"

@@ -64,3 +64,8 @@ def test_what_is_done_in_a_speech_or_found_in_a_poll_is_attributed(nlp, text, cl
 ])
 def test_other_settings_name_no_claimant(nlp, text):
     assert statement_setting(sentence(nlp, text)) is None
+
+
+def test_making_the_case_is_a_statement_not_one_already_given(nlp):
+    found = statement_act(sentence(nlp, "Mr. Obama has previously made the case for Mrs. Clinton during campaign stops."))
+    assert found is not None and found.claimant == "Mr. Obama"
