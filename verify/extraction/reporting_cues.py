@@ -71,6 +71,8 @@ POSITION_LEMMAS = frozenset({
     "remind", "expect", "reiterate", "repeat", "proclaim",
     # Stated intentions: "the campaign plans to employ Mr. Obama", "he refuses to release his returns".
     "plan", "intend", "seek", "refuse",
+    # A position on the record: "the panel voted to hold him in contempt".
+    "vote",
 })
 # Adjectives of a held view with a clause: "protesters were frustrated that Y", "we are convinced Y".
 STANCE_ADJECTIVES = frozenset({

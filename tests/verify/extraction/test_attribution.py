@@ -2,6 +2,7 @@ import pytest
 
 from verify.extraction import extract_claims
 from verify.extraction.attribution import find_attribution
+from verify.models import ClaimantType
 
 
 def attribution(nlp, text):
@@ -119,3 +120,13 @@ def test_a_report_that_clause_names_whose_report_it_is(nlp):
 ])
 def test_a_stated_intention_names_its_claimant(nlp, text, claimant):
     assert attribution(nlp, text).claimant == claimant
+
+
+def test_one_of_a_group_that_can_speak_is_an_unnamed_claimant(nlp):
+    found = attribution(nlp, "One of the doctors called the product a miracle.")
+    assert found.claimant == "One of the doctors" and found.claimant_type == ClaimantType.UNNAMED
+
+
+def test_a_vote_is_a_position_on_the_record(nlp):
+    found = attribution(nlp, "A House panel voted Thursday to hold the aide in contempt of Congress.")
+    assert found.claimant == "A House panel"
