@@ -96,7 +96,8 @@ def _framing_verb(sentence: Span, verbs: list[Token]) -> Attribution | None:
 def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
     """'Mr. Trump has called for taxing pass-through income': a stated position, content = the object."""
     verbs = [t for t in sentence if (t.pos_ == "VERB" or _verb_like(t)) and verb_lemma(t, POSITION_LEMMAS)
-             and t.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp") and in_quotation(t) == quoted]
+             and (t.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp") or _set_off_relative(t))
+             and in_quotation(t) == quoted]
     for verb in sorted(verbs, key=_depth):
         if verb.lemma_.lower() in _TALK_LEMMAS and not any(
                 c.dep_ in ("prep", "prt") and c.lower_ in _TOPIC_PREPOSITIONS for c in verb.children):
@@ -105,6 +106,15 @@ def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
         if attribution is not None and attribution.claimant.lower() not in NON_CLAIMANTS - {"it"}:
             return attribution
     return None
+
+
+def _set_off_relative(verb: Token) -> bool:
+    """'the Saudi government, which has strongly denied any involvement': a relative clause set off by a
+    comma says what its noun holds; "the man who called the police" only says which man."""
+    if verb.dep_ != "relcl":
+        return False
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which")), None)
+    return pronoun is not None and pronoun.i > 0 and verb.doc[pronoun.i - 1].text == ","
 
 
 def _credible(verb: Token, *, with_clause: bool, strict: bool) -> bool:

@@ -130,3 +130,14 @@ def test_one_of_a_group_that_can_speak_is_an_unnamed_claimant(nlp):
 def test_a_vote_is_a_position_on_the_record(nlp):
     found = attribution(nlp, "A House panel voted Thursday to hold the aide in contempt of Congress.")
     assert found.claimant == "A House panel"
+
+
+def test_a_set_off_relative_clause_says_what_its_noun_holds(nlp):
+    text = "The talks included members of the Saudi government, which has strongly denied any involvement."
+    found = attribution(nlp, text)
+    assert found.claimant == "the Saudi government" and text[found.claimant_start:found.claimant_end] == "which"
+
+
+def test_a_restrictive_relative_clause_only_says_which_one(nlp):
+    found = attribution(nlp, "The man who called the police was arrested on Monday.")
+    assert found is None or not found.claimant
