@@ -17,7 +17,8 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_nouns import INFORMATION_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, UNNAMED_NOUNS
-from verify.extraction.attribution_spans import RELATIVE_PRONOUNS, Attribution, noun_phrase
+from verify.extraction.attribution_spans import Attribution, noun_phrase
+from verify.extraction.attribution_subjects import relative_referent
 from verify.extraction.doc_text import sentence_entities
 from verify.claim_kinds import ClaimantType
 
@@ -58,8 +59,9 @@ def typed_claimant(sentence: Span, attribution: Attribution | None) -> Attributi
     if span is None or not len(span):
         return attribution
     head = span.root
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        return _typed_by_referent(attribution, head.head.head)
+    referent = relative_referent(head.head, head) if head.dep_ == "nsubj" else None
+    if referent is not None:
+        return _typed_by_referent(attribution, referent)
     if head.lower_ in PERSON_PRONOUNS:
         antecedent = _antecedent(head)
         name = antecedent.text if antecedent is not None else attribution.claimant

@@ -69,13 +69,25 @@ def _name_after_quote(verb: Token) -> list[Token]:
     return [last]  # the name's head is its last word
 
 
-def is_relative(verb: Token, subject: Token) -> bool:
-    return subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")
+def relative_referent(verb: Token, subject: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for: the clause's head noun, or, when the parser hung the
+    clause elsewhere ("they turned to the Chicago Police Department which reported ..." parsed as an
+    adverbial clause), the noun right before "which"/"who"."""
+    if subject.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    if verb.dep_ == "relcl":
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    before = subject.doc[subject.i - 1] if subject.i > 0 else None
+    if before is not None and before.text == "," and before.i > 0:
+        before = subject.doc[before.i - 1]
+    if subject.lower_ != "that" and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i >= verb.sent.start:
+        return before
+    return None
 
 
 def speaker_token(verb: Token, subject: Token) -> Token:
     """The noun a relative pronoun stands for: "observers, who warn ..." -> observers."""
-    return verb.head if is_relative(verb, subject) else subject
+    return relative_referent(verb, subject) or subject
 
 
 def claimant_for(verb: Token) -> tuple[str, int | None, int | None] | None:
@@ -86,8 +98,9 @@ def claimant_for(verb: Token) -> tuple[str, int | None, int | None] | None:
     subject = subject_of(verb)
     if subject is None:
         return None
-    if is_relative(verb, subject) and subject.dep_ == "nsubj":
-        return noun_phrase(verb.head)[0], subject.idx, subject.idx + len(subject.text)
+    referent = relative_referent(verb, subject)
+    if referent is not None and subject.dep_ == "nsubj":
+        return noun_phrase(referent)[0], subject.idx, subject.idx + len(subject.text)
     if subject.dep_ == "nsubjpass" or subject.lower_ in NON_CLAIMANTS - {"it"}:
         agent = agent_of(verb)
         if agent is not None:

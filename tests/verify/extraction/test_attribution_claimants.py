@@ -139,3 +139,12 @@ def test_a_bare_surname_misread_as_a_body_is_the_person_named_before(nlp):
     doc = nlp("Donald Trump spoke in Ohio. Trump this week also said he would consider naming a new judge.")
     found = find_attribution(list(doc.sents)[-1])
     assert found.claimant == "Trump" and found.claimant_type == ClaimantType.PERSON
+
+
+def test_which_after_a_body_stands_for_it_however_the_clause_is_parsed(nlp):
+    text = ("To solve this quandary, they turned to the Chicago Police Department which reported "
+            "\u201c2,521 shooting incidents\u201d in the city between January 1 and September 18.")
+    found = find_attribution(nlp(text)[:])
+    assert found.claimant == "the Chicago Police Department"
+    assert found.claimant_type == ClaimantType.ORGANISATION
+    assert text[found.claimant_start:found.claimant_end] == "which"
