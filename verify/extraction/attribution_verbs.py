@@ -83,13 +83,17 @@ def _framing_verb(sentence: Span, verbs: list[Token]) -> Attribution | None:
             attribution = _speech_without_clause(sentence, verb)
             if attribution is not None:
                 return attribution
-    for pattern in (_from_verb, _speech_without_clause, _passive_agent):
-        for verb in verbs:
-            if pattern is _speech_without_clause and verb_lemma(verb, SPEECH_LEMMAS) is None:
-                continue
-            attribution = pattern(sentence, verb)
-            if attribution is not None:
-                return attribution
+    # The sentence's own root verb of saying frames it even when the parser gave it no clause ("Brunner
+    # ... said many of the examples ... failed to note that ..."): a verb inside what it says does not.
+    roots = [verb for verb in verbs if verb.dep_ == "ROOT"]
+    for verbs_tried in (roots, verbs):
+        for pattern in (_from_verb, _speech_without_clause, _passive_agent):
+            for verb in verbs_tried:
+                if pattern is _speech_without_clause and verb_lemma(verb, SPEECH_LEMMAS) is None:
+                    continue
+                attribution = pattern(sentence, verb)
+                if attribution is not None:
+                    return attribution
     return None
 
 

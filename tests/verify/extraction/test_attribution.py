@@ -141,3 +141,11 @@ def test_a_set_off_relative_clause_says_what_its_noun_holds(nlp):
 def test_a_restrictive_relative_clause_only_says_which_one(nlp):
     found = attribution(nlp, "The man who called the police was arrested on Monday.")
     assert found is None or not found.claimant
+
+
+def test_the_root_verb_of_saying_frames_the_sentence_when_parsed_without_a_clause(nlp):
+    text = ("Angelique Brunner, a Washington-based developer and spokeswoman for the EB-5 Investment Coalition, "
+            "which is made up of investors and developers, said many of the examples that critics point to as "
+            "EB-5 investments in upscale areas failed to note that the program helped transform places that "
+            "were previously economically depressed.")
+    assert attribution(nlp, text).claimant == "Angelique Brunner"
