@@ -39,7 +39,26 @@ def subject_of(verb: Token) -> Token | None:
     if subject is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ"):
         # "NATO officials have expressed concerns, stating that ...": the subject is inherited.
         return subject_of(verb.head)
+    if subject is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return _name_before(verb)
     return subject
+
+
+def _name_before(verb: Token) -> Token | None:
+    """'With 50 days to go, Minyon Moore, a senior adviser to the campaign, called ...' parsed without a
+    subject: the name just before the verb, or before an apposition set off by commas, is its subject."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end >= verb.sent.start and doc[end].dep_ in ("aux", "neg", "advmod"):
+        end -= 1
+    if end >= verb.sent.start and doc[end].text == ",":
+        opening = next((t.i for t in reversed(doc[verb.sent.start:end]) if t.text == ","), None)
+        end = opening - 1 if opening is not None else end
+    token = doc[end] if end >= verb.sent.start else None
+    if token is None or token.ent_type_ not in ("PERSON", "ORG") or token.ent_iob_ == "B" and \
+            end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        return None
+    return token
 
 
 def _is_dateline(token: Token) -> bool:

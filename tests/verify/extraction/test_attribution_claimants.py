@@ -1,8 +1,10 @@
 """Claimants as a fact-checker writes them: named and typed, unnamed sources marked, no false sources."""
 import pytest
+from spacy.tokens import Doc
 
 from verify.extraction import extract_claims
 from verify.extraction.attribution import find_attribution
+from verify.extraction.attribution_subjects import subject_of
 from verify.models import ClaimantType
 
 
@@ -148,3 +150,15 @@ def test_which_after_a_body_stands_for_it_however_the_clause_is_parsed(nlp):
     assert found.claimant == "the Chicago Police Department"
     assert found.claimant_type == ClaimantType.ORGANISATION
     assert text[found.claimant_start:found.claimant_end] == "which"
+
+
+def test_a_verb_the_parser_left_without_subject_takes_the_name_before_its_apposition(nlp):
+    words = ["Later", ",", "Minyon", "Moore", ",", "a", "senior", "adviser", ",", "called", "the", "plan",
+             "a", "mistake", "."]
+    heads = [9, 9, 3, 9, 3, 7, 7, 3, 3, 9, 11, 9, 13, 9, 9]
+    deps = ["advmod", "punct", "compound", "dep", "punct", "det", "amod", "appos", "punct", "ROOT", "det",
+            "dobj", "det", "oprd", "punct"]
+    tags = ["RB", ",", "NNP", "NNP", ",", "DT", "JJ", "NN", ",", "VBD", "DT", "NN", "DT", "NN", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
+              ents=["O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 11)
+    assert subject_of(doc[9]).text == "Moore"
