@@ -39,8 +39,10 @@ def subject_of(verb: Token) -> Token | None:
     if subject is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ"):
         # "NATO officials have expressed concerns, stating that ...": the subject is inherited.
         return subject_of(verb.head)
-    if subject is None and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return _name_before(verb)
+    if (subject is None or not can_speak(subject)) and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # Also when the parser's subject cannot speak ("With 50 days until the election, Minyon Moore, ...,
+        # called": "election" was taken for the subject).
+        return _name_before(verb) or subject
     return subject
 
 

@@ -162,3 +162,10 @@ def test_a_verb_the_parser_left_without_subject_takes_the_name_before_its_apposi
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
               ents=["O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 11)
     assert subject_of(doc[9]).text == "Moore"
+
+
+def test_a_subject_that_cannot_speak_gives_way_to_the_name_before_the_verb(nlp):
+    text = ("With 50 days until the election, Minyon Moore, a senior adviser to the Clinton campaign, called "
+            "Mr. Obama's remarks on Saturday \"a true wake-up call\" to his coalition of supporters.")
+    found = find_attribution(nlp(text)[:])
+    assert found.claimant == "Minyon Moore" and found.cue == "called"
