@@ -39,6 +39,11 @@ def subject_of(verb: Token) -> Token | None:
     if subject is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ"):
         # "NATO officials have expressed concerns, stating that ...": the subject is inherited.
         return subject_of(verb.head)
+    if subject is None and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Dean began by saying ...", "Trump was defensive, refusing ...": a gerund after a preposition is
+        # done by the subject of the verb the preposition belongs to.
+        return subject_of(verb.head.head)
     if (subject is None or not can_speak(subject)) and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
         # Also when the parser's subject cannot speak ("With 50 days until the election, Minyon Moore, ...,
         # called": "election" was taken for the subject).

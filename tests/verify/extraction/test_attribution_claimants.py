@@ -169,3 +169,10 @@ def test_a_subject_that_cannot_speak_gives_way_to_the_name_before_the_verb(nlp):
             "Mr. Obama's remarks on Saturday \"a true wake-up call\" to his coalition of supporters.")
     found = find_attribution(nlp(text)[:])
     assert found.claimant == "Minyon Moore" and found.cue == "called"
+
+
+def test_a_gerund_after_a_preposition_is_said_by_the_subject_of_its_verb(nlp):
+    text = ("Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would never "
+            "diagnose someone through television.")
+    found = find_attribution(nlp(text)[:])
+    assert found.claimant == "Dean" and found.cue == "saying"
