@@ -14,6 +14,8 @@ from verify.extraction.reporting_cues import NOUN_CUES, REPORTING_LEMMAS, SPEECH
 
 
 _NAME_PARTICLES = frozenset({"of", "the", "and", "de", "del", "da", "van", "von", "la", "le", "y", "n"})
+# Proposals whose predicted effects are their owner's claims: "X's plan would cap ...".
+_PROPOSAL_NOUNS = frozenset({"plan", "proposal", "pledge", "promise", "vow"})
 # "his plan" is mostly the article's description of someone, not a claim it reports.
 _VAGUE_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 # Words of a headline, never of a speaker's name: "Stealth Over Health: ...", "Trump Vs. Clinton: ...".
@@ -161,6 +163,13 @@ def _cue_owner(cue: Token) -> Token | None:
     return next((c for c in cue.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON")), None)
 
 
+def _proposes(cue: Token) -> bool:
+    """"Mrs. Clinton's plan would also cap deductions": what a plan or proposal would or will do is what
+    its owner proposes."""
+    return cue.lemma_.lower() in _PROPOSAL_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will", "'d", "'ll") for c in cue.head.children)
+
+
 def noun_cue(sentence: Span) -> Attribution | None:
     """"Trump's claim that ...", "the minister's statement": the possessor is the claimant."""
     for token in sentence:
@@ -172,7 +181,7 @@ def noun_cue(sentence: Span) -> Attribution | None:
         if possessor.ent_type_ in ("DATE", "TIME") or not can_speak(possessor):
             continue  # "Tuesday's arguments" has no speaker
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ not in ("be", "remain") \
-                and not any(c.dep_ in ("acl", "ccomp") for c in token.children):
+                and not any(c.dep_ in ("acl", "ccomp") for c in token.children) and not _proposes(token):
             continue  # "Trump's comments came as ...": the sentence is about the remark, not what it said
         claimant = noun_phrase(possessor)
         content = trimmed_range([t for t in sentence if t.i not in {possessor.i, token.i}])

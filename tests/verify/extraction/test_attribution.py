@@ -149,3 +149,13 @@ def test_the_root_verb_of_saying_frames_the_sentence_when_parsed_without_a_claus
             "EB-5 investments in upscale areas failed to note that the program helped transform places that "
             "were previously economically depressed.")
     assert attribution(nlp, text).claimant == "Angelique Brunner"
+
+
+def test_what_a_plan_would_do_is_what_its_owner_proposes(nlp):
+    found = attribution(nlp, "Mrs. Clinton's plan would also cap the tax value of deductions at 28 percent.")
+    assert found.claimant == "Clinton" and found.cue == "plan"
+
+
+def test_a_remark_as_an_event_names_no_claimant(nlp):
+    found = attribution(nlp, "Trump's comments came as the facts were still being gathered.")
+    assert found is None or not found.claimant
