@@ -1,11 +1,11 @@
-"""Attribution by markers other than verbs: "according to X", "WALLACE: ...", '"..." ― Name', "X's claim",
-and a statement's "according to"."""
+"""Attribution by markers other than verbs: "according to X" (or to a speech X gave), "WALLACE: ...",
+'"..." ― Name', "X's claim", "X's plan would ..."."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    DASHES, QUOTE_CHARS, Attribution, can_speak, in_quotation, is_someone, noun_phrase, outside, reads_alone,
+    DASHES, QUOTE_CHARS, Attribution, can_speak, in_quotation, noun_phrase, outside, reads_alone,
     trimmed_range, verb_lemma, what_follows,
 )
 from verify.extraction.attribution_statements import statement_author
