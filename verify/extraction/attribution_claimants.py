@@ -17,7 +17,8 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_nouns import INFORMATION_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, UNNAMED_NOUNS
-from verify.extraction.attribution_spans import RELATIVE_PRONOUNS, Attribution, noun_phrase
+from verify.extraction.attribution_spans import Attribution, noun_phrase
+from verify.extraction.attribution_subjects import relative_referent
 from verify.extraction.doc_text import sentence_entities
 from verify.claim_kinds import ClaimantType
 
@@ -58,8 +59,9 @@ def typed_claimant(sentence: Span, attribution: Attribution | None) -> Attributi
     if span is None or not len(span):
         return attribution
     head = span.root
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        return _typed_by_referent(attribution, head.head.head)
+    referent = relative_referent(head.head, head) if head.dep_ == "nsubj" else None
+    if referent is not None:
+        return _typed_by_referent(attribution, referent)
     if head.lower_ in PERSON_PRONOUNS:
         antecedent = _antecedent(head)
         name = antecedent.text if antecedent is not None else attribution.claimant
@@ -74,11 +76,25 @@ def typed_claimant(sentence: Span, attribution: Attribution | None) -> Attributi
         name = _entity_of(head)
         return replace(attribution, claimant=name.text, claimant_start=name.start_char,
                        claimant_end=name.end_char, claimant_type=ClaimantType.PERSON)
+    if _named_person_elsewhere(span, head):
+        return replace(attribution, claimant_type=ClaimantType.PERSON)
     return replace(attribution, claimant_type=_type_of(span, head))
+
+
+def _named_person_elsewhere(span: Span, head: Token) -> bool:
+    """'Trump this week also said' with "Trump" misread as an organisation: a bare name that the article
+    names as a person elsewhere ("Donald Trump") is that person."""
+    if not head.is_title or len(span) > 2 or any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    return any(e.label_ == "PERSON" and e[-1].text == head.text for e in span.doc.ents)
 
 
 def _typed_by_referent(attribution: Attribution, referent: Token) -> Attribution:
     """'the Chicago Police Department, which reported ...': named and typed by the noun, located at "which"."""
+    if referent.dep_ == "attr":
+        # "Kaine is a former lawyer who is an opponent of ...": the lawyer is the copula's subject.
+        subject = next((c for c in referent.head.children if c.dep_ == "nsubj"), None)
+        referent = subject if subject is not None and subject.ent_type_ == "PERSON" else referent
     if referent.ent_type_ == "PERSON":
         return replace(attribution, claimant=_entity_of(referent).text, claimant_type=ClaimantType.PERSON)
     _, start, end = noun_phrase(referent)

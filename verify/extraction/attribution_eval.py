@@ -53,9 +53,14 @@ def half_of(text: Path, articles: list[str]) -> int:
     return articles.index(text.stem) % 2
 
 
+def outlet_of(text: Path) -> str:
+    """The outlet an article comes from: its file name up to the first underscore ("nyt_2016-09-20_..." -> "nyt")."""
+    return text.stem.split("_", 1)[0]
+
+
 def evaluate_directory(directory: str | Path, *, threshold: float | None = None) -> dict[str, Any]:
-    """Claimant figures over the whole folder and over its two article-wise halves (to see that a change
-    helps both, not one half's articles)."""
+    """Claimant figures over the whole folder, over its two article-wise halves and per outlet (to see that
+    a change helps broadly, not one half's articles or one outlet's style)."""
     pairs = article_pairs(directory)
     articles = sorted({text.stem for text, _ in pairs})
     nlp = get_nlp()
@@ -64,15 +69,19 @@ def evaluate_directory(directory: str | Path, *, threshold: float | None = None)
     keys = ("predicted", "correct", "gold_sourced", "found", "gold_contents", "contents_covered")
     totals = dict.fromkeys(keys, 0)
     halves = [dict.fromkeys(keys, 0), dict.fromkeys(keys, 0)]
+    outlets: dict[str, dict[str, int]] = {}
     cut_off = CHECKWORTHINESS_THRESHOLD if threshold is None else threshold
     started = time.perf_counter()
     # The annotated offsets refer to the file text as is, so it is not cleaned first.
     for doc, (text, annotation) in zip(nlp.pipe(texts, batch_size=16), pairs):
         claims = claims_from_doc(doc, threshold=cut_off, scorer=scorer)
         half = halves[half_of(text, articles)]
+        outlet = outlets.setdefault(outlet_of(text), dict.fromkeys(keys, 0) | {"articles": 0})
+        outlet["articles"] += 1
         for key, value in score_article(claims, read_brat_attributions(annotation)).items():
             totals[key] += value
             half[key] += value
+            outlet[key] += value
     elapsed = time.perf_counter() - started
     return {
         "articles": len(pairs),
@@ -81,6 +90,7 @@ def evaluate_directory(directory: str | Path, *, threshold: float | None = None)
         **totals,
         "halves": [{"articles": sum(1 for t, _ in pairs if half_of(t, articles) == i), **_figures(h)}
                    for i, h in enumerate(halves)],
+        "outlets": {name: {"articles": counts["articles"], **_figures(counts)} for name, counts in sorted(outlets.items())},
         "threshold": cut_off,
         "seconds": round(elapsed, 2),
     }

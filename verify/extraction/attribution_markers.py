@@ -1,22 +1,31 @@
-"""Attribution by markers other than verbs: "according to X", "WALLACE: ...", '"..." ― Name', "X's claim",
-"X is convinced that Y"."""
+"""Attribution by markers other than verbs: "according to X" (or to a speech X gave), "WALLACE: ...",
+'"..." ― Name', "X's claim", "X's plan would ..."."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    DASHES, QUOTE_CHARS, Attribution, can_speak, is_someone, noun_phrase, outside, reads_alone, trimmed_range, what_follows,
+    DASHES, QUOTE_CHARS, Attribution, can_speak, in_quotation, noun_phrase, outside, reads_alone,
+    trimmed_range, verb_lemma, what_follows,
 )
+from verify.extraction.attribution_statements import statement_author
 from verify.extraction.doc_text import doc_text
-from verify.extraction.reporting_cues import NOUN_CUES, STANCE_ADJECTIVES
+from verify.extraction.reporting_cues import NOUN_CUES, REPORTING_LEMMAS, SPEECH_LEMMAS
 
 
 _NAME_PARTICLES = frozenset({"of", "the", "and", "de", "del", "da", "van", "von", "la", "le", "y", "n"})
+# Proposals whose predicted effects are their owner's claims: "X's plan would cap ...".
+_PROPOSAL_NOUNS = frozenset({"plan", "proposal", "pledge", "promise", "vow"})
 # "his plan" is mostly the article's description of someone, not a claim it reports.
 _VAGUE_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+# Words of a headline, never of a speaker's name: "Stealth Over Health: ...", "Trump Vs. Clinton: ...".
+_HEADLINE_WORDS = frozenset({
+    "over", "with", "for", "to", "in", "on", "at", "after", "before", "against", "from", "by", "about", "into",
+    "under", "without", "vs", "vs.", "versus", "is", "are", "was", "were", "will", "not", "a", "an",
+})
 # "Update: ...", "Photo: ...": headings before a colon that are not speakers.
 _SECTION_LABELS = frozenset({
-    "update", "updated", "note", "editor", "editors", "photo", "photos", "image", "video", "watch", "read",
+    "update", "updated", "clarification", "note", "editor", "editors", "photo", "photos", "image", "video", "watch", "read",
     "related", "correction", "caption", "source", "sources", "tags", "advertisement", "credit", "listen",
     "see", "more", "also", "q", "a", "question", "answer", "step", "part", "chapter", "warning", "disclaimer",
     "background", "context", "analysis", "opinion", "comment", "commentary", "exclusive", "breaking", "live",
@@ -36,8 +45,9 @@ def speaker_label(sentence: Span) -> Attribution | None:
         return None
     label = tokens[:colon]
     if not all(t.pos_ == "PROPN" or t.is_upper or t.is_title or t.text in (".", "-") for t in label) \
-            or not any(t.is_alpha for t in label) or label[0].lower_ in _SECTION_LABELS:
-        return None
+            or not any(t.is_alpha for t in label) or label[0].lower_ in _SECTION_LABELS \
+            or any(t.lower_ in _HEADLINE_WORDS for t in label):
+        return None  # a headline before a colon ("Stealth Over Health: ..."), not a name
     content = trimmed_range(tokens[colon + 1:]) or what_follows(sentence, tokens[colon].idx + 1)
     if content is None:
         return None
@@ -55,14 +65,14 @@ def according_to(sentence: Span) -> Attribution | None:
         to = next((c for c in token.children if c.lower_ == "to"), None)
         if to is None and token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "to":
             to = sentence.doc[token.i + 1]
-        if to is None:
+        if to is None or _inside_reported_clause(token):
             continue
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if source is None:
             continue
-        claimant, c_start, c_end = noun_phrase(source)
+        claimant, c_start, c_end = noun_phrase(statement_author(source) or source)
         frame = sorted(set(token.subtree) | set(to.subtree), key=lambda t: t.i)
-        content = outside(sentence, frame[0].i, frame[-1].i + 1)
+        content = outside(sentence, frame[0].i, frame[-1].i + 1) or _after_opening_source(sentence, token, source)
         if content is None:
             continue
         return Attribution(
@@ -71,6 +81,31 @@ def according_to(sentence: Span) -> Attribution | None:
             frame_droppable=reads_alone(sentence.doc, content[0], content[1]),
         )
     return None
+
+def _inside_reported_clause(according: Token) -> bool:
+    """'The researchers reported that ..., and the report says that Apple has 3 subsidiaries, according to its
+    website': "according to" inside what a speaker outside quotation marks reports is part of the report."""
+    for clause in according.ancestors:
+        verb = clause.head
+        if clause.dep_ == "ccomp" and verb is not clause and not in_quotation(verb) \
+                and verb_lemma(verb, REPORTING_LEMMAS | SPEECH_LEMMAS) is not None \
+                and any(c.dep_ == "nsubj" and can_speak(c) for c in verb.children):
+            return True
+    return False
+
+
+def _after_opening_source(sentence: Span, according: Token, source: Token) -> tuple[int, int] | None:
+    """'According to X, Y' parsed with "according" heading the whole sentence: Y is what follows the comma
+    closing the source's name."""
+    if according.i != _first_word(sentence).i:
+        return None
+    comma = next((t for t in sentence.doc[source.i + 1:sentence.end] if t.text == ","), None)
+    return trimmed_range(list(sentence.doc[comma.i + 1:sentence.end])) if comma is not None else None
+
+
+def _first_word(sentence: Span) -> Token:
+    return next((t for t in sentence if not (t.is_space or t.is_punct)), sentence[0])
+
 
 def dash_signature(sentence: Span) -> Attribution | None:
     """'"... to be a bully." ― Veronica Cruz': a quotation signed after a dash (in the same sentence, or
@@ -119,9 +154,20 @@ def _cue_owner(cue: Token) -> Token | None:
     possessor = next((c for c in cue.children if c.dep_ == "poss"), None)
     if possessor is not None:
         return possessor
-    if not any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in cue.children):
+    # A "that" clause on the noun: a complement ("acl", "ccomp"), or one the parser took for a relative clause
+    # though "that" only introduces it ("a report that Trump had a loss": "that" is no subject or object).
+    if not any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+               or c.dep_ == "relcl" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+               for c in cue.children):
         return None
     return next((c for c in cue.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON")), None)
+
+
+def _proposes(cue: Token) -> bool:
+    """"Mrs. Clinton's plan would also cap deductions": what a plan or proposal would or will do is what
+    its owner proposes."""
+    return cue.lemma_.lower() in _PROPOSAL_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will", "'d", "'ll") for c in cue.head.children)
 
 
 def noun_cue(sentence: Span) -> Attribution | None:
@@ -135,7 +181,7 @@ def noun_cue(sentence: Span) -> Attribution | None:
         if possessor.ent_type_ in ("DATE", "TIME") or not can_speak(possessor):
             continue  # "Tuesday's arguments" has no speaker
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ not in ("be", "remain") \
-                and not any(c.dep_ in ("acl", "ccomp") for c in token.children):
+                and not any(c.dep_ in ("acl", "ccomp") for c in token.children) and not _proposes(token):
             continue  # "Trump's comments came as ...": the sentence is about the remark, not what it said
         claimant = noun_phrase(possessor)
         content = trimmed_range([t for t in sentence if t.i not in {possessor.i, token.i}])
@@ -144,29 +190,5 @@ def noun_cue(sentence: Span) -> Attribution | None:
         return Attribution(
             claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=token.text,
             content_start=content[0], content_end=content[1], frame_droppable=False,
-        )
-    return None
-
-
-def stance_adjective(sentence: Span) -> Attribution | None:
-    """"Protesters were frustrated that the police released only some footage": a held view."""
-    for token in sentence:
-        if token.lower_ not in STANCE_ADJECTIVES:
-            continue
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        # "we are convinced that" (an adjective after "be") or "were frustrated that" (parsed as a passive)
-        holder = token.head if token.dep_ == "acomp" else token
-        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if clause is None or subject is None or not is_someone(subject, with_clause=True):
-            continue
-        content = trimmed_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)])
-        if content is None:
-            continue
-        claimant = noun_phrase(subject)
-        return Attribution(
-            claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2],
-            cue=" ".join(t.text for t in sorted({holder, token, *(c for c in holder.children if c.dep_ in (
-                "aux", "auxpass"))}, key=lambda t: t.i)), content_start=content[0], content_end=content[1],
-            frame_droppable=False,
         )
     return None

@@ -25,6 +25,8 @@ SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SPEAKER_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents")
 # "-ment" nouns are events and states ("the deployment", "the involvement"), never speakers.
 NON_SPEAKER_SUFFIXES = ("ment", "ments")
+# Words for a part of a group ("one of the doctors", "some of his aides"): speakers when the group is.
+PARTITIVES = frozenset({"one", "some", "many", "most", "few", "several", "two", "three", "none", "all", "each"})
 # Pronouns that stand for someone; "it" may be the fact itself ("it shows that ...").
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
 _QUOTED_KEY = "verify_quoted_tokens"
@@ -53,6 +55,10 @@ def can_speak(head: Token) -> bool:
     """Is this noun a person or body that can hold a position? ("This revelation adds" is not.)"""
     if head.lower_ in SPEAKER_PRONOUNS or head.ent_type_ in SPEAKER_ENTITIES or head.pos_ == "PROPN":
         return True
+    if head.lower_ in PARTITIVES:
+        # "One of the docs who sent the letter called Oz a quack": a part of a group that can speak.
+        return any(can_speak(p) for prep in head.children if prep.lower_ == "of" for p in prep.children
+                   if p.dep_ == "pobj")
     if head.pos_ != "NOUN":
         return False
     return _lexicon_noun(head, SPEAKER_NOUNS) or (

@@ -39,7 +39,33 @@ def subject_of(verb: Token) -> Token | None:
     if subject is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ"):
         # "NATO officials have expressed concerns, stating that ...": the subject is inherited.
         return subject_of(verb.head)
+    if subject is None and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Dean began by saying ...", "Trump was defensive, refusing ...": a gerund after a preposition is
+        # done by the subject of the verb the preposition belongs to.
+        return subject_of(verb.head.head)
+    if (subject is None or not can_speak(subject)) and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # Also when the parser's subject cannot speak ("With 50 days until the election, Minyon Moore, ...,
+        # called": "election" was taken for the subject).
+        return _name_before(verb) or subject
     return subject
+
+
+def _name_before(verb: Token) -> Token | None:
+    """'With 50 days to go, Minyon Moore, a senior adviser to the campaign, called ...' parsed without a
+    subject: the name just before the verb, or before an apposition set off by commas, is its subject."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end >= verb.sent.start and doc[end].dep_ in ("aux", "neg", "advmod"):
+        end -= 1
+    if end >= verb.sent.start and doc[end].text == ",":
+        opening = next((t.i for t in reversed(doc[verb.sent.start:end]) if t.text == ","), None)
+        end = opening - 1 if opening is not None else end
+    token = doc[end] if end >= verb.sent.start else None
+    if token is None or token.ent_type_ not in ("PERSON", "ORG") or token.ent_iob_ == "B" and \
+            end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        return None
+    return token
 
 
 def _is_dateline(token: Token) -> bool:
@@ -69,13 +95,25 @@ def _name_after_quote(verb: Token) -> list[Token]:
     return [last]  # the name's head is its last word
 
 
-def is_relative(verb: Token, subject: Token) -> bool:
-    return subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")
+def relative_referent(verb: Token, subject: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for: the clause's head noun, or, when the parser hung the
+    clause elsewhere ("they turned to the Chicago Police Department which reported ..." parsed as an
+    adverbial clause), the noun right before "which"/"who"."""
+    if subject.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    if verb.dep_ == "relcl":
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    before = subject.doc[subject.i - 1] if subject.i > 0 else None
+    if before is not None and before.text == "," and before.i > 0:
+        before = subject.doc[before.i - 1]
+    if subject.lower_ != "that" and before is not None and before.pos_ in ("NOUN", "PROPN") and before.i >= verb.sent.start:
+        return before
+    return None
 
 
 def speaker_token(verb: Token, subject: Token) -> Token:
     """The noun a relative pronoun stands for: "observers, who warn ..." -> observers."""
-    return verb.head if is_relative(verb, subject) else subject
+    return relative_referent(verb, subject) or subject
 
 
 def claimant_for(verb: Token) -> tuple[str, int | None, int | None] | None:
@@ -86,8 +124,9 @@ def claimant_for(verb: Token) -> tuple[str, int | None, int | None] | None:
     subject = subject_of(verb)
     if subject is None:
         return None
-    if is_relative(verb, subject) and subject.dep_ == "nsubj":
-        return noun_phrase(verb.head)[0], subject.idx, subject.idx + len(subject.text)
+    referent = relative_referent(verb, subject)
+    if referent is not None and subject.dep_ == "nsubj":
+        return noun_phrase(referent)[0], subject.idx, subject.idx + len(subject.text)
     if subject.dep_ == "nsubjpass" or subject.lower_ in NON_CLAIMANTS - {"it"}:
         agent = agent_of(verb)
         if agent is not None:

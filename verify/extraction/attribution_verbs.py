@@ -83,20 +83,25 @@ def _framing_verb(sentence: Span, verbs: list[Token]) -> Attribution | None:
             attribution = _speech_without_clause(sentence, verb)
             if attribution is not None:
                 return attribution
-    for pattern in (_from_verb, _speech_without_clause, _passive_agent):
-        for verb in verbs:
-            if pattern is _speech_without_clause and verb_lemma(verb, SPEECH_LEMMAS) is None:
-                continue
-            attribution = pattern(sentence, verb)
-            if attribution is not None:
-                return attribution
+    # The sentence's own root verb of saying frames it even when the parser gave it no clause ("Brunner
+    # ... said many of the examples ... failed to note that ..."): a verb inside what it says does not.
+    roots = [verb for verb in verbs if verb.dep_ == "ROOT"]
+    for verbs_tried in (roots, verbs):
+        for pattern in (_from_verb, _speech_without_clause, _passive_agent):
+            for verb in verbs_tried:
+                if pattern is _speech_without_clause and verb_lemma(verb, SPEECH_LEMMAS) is None:
+                    continue
+                attribution = pattern(sentence, verb)
+                if attribution is not None:
+                    return attribution
     return None
 
 
 def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
     """'Mr. Trump has called for taxing pass-through income': a stated position, content = the object."""
-    verbs = [t for t in sentence if t.pos_ == "VERB" and verb_lemma(t, POSITION_LEMMAS)
-             and t.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp") and in_quotation(t) == quoted]
+    verbs = [t for t in sentence if (t.pos_ == "VERB" or _verb_like(t)) and verb_lemma(t, POSITION_LEMMAS)
+             and (t.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp") or _set_off_relative(t))
+             and in_quotation(t) == quoted]
     for verb in sorted(verbs, key=_depth):
         if verb.lemma_.lower() in _TALK_LEMMAS and not any(
                 c.dep_ in ("prep", "prt") and c.lower_ in _TOPIC_PREPOSITIONS for c in verb.children):
@@ -105,6 +110,15 @@ def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
         if attribution is not None and attribution.claimant.lower() not in NON_CLAIMANTS - {"it"}:
             return attribution
     return None
+
+
+def _set_off_relative(verb: Token) -> bool:
+    """'the Saudi government, which has strongly denied any involvement': a relative clause set off by a
+    comma says what its noun holds; "the man who called the police" only says which man."""
+    if verb.dep_ != "relcl":
+        return False
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which")), None)
+    return pronoun is not None and pronoun.i > 0 and verb.doc[pronoun.i - 1].text == ","
 
 
 def _credible(verb: Token, *, with_clause: bool, strict: bool) -> bool:
@@ -167,7 +181,10 @@ def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
     claimant = claimant_for(verb)
     if claimant is None or not claimant[0]:
         return None
-    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS + ("aux", "prt") for t in c.subtree}
+    # A quotation parsed as a second subject ('Full panic mode," said Leslie Wimes') is content, not frame.
+    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS + ("aux", "prt")
+                        and not (c.dep_ in SUBJECT_DEPS and in_quotation(c) and not in_quotation(verb))
+                        for t in c.subtree}
     rest = [t for t in sentence if t.i not in frame]
     content = trimmed_range(rest, min_tokens=2)  # '"Probably not," Ms. Moore said.'
     colon = next((t for t in reversed(sentence) if not t.is_space), None)

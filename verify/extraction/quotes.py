@@ -22,8 +22,12 @@ def _inside(position: int | None, regions: list[tuple[int, int]]) -> bool:
 
 
 def _is_weak(attribution, regions: list[tuple[int, int]]) -> bool:
-    """No speaker of its own: none, "I"/"we", or a claimant quoted by someone else."""
-    if attribution is None or attribution.claimant.lower() in SPEAKER_RELATIVE:
+    """No speaker of its own: none, or a claimant quoted by someone else ("I"/"we" inside a quotation). An
+    "I" outside quotation marks is the writer's own voice ("I laughed and said, ..."), which no quoted
+    speaker in the paragraph replaces."""
+    if attribution is None:
+        return True
+    if attribution.claimant.lower() in SPEAKER_RELATIVE and attribution.claimant_start is None:
         return True
     return not attribution.speaker_turn and _inside(attribution.claimant_start, regions)
 

@@ -32,10 +32,11 @@ SPEECH_LEMMAS = frozenset({
     "warn", "claim", "state", "announce", "declare", "continue", "conclude", "answer", "recall", "joke",
     "quip", "retort", "post", "counter", "shout", "yell", "testify", "acknowledge", "admit", "concede",
     "complain", "stress", "emphasize", "emphasise", "remark", "observe", "predict", "report", "confirm",
-    "maintain", "contend", "allege", "assert", "suggest", "caution", "reason", "wonder", "believe",
+    "maintain", "contend", "allege", "assert", "suggest", "caution", "reason", "wonder", "believe", "read",
 })
-# Speech verbs only when set off as a frame ('She continued: "..."'); "support continues to grow" is not.
-FRAME_ONLY_LEMMAS = frozenset({"continue"})
+# Speech verbs only when set off as a frame ('She continued: "..."', '"...," the article read');
+# "support continues to grow" and "he read the report" are not.
+FRAME_ONLY_LEMMAS = frozenset({"continue", "read"})
 # Nouns that carry an attribution from their possessor: "Trump's claim that ...".
 NOUN_CUES = frozenset({
     "claim", "assertion", "argument", "allegation", "accusation", "warning", "statement", "promise", "pledge",
@@ -67,7 +68,11 @@ POSITION_LEMMAS = frozenset({
     "apologize", "apologise", "approve", "rip", "grill", "rail", "lambast", "lambaste", "ridicule", "taunt",
     "plead", "yell", "shout", "publish", "document", "reference", "address", "comment", "weigh", "feel",
     "understand", "resent", "brand", "dub", "term", "hail", "laud", "commend", "chastise", "scold",
-    "remind", "expect", "reiterate", "repeat",
+    "remind", "expect", "reiterate", "repeat", "proclaim",
+    # Stated intentions: "the campaign plans to employ Mr. Obama", "he refuses to release his returns".
+    "plan", "intend", "seek", "refuse",
+    # A position on the record: "the panel voted to hold him in contempt".
+    "vote",
 })
 # Adjectives of a held view with a clause: "protesters were frustrated that Y", "we are convinced Y".
 STANCE_ADJECTIVES = frozenset({

@@ -2,6 +2,7 @@ import pytest
 
 from verify.extraction import extract_claims
 from verify.extraction.attribution import find_attribution
+from verify.models import ClaimantType
 
 
 def attribution(nlp, text):
@@ -61,3 +62,100 @@ def test_signed_quote_after_a_dash(nlp):
 def test_inanimate_subject_is_not_a_claimant(nlp):
     [claim] = extract_claims("This revelation adds a new layer of complexity to a war that began in 2022.")
     assert claim.claimant == ""
+
+
+def test_according_to_opening_a_sentence_the_parser_misread_still_names_the_source(nlp):
+    text = "According to conservative radio host Rush Limbaugh, the move reeks of fear and desperation."
+    found = attribution(nlp, text)
+    assert found.claimant == "Rush Limbaugh"
+    assert text[found.content_start:found.content_end] == "the move reeks of fear and desperation"
+
+
+def test_according_to_inside_a_reported_clause_leaves_the_reporter_as_claimant(nlp):
+    text = ("The researchers reported that Apple holds $214 billion offshore; Nike holds $10 billion offshore, "
+            "and the report says that Apple has 3 subsidiaries, according to its own website.")
+    assert attribution(nlp, text).claimant == "The researchers"
+
+
+@pytest.mark.parametrize("text", [
+    "Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics.",
+    "CLARIFICATION: The first sentence has been changed to reflect that the senator is calling for a review.",
+])
+def test_a_headline_or_notice_before_a_colon_is_no_speaker(nlp, text):
+    found = attribution(nlp, text)
+    assert found is None or found.cue != ":"
+
+
+def test_a_speaker_label_still_names_the_speaker(nlp):
+    assert attribution(nlp, "Pat Caddell: Voters worried about the economy are moving away.").claimant == "Pat Caddell"
+
+
+def test_a_document_that_reads_a_quote_is_its_source(nlp):
+    text = "\u201cThe developer has managed to erase much of his debt,\u201d the article read."
+    found = attribution(nlp, text)
+    assert found.claimant == "the article" and found.cue == "read"
+
+
+def test_reading_something_is_no_frame(nlp):
+    found = attribution(nlp, "The senator read the report on the flight to Denver.")
+    assert found is None or found.cue != "read"
+
+
+def test_a_quote_parsed_as_a_second_subject_stays_content(nlp):
+    text = ("\u201cThe campaign is in panic mode. Full panic mode,\u201d said Leslie Wimes, a president of "
+            "the Democratic Women Caucus.")
+    claims = extract_claims(text, threshold=0.0)
+    assert claims and {c.claimant for c in claims} == {"Leslie Wimes"}
+
+
+def test_a_report_that_clause_names_whose_report_it_is(nlp):
+    text = "Hillary Clinton is seizing upon a New York Times report that Donald Trump had a net loss in 1995."
+    assert attribution(nlp, text).claimant == "New York Times"
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("The Clinton campaign plans to employ the first lady as much as possible in the final weeks.",
+     "The Clinton campaign"),
+    ("He steadfastly refuses to release the tax returns every nominee has released.", "He"),
+])
+def test_a_stated_intention_names_its_claimant(nlp, text, claimant):
+    assert attribution(nlp, text).claimant == claimant
+
+
+def test_one_of_a_group_that_can_speak_is_an_unnamed_claimant(nlp):
+    found = attribution(nlp, "One of the doctors called the product a miracle.")
+    assert found.claimant == "One of the doctors" and found.claimant_type == ClaimantType.UNNAMED
+
+
+def test_a_vote_is_a_position_on_the_record(nlp):
+    found = attribution(nlp, "A House panel voted Thursday to hold the aide in contempt of Congress.")
+    assert found.claimant == "A House panel"
+
+
+def test_a_set_off_relative_clause_says_what_its_noun_holds(nlp):
+    text = "The talks included members of the Saudi government, which has strongly denied any involvement."
+    found = attribution(nlp, text)
+    assert found.claimant == "the Saudi government" and text[found.claimant_start:found.claimant_end] == "which"
+
+
+def test_a_restrictive_relative_clause_only_says_which_one(nlp):
+    found = attribution(nlp, "The man who called the police was arrested on Monday.")
+    assert found is None or not found.claimant
+
+
+def test_the_root_verb_of_saying_frames_the_sentence_when_parsed_without_a_clause(nlp):
+    text = ("Angelique Brunner, a Washington-based developer and spokeswoman for the EB-5 Investment Coalition, "
+            "which is made up of investors and developers, said many of the examples that critics point to as "
+            "EB-5 investments in upscale areas failed to note that the program helped transform places that "
+            "were previously economically depressed.")
+    assert attribution(nlp, text).claimant == "Angelique Brunner"
+
+
+def test_what_a_plan_would_do_is_what_its_owner_proposes(nlp):
+    found = attribution(nlp, "Mrs. Clinton's plan would also cap the tax value of deductions at 28 percent.")
+    assert found.claimant == "Clinton" and found.cue == "plan"
+
+
+def test_a_remark_as_an_event_names_no_claimant(nlp):
+    found = attribution(nlp, "Trump's comments came as the facts were still being gathered.")
+    assert found is None or not found.claimant

@@ -1,8 +1,10 @@
 """Claimants as a fact-checker writes them: named and typed, unnamed sources marked, no false sources."""
 import pytest
+from spacy.tokens import Doc
 
 from verify.extraction import extract_claims
 from verify.extraction.attribution import find_attribution
+from verify.extraction.attribution_subjects import subject_of
 from verify.models import ClaimantType
 
 
@@ -133,3 +135,44 @@ def test_a_dateline_is_no_speaker(nlp):
 def test_officials_of_a_named_institution_speak_for_it_as_an_organisation(nlp, text, claimant):
     found = attribution(nlp, text)
     assert (found.claimant, found.claimant_type) == (claimant, ClaimantType.ORGANISATION)
+
+
+def test_a_bare_surname_misread_as_a_body_is_the_person_named_before(nlp):
+    doc = nlp("Donald Trump spoke in Ohio. Trump this week also said he would consider naming a new judge.")
+    found = find_attribution(list(doc.sents)[-1])
+    assert found.claimant == "Trump" and found.claimant_type == ClaimantType.PERSON
+
+
+def test_which_after_a_body_stands_for_it_however_the_clause_is_parsed(nlp):
+    text = ("To solve this quandary, they turned to the Chicago Police Department which reported "
+            "\u201c2,521 shooting incidents\u201d in the city between January 1 and September 18.")
+    found = find_attribution(nlp(text)[:])
+    assert found.claimant == "the Chicago Police Department"
+    assert found.claimant_type == ClaimantType.ORGANISATION
+    assert text[found.claimant_start:found.claimant_end] == "which"
+
+
+def test_a_verb_the_parser_left_without_subject_takes_the_name_before_its_apposition(nlp):
+    words = ["Later", ",", "Minyon", "Moore", ",", "a", "senior", "adviser", ",", "called", "the", "plan",
+             "a", "mistake", "."]
+    heads = [9, 9, 3, 9, 3, 7, 7, 3, 3, 9, 11, 9, 13, 9, 9]
+    deps = ["advmod", "punct", "compound", "dep", "punct", "det", "amod", "appos", "punct", "ROOT", "det",
+            "dobj", "det", "oprd", "punct"]
+    tags = ["RB", ",", "NNP", "NNP", ",", "DT", "JJ", "NN", ",", "VBD", "DT", "NN", "DT", "NN", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
+              ents=["O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 11)
+    assert subject_of(doc[9]).text == "Moore"
+
+
+def test_a_subject_that_cannot_speak_gives_way_to_the_name_before_the_verb(nlp):
+    text = ("With 50 days until the election, Minyon Moore, a senior adviser to the Clinton campaign, called "
+            "Mr. Obama's remarks on Saturday \"a true wake-up call\" to his coalition of supporters.")
+    found = find_attribution(nlp(text)[:])
+    assert found.claimant == "Minyon Moore" and found.cue == "called"
+
+
+def test_a_gerund_after_a_preposition_is_said_by_the_subject_of_its_verb(nlp):
+    text = ("Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would never "
+            "diagnose someone through television.")
+    found = find_attribution(nlp(text)[:])
+    assert found.claimant == "Dean" and found.cue == "saying"

@@ -82,3 +82,25 @@ def test_evaluate_attribution_reports_each_article_wise_half_apart(nlp, tmp_path
     assert (first["articles"], first["claimant_f1"]) == (2, 1.0)
     assert (second["articles"], second["claimant_f1"]) == (1, 0.0)
     assert 0.0 < result["claimant_f1"] < 1.0
+
+
+def test_evaluate_attribution_reports_each_outlet_apart(nlp, tmp_path):
+    tiny = FIXTURES / "attribution_tiny"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = (tiny / "text" / "ledger_bridge.txt").read_text(encoding="utf-8")
+    annotation = (tiny / "attributions" / "ledger_bridge_a1.ann").read_text(encoding="utf-8")
+    for name in ("gazette_bridge", "herald_bridge"):
+        (tmp_path / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attributions" / "gazette_bridge_a1.ann").write_text(annotation, encoding="utf-8")
+    start = text.index("Traffic")  # the herald's annotator credits a sentence to "Traffic", which nobody said
+    (tmp_path / "attributions" / "herald_bridge_a1.ann").write_text(
+        f"T1\tSource {start} {start + 7}\tTraffic\nT2\tContent {start + 8} {len(text.rstrip())}\tx\n"
+        "E1\tAttribution:T1 Content:T2 Source:T1\n", encoding="utf-8")
+
+    result = run("evaluate_attribution", str(tmp_path), "--json")
+
+    assert set(result["outlets"]) == {"gazette", "herald"}
+    assert (result["outlets"]["gazette"]["articles"], result["outlets"]["gazette"]["claimant_f1"]) == (1, 1.0)
+    assert result["outlets"]["herald"]["claimant_recall"] == 0.0
+

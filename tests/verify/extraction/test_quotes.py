@@ -1,4 +1,5 @@
 """Quotation regions: paired marks, nested quotes, quotations running over paragraphs."""
+from verify.extraction import extract_claims
 from verify.extraction.quotes import quote_regions
 
 
@@ -23,3 +24,12 @@ def test_a_quotation_runs_over_paragraphs_that_reopen_it():
 
 def test_an_unclosed_quote_in_a_single_paragraph_is_ignored():
     assert _quoted('He said "this never closes.\n\nNext paragraph.') == []
+
+
+def test_the_writers_own_i_keeps_its_sentence_out_of_a_quoted_speaker(nlp):
+    text = ('Once, when my mother mentioned the devil to me, I laughed and said, "I don\'t believe in the devil." '
+            'She became so upset that she shouted, "You will regret this."')
+    claims = extract_claims(text, threshold=0.0)
+    writer = next(c for c in claims if "laughed" in c.sentence)
+    assert writer.claimant == "I"
+    assert text[writer.claimant_start:writer.claimant_end] == "I"

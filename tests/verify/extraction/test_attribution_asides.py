@@ -1,0 +1,41 @@
+"""An "as" aside names the source of the clause around it: "as X pointed out", "as X put it"."""
+import pytest
+
+from verify.extraction.attribution import find_attribution
+from verify.extraction.attribution_asides import as_aside
+from verify.models import ClaimantType
+
+
+def sentence(nlp, text):
+    return nlp(text)[:]
+
+
+@pytest.mark.parametrize("text,claimant,content", [
+    ("The island, as one of the governor's advisers pointed out, rarely gets two storms in a year.",
+     "one of the governor's advisers", "The island, as one of the governor's advisers pointed out, rarely gets two "
+     "storms in a year"),
+    ("As Ms. Lindqvist put it in a radio interview, the network is providing a view the press ignores.",
+     "Ms. Lindqvist", "the network is providing a view the press ignores"),
+    ("The video does not show whether the driver had a weapon, as police have said.",
+     "police", "The video does not show whether the driver had a weapon"),
+])
+def test_the_speaker_of_an_as_aside_is_the_claimant(nlp, text, claimant, content):
+    found = as_aside(sentence(nlp, text))
+    assert found is not None
+    assert text[found.claimant_start:found.claimant_end] == claimant
+    assert text[found.content_start:found.content_end] == content
+
+
+def test_an_aside_wins_over_the_subject_of_the_clause_it_comments_on(nlp):
+    found = find_attribution(sentence(nlp, "The bridge, as the engineers noted, will not reopen before March."))
+    assert found.claimant == "the engineers"
+    assert found.claimant_type == ClaimantType.UNNAMED
+
+
+@pytest.mark.parametrize("text", [
+    "As he announced his candidacy, protesters gathered outside the hall.",  # a time, not a source
+    "The company failed, as predicted.",  # nobody named
+    "As the sun rose, the troops crossed the river.",
+])
+def test_an_as_clause_that_reports_nothing_names_no_claimant(nlp, text):
+    assert as_aside(sentence(nlp, text)) is None

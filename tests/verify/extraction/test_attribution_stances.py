@@ -1,0 +1,41 @@
+"""A held view states a position: "X has been critical of Y", "X is an opponent of Y"."""
+import pytest
+
+from verify.extraction.attribution import find_attribution
+from verify.extraction.attribution_stances import stance_predicate
+from verify.models import ClaimantType
+
+
+def sentence(nlp, text):
+    return nlp(text)[:]
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("Graham has been critical of the nominee since the primary.", "Graham"),
+    ("The senator's aides were coy about whether they would change their approach.", "The senator's aides"),
+    ("Maria Olsen has been an outspoken supporter of the alliance.", "Maria Olsen"),
+])
+def test_the_holder_of_a_stance_is_the_claimant(nlp, text, claimant):
+    found = stance_predicate(sentence(nlp, text))
+    assert found is not None
+    assert text[found.claimant_start:found.claimant_end] == claimant
+
+
+def test_a_relative_stance_holder_is_named_by_the_person_it_describes(nlp):
+    found = find_attribution(sentence(nlp, "Kaine is a former lawyer who is a staunch opponent of the death penalty."))
+    assert found.claimant == "Kaine" and found.claimant_type == ClaimantType.PERSON
+
+
+@pytest.mark.parametrize("text", [
+    "The store is open on Sundays.",
+    "The weather was critical to the harvest.",  # a thing holds no view
+    "The bridge is important to the region.",
+])
+def test_things_and_neutral_adjectives_hold_no_stance(nlp, text):
+    assert stance_predicate(sentence(nlp, text)) is None
+
+
+def test_being_against_something_is_a_stance(nlp):
+    text = "If the developer could make money doing it, Sen. Bernie Sanders is against it."
+    found = stance_predicate(sentence(nlp, text))
+    assert text[found.claimant_start:found.claimant_end] == "Sen. Bernie Sanders"
