@@ -85,7 +85,7 @@ def batches(triplets: Sequence[Triplet], *, size: int, seed: int) -> list[list[T
 
 
 def fine_tune(*, base_model: str, triplets: Sequence[Triplet], output: str | Path, batch_size: int = BATCH_SIZE,
-              max_steps: int | None = None, seed: int = 13,
+              max_steps: int | None = None, seed: int = 13, learning_rate: float = LEARNING_RATE,
               progress: Callable[[int, int, float], None] | None = None) -> Path:
     """One epoch of MNRL over the triplets from `base_model`; the model is saved to `output`."""
     import torch  # heavy: only the training command pays for it
@@ -102,7 +102,7 @@ def fine_tune(*, base_model: str, triplets: Sequence[Triplet], output: str | Pat
         planned = planned[:max_steps]
     if not planned:
         raise ValueError("Not enough training pairs for one batch (each batch needs two distinct pairs).")
-    optimizer = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate)
     warmup = max(1, int(WARMUP_SHARE * len(planned)))
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda step: min((step + 1) / warmup, max(0.0, (len(planned) - step) / max(1, len(planned) - warmup))))

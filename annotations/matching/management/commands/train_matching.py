@@ -32,6 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("--calibration-share", type=float, default=CALIBRATION_SHARE,
                             help="Share of the queries kept out of fine-tuning to fit the calibration on.")
         parser.add_argument("--batch-size", type=int, default=32)
+        parser.add_argument("--learning-rate", type=float, default=None, help="AdamW learning rate (default 2e-5).")
         parser.add_argument("--max-steps", type=int, default=None, help="Stop after this many batches (smoke runs).")
 
     def handle(self, *args, **options):
@@ -54,7 +55,7 @@ class Command(BaseCommand):
             result = matching_model_train(
                 base_model=base, output=options["output"], files=files, use_desk=not options["no_desk"],
                 calibration_share=options["calibration_share"], batch_size=options["batch_size"],
-                max_steps=options["max_steps"],
+                max_steps=options["max_steps"], learning_rate=options["learning_rate"],
                 progress=lambda step, total, loss: self.stdout.write(f"step {step}/{total} loss {loss:.4f}")
                 if step % 5 == 0 or step == total else None)
         except ValueError as error:
