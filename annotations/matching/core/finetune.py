@@ -3,8 +3,9 @@
 Each training example is (query, the claim it repeats, a hard negative): the best BM25 document
 that is not the claim (or a document reviewers rejected for that query). The loss ranks the claim
 above the hard negative and above every other claim of the batch. One epoch, AdamW with linear
-warm-up and decay: the recipe of sentence-transformers' retrieval examples, not tuned here. A plain
-torch loop (no `datasets`/`accelerate`): a few hundred steps on the CPU.
+warm-up and decay. Of the two recipes tried (batch 32 at 2e-5: 20 steps on the CLEF train split; batch
+16 at 5e-5: 40 steps), the second scored better on the held-out train queries (MAP@5 0.870 vs 0.862)
+and is the default. A plain torch loop (no `datasets`/`accelerate`): ~15 min on two busy cores.
 """
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from annotations.matching.core.text import tokenize
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 32
-LEARNING_RATE = 2e-5
+BATCH_SIZE = 16
+LEARNING_RATE = 5e-5
 WARMUP_SHARE = 0.1
 MAX_SEQ_LENGTH = 128
 # How deep in the BM25 ranking a hard negative is looked for.

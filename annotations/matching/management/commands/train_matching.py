@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from annotations.matching.core.dense import PACKAGED_MODEL
 from annotations.matching.core.evaluation import read_qrels, read_tsv
+from annotations.matching.core.finetune import BATCH_SIZE, LEARNING_RATE
 from annotations.matching.training import (CALIBRATION_SHARE, LabelledFiles, calibration_fit,
                                            default_calibration_path, matching_model_train)
 
@@ -31,8 +32,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-desk", action="store_true", help="Leave out the desk's decided matches.")
         parser.add_argument("--calibration-share", type=float, default=CALIBRATION_SHARE,
                             help="Share of the queries kept out of fine-tuning to fit the calibration on.")
-        parser.add_argument("--batch-size", type=int, default=32)
-        parser.add_argument("--learning-rate", type=float, default=None, help="AdamW learning rate (default 2e-5).")
+        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+        parser.add_argument("--learning-rate", type=float, default=None, help=f"AdamW learning rate (default {LEARNING_RATE:g}).")
         parser.add_argument("--max-steps", type=int, default=None, help="Stop after this many batches (smoke runs).")
 
     def handle(self, *args, **options):
