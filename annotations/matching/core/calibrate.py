@@ -117,7 +117,8 @@ def cross_validate(pools: Sequence[LabelledPool], names: tuple[str, ...], *, fol
     out: list[np.ndarray | None] = [None] * len(pools)
     unmatched_top: list[float] = []
     in_sample = len(pools) < 2 * folds
-    fold_of = np.zeros(len(pools), dtype=int) if in_sample else np.random.default_rng(seed).permutation(len(pools)) % folds
+    fold_of = (np.zeros(len(pools), dtype=int) if in_sample
+               else np.random.default_rng(seed).permutation(len(pools)) % folds)
     for fold in range(1 if in_sample else folds):
         fitted = fit(pools if in_sample else [p for p, f in zip(pools, fold_of) if f != fold], names)
         for position in np.flatnonzero(fold_of == fold):
@@ -130,7 +131,8 @@ def cross_validate(pools: Sequence[LabelledPool], names: tuple[str, ...], *, fol
     labels = np.concatenate([p.labels for p in pools]) if pools else np.zeros(0)
     clipped = np.clip(probabilities, 1e-7, 1 - 1e-7)
     metrics = {
-        "cross_validated": not in_sample, "queries": len(pools), "candidates": int(labels.size), "positives": int(labels.sum()),
+        "cross_validated": not in_sample, "queries": len(pools), "candidates": int(labels.size),
+        "positives": int(labels.sum()),
         "map_at_5": round(ranked_map_at_5(pools, out), 4),
         "log_loss": round(float(-np.mean(labels * np.log(clipped) + (1 - labels) * np.log(1 - clipped))), 5),
         "brier": round(float(np.mean((probabilities - labels) ** 2)), 6),

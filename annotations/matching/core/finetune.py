@@ -105,8 +105,9 @@ def fine_tune(*, base_model: str, triplets: Sequence[Triplet], output: str | Pat
         raise ValueError("Not enough training pairs for one batch (each batch needs two distinct pairs).")
     optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate)
     warmup = max(1, int(WARMUP_SHARE * len(planned)))
+    decay = max(1, len(planned) - warmup)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (len(planned) - step) / max(1, len(planned) - warmup))))
+        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (len(planned) - step) / decay)))
     model.train()
     for step, batch in enumerate(planned, start=1):
         columns = ([t.query for t in batch], [t.positive for t in batch], [t.negative for t in batch])

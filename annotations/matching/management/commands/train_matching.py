@@ -33,7 +33,8 @@ class Command(BaseCommand):
         parser.add_argument("--calibration-share", type=float, default=CALIBRATION_SHARE,
                             help="Share of the queries kept out of fine-tuning to fit the calibration on.")
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
-        parser.add_argument("--learning-rate", type=float, default=None, help=f"AdamW learning rate (default {LEARNING_RATE:g}).")
+        parser.add_argument("--learning-rate", type=float, default=None,
+                            help=f"AdamW learning rate (default {LEARNING_RATE:g}).")
         parser.add_argument("--max-steps", type=int, default=None, help="Stop after this many batches (smoke runs).")
 
     def handle(self, *args, **options):
@@ -77,7 +78,8 @@ class Command(BaseCommand):
             if not Path(options[name]).is_file():
                 raise CommandError(f"--{name}: no such file: {options[name]}")
         try:
-            queries, corpus, qrels = read_tsv(options["queries"]), read_tsv(options["corpus"]), read_qrels(options["qrels"])
+            queries, corpus = read_tsv(options["queries"]), read_tsv(options["corpus"])
+            qrels = read_qrels(options["qrels"])
         except (ValueError, UnicodeDecodeError) as error:
             raise CommandError(f"Could not read the input: {error}") from error
         if any(len(row) < 2 for row in queries + corpus):
