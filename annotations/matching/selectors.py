@@ -113,8 +113,11 @@ class MatchView:
 
 
 def claim_matches(*, claim: Claim, include_rejected: bool = False) -> list[MatchView]:
-    """The claim's matches, strongest first, each with the matched finding."""
-    matches = ClaimMatch.objects.filter(claim=claim).select_related("document", "decided_by")
+    """The claim's matches, strongest first, each with the matched finding.
+
+    Undecided suggestions under the current suggestion threshold (stored when it was lower) are not listed."""
+    matches = ClaimMatch.objects.filter(claim=claim).select_related("document", "decided_by").exclude(
+        status=MatchStatus.SUGGESTED, score__lt=_suggest_threshold())
     if not include_rejected:
         matches = matches.exclude(status=MatchStatus.REJECTED)
     return [MatchView(match=match, finding=document_finding(document=match.document)) for match in matches]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from annotations.matching.core.calibrate import UNFITTED, fit_calibration, labelled_pools
 from annotations.matching.core.dense import PACKAGED_MODEL, Embedder
-from annotations.matching.core.finetune import Pair, fine_tune, hard_negative_triplets
+from annotations.matching.core.finetune import BATCH_SIZE, Pair, fine_tune, hard_negative_triplets
 from annotations.matching.core.matcher import Document, Matcher
 from annotations.matching.core.scoring import CALIBRATION_FILE, PACKAGED_DIR, Calibration
 from annotations.matching.selectors import match_decided_pairs
@@ -89,8 +89,8 @@ def calibration_fit(*, model: str, files: LabelledFiles, queries: Sequence[tuple
 
 
 def matching_model_train(*, base_model: str, output: str | Path, files: LabelledFiles, use_desk: bool = True,
-                         calibration_share: float = CALIBRATION_SHARE, batch_size: int = 32,
-                         max_steps: int | None = None,
+                         calibration_share: float = CALIBRATION_SHARE, batch_size: int = BATCH_SIZE,
+                         max_steps: int | None = None, learning_rate: float | None = None,
                          progress: Callable[[int, int, float], None] | None = None) -> TrainingResult:
     """Fine-tune `base_model` (one epoch, MNRL, BM25 hard negatives) and store it with its calibration."""
     tune_queries, calibration_queries = split_queries(files, share=calibration_share)
@@ -106,7 +106,8 @@ def matching_model_train(*, base_model: str, output: str | Path, files: Labelled
             progress(step, total, loss)
 
     output = fine_tune(base_model=base_model, triplets=triplets, output=output, batch_size=batch_size,
-                       max_steps=max_steps, progress=count)
+                       max_steps=max_steps, progress=count,
+                       **({"learning_rate": learning_rate} if learning_rate else {}))
     if not calibration_queries:
         raise ValueError("No query is left for the calibration: raise --calibration-share or add queries.")
     calibration = calibration_fit(

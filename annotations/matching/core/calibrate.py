@@ -1,15 +1,12 @@
 """Fitting a Calibration (core/scoring.py) on labelled candidate pools, and cross-validating it.
 
 A labelled pool is one query's stage-1 candidates with their raw BM25 and dense cosine and whether
-each is the same claim. The dense part is fitted in two steps: the interpolation weight of BM25
-(relative to the pool's best) against the cosine is the one of a coarse grid (steps of 0.05) with the
-best MAP@5 over the pools; then a logistic regression on that interpolated score (Platt scaling) over
-all candidates of all pools (the natural rate: a pool of a few hundred has one or two positives)
-turns it into a probability. A logistic regression straight on the two features gave the BM25 side
-about 0.5-0.65 of the weight: it fits the mass of easy negatives, not the top of the ranking, and
-lost 0.03-0.05 MAP@5 on train and dev. The lexical part is a logistic regression on its features
-(both increase with BM25, so it ranks as BM25 does). Cross-validation splits by query, so a query's
-candidates are never both fitted and scored.
+each is the same claim. The fit is an L2-regularised logistic regression over all candidates of all
+pools (the natural rate: a pool of a few hundred has one or two positives). Every labelled query
+has its claim in the index, while most claims a desk sees have none: so each pool is also fitted a
+second time without its same-claim candidates ("nothing in the index repeats this query"), which
+is what teaches the calibration to give low probabilities when even the best candidate is far off.
+Cross-validation splits by query, so a query's candidates are never both fitted and scored.
 """
 from __future__ import annotations
 
@@ -25,8 +22,6 @@ from annotations.matching.core.scoring import DENSE_FEATURES, LEXICAL_FEATURES, 
 
 # Regularisation strength of the logistic regression (sklearn's C): the default, not tuned.
 C = 1.0
-# The interpolation weights tried for BM25 (the cosine gets the rest): 0, 0.05, ..., 1.
-WEIGHT_GRID = tuple(round(0.05 * step, 2) for step in range(21))
 FOLDS = 5
 SEED = 13
 
@@ -66,40 +61,23 @@ def labelled_pools(matcher: Matcher, queries: Sequence[tuple[str, str]],
     return pools
 
 
-def _labels(pools: Sequence[LabelledPool]) -> np.ndarray:
-    labels = np.concatenate([p.labels for p in pools]) if pools else np.zeros(0)
-    if labels.min(initial=1) == labels.max(initial=0):
-        raise ValueError("Calibration needs both same-claim and other candidates.")
-    return labels
+def without_matches(pool: LabelledPool) -> LabelledPool:
+    """The pool as it would be had the index held none of the query's claims."""
+    keep = pool.labels == 0
+    return LabelledPool(bm25=pool.bm25[keep], dense=None if pool.dense is None else pool.dense[keep],
+                        labels=pool.labels[keep], n_relevant=0)
 
 
 def fit_logit(pools: Sequence[LabelledPool], names: tuple[str, ...]) -> Logit:
-    """A logistic regression on the named features of every candidate."""
-    labels = _labels(pools)
+    """A logistic regression on the named features of every candidate, of the pools with and without matches."""
+    pools = [*pools, *(without_matches(p) for p in pools if p.labels.any())]
+    labels = np.concatenate([p.labels for p in pools]) if pools else np.zeros(0)
+    if labels.min(initial=1) == labels.max(initial=0):
+        raise ValueError("Calibration needs both same-claim and other candidates.")
     matrix = np.vstack([features(names, bm25=p.bm25, dense=p.dense) for p in pools])
     model = LogisticRegression(C=C, max_iter=2000).fit(matrix, labels)
     return Logit(features=names, weights=tuple(float(w) for w in model.coef_[0]),
                  intercept=float(model.intercept_[0]))
-
-
-def best_interpolation(pools: Sequence[LabelledPool]) -> float:
-    """The BM25 weight of WEIGHT_GRID whose (1 - w) * cosine + w * relative BM25 has the best MAP@5."""
-    columns = [features(DENSE_FEATURES, bm25=p.bm25, dense=p.dense) for p in pools]
-    scores = [ranked_map_at_5(pools, [matrix @ np.array([1.0 - w, w]) for matrix in columns]) for w in WEIGHT_GRID]
-    return WEIGHT_GRID[int(np.argmax(scores))]  # ties: the smaller BM25 weight
-
-
-def fit_interpolated(pools: Sequence[LabelledPool], names: tuple[str, ...] = DENSE_FEATURES) -> Logit:
-    """The grid-chosen interpolation of cosine and BM25, Platt-scaled into a probability."""
-    if names != DENSE_FEATURES:
-        raise ValueError(f"The interpolation is over {DENSE_FEATURES}.")
-    labels = _labels(pools)
-    weight = best_interpolation(pools)
-    mix = np.array([1.0 - weight, weight])
-    score = np.concatenate([features(names, bm25=p.bm25, dense=p.dense) @ mix for p in pools])
-    model = LogisticRegression(C=C, max_iter=2000).fit(score[:, None], labels)
-    slope = float(model.coef_[0][0])
-    return Logit(features=names, weights=tuple(float(slope * m) for m in mix), intercept=float(model.intercept_[0]))
 
 
 def ranked_map_at_5(pools: Sequence[LabelledPool], scores: Sequence[np.ndarray]) -> float:
@@ -137,21 +115,30 @@ def cross_validate(pools: Sequence[LabelledPool], names: tuple[str, ...], *, fol
 
     With fewer queries than folds (a smoke run) the numbers are in-sample, and say so."""
     out: list[np.ndarray | None] = [None] * len(pools)
+    unmatched_top: list[float] = []
     in_sample = len(pools) < 2 * folds
-    fold_of = np.zeros(len(pools), dtype=int) if in_sample else np.random.default_rng(seed).permutation(len(pools)) % folds
+    fold_of = (np.zeros(len(pools), dtype=int) if in_sample
+               else np.random.default_rng(seed).permutation(len(pools)) % folds)
     for fold in range(1 if in_sample else folds):
         fitted = fit(pools if in_sample else [p for p, f in zip(pools, fold_of) if f != fold], names)
         for position in np.flatnonzero(fold_of == fold):
             pool = pools[position]
             out[position] = fitted.probabilities(bm25=pool.bm25, dense=pool.dense)
+            if pool.labels.any():
+                alone = without_matches(pool)
+                unmatched_top.append(float(fitted.probabilities(bm25=alone.bm25, dense=alone.dense).max(initial=0.0)))
     probabilities = np.concatenate(out) if out else np.zeros(0)
     labels = np.concatenate([p.labels for p in pools]) if pools else np.zeros(0)
     clipped = np.clip(probabilities, 1e-7, 1 - 1e-7)
     metrics = {
-        "cross_validated": not in_sample, "queries": len(pools), "candidates": int(labels.size), "positives": int(labels.sum()),
+        "cross_validated": not in_sample, "queries": len(pools), "candidates": int(labels.size),
+        "positives": int(labels.sum()),
         "map_at_5": round(ranked_map_at_5(pools, out), 4),
         "log_loss": round(float(-np.mean(labels * np.log(clipped) + (1 - labels) * np.log(1 - clipped))), 5),
         "brier": round(float(np.mean((probabilities - labels) ** 2)), 6),
+        # The same queries with their claims taken out of the index: how often the best remaining
+        # candidate would still reach a probability of 0.5 (a false suggestion at that threshold).
+        "unmatched_top_at_0.5": round(float(np.mean(np.array(unmatched_top) >= 0.5)), 4) if unmatched_top else None,
     }
     return out, metrics
 
@@ -160,14 +147,13 @@ def fit_calibration(*, dense_pools: Sequence[LabelledPool], lexical_pools: Seque
                     model: str, fitted_on: str, auto_precision: float = 0.95) -> Calibration:
     """Fit both parts and record their cross-validated numbers and operating points."""
     metrics = {}
-    for name, pools, names, fit in (("dense", dense_pools, DENSE_FEATURES, fit_interpolated),
-                                    ("lexical", lexical_pools, LEXICAL_FEATURES, fit_logit)):
-        out, numbers = cross_validate(pools, names, fit=fit)
+    for name, pools, names in (("dense", dense_pools, DENSE_FEATURES), ("lexical", lexical_pools, LEXICAL_FEATURES)):
+        out, numbers = cross_validate(pools, names)
         probabilities = np.concatenate(out)
         labels = np.concatenate([p.labels for p in pools])
         auto = precision_threshold(probabilities, labels, precision=auto_precision)
         numbers[f"auto_at_precision_{auto_precision}"] = operating_point(probabilities, labels, auto)
         numbers["at_0.5"] = operating_point(probabilities, labels, 0.5)
         metrics[name] = numbers
-    return Calibration(dense=fit_interpolated(dense_pools), lexical=fit_logit(lexical_pools, LEXICAL_FEATURES),
+    return Calibration(dense=fit_logit(dense_pools, DENSE_FEATURES), lexical=fit_logit(lexical_pools, LEXICAL_FEATURES),
                        model=model, fitted_on=fitted_on, metrics=metrics)

@@ -3,8 +3,9 @@
 Each training example is (query, the claim it repeats, a hard negative): the best BM25 document
 that is not the claim (or a document reviewers rejected for that query). The loss ranks the claim
 above the hard negative and above every other claim of the batch. One epoch, AdamW with linear
-warm-up and decay: the recipe of sentence-transformers' retrieval examples, not tuned here. A plain
-torch loop (no `datasets`/`accelerate`): a few hundred steps on the CPU.
+warm-up and decay. Of three recipes tried on the CLEF train split (batch 32 at 2e-5, 20 steps; batch 16 at
+5e-5 and at 1e-4, 40 steps), batch 16 at 5e-5 scored best on the held-out train queries (MAP@5 0.870
+vs 0.862 and 0.866) and is the default. A plain torch loop (no `datasets`/`accelerate`): ~15 min on two busy cores.
 """
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from annotations.matching.core.text import tokenize
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 32
-LEARNING_RATE = 2e-5
+BATCH_SIZE = 16
+LEARNING_RATE = 5e-5
 WARMUP_SHARE = 0.1
 MAX_SEQ_LENGTH = 128
 # How deep in the BM25 ranking a hard negative is looked for.
@@ -85,7 +86,7 @@ def batches(triplets: Sequence[Triplet], *, size: int, seed: int) -> list[list[T
 
 
 def fine_tune(*, base_model: str, triplets: Sequence[Triplet], output: str | Path, batch_size: int = BATCH_SIZE,
-              max_steps: int | None = None, seed: int = 13,
+              max_steps: int | None = None, seed: int = 13, learning_rate: float = LEARNING_RATE,
               progress: Callable[[int, int, float], None] | None = None) -> Path:
     """One epoch of MNRL over the triplets from `base_model`; the model is saved to `output`."""
     import torch  # heavy: only the training command pays for it
@@ -102,10 +103,11 @@ def fine_tune(*, base_model: str, triplets: Sequence[Triplet], output: str | Pat
         planned = planned[:max_steps]
     if not planned:
         raise ValueError("Not enough training pairs for one batch (each batch needs two distinct pairs).")
-    optimizer = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate)
     warmup = max(1, int(WARMUP_SHARE * len(planned)))
+    decay = max(1, len(planned) - warmup)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (len(planned) - step) / max(1, len(planned) - warmup))))
+        optimizer, lambda step: min((step + 1) / warmup, max(0.0, (len(planned) - step) / decay)))
     model.train()
     for step, batch in enumerate(planned, start=1):
         columns = ([t.query for t in batch], [t.positive for t in batch], [t.negative for t in batch])

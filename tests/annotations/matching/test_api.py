@@ -13,7 +13,8 @@ REWORDED = "Up to 11000 North Korean soldiers could be deployed in the region, r
 
 
 @pytest.fixture
-def match():
+def match(settings):
+    settings.VERIFY_MATCH_AUTO_THRESHOLD = 1.0  # these tests decide a suggestion themselves
     earlier = ClaimFactory(article=ArticleFactory(), text=TROOPS, verdict=Verdict.UNVERIFIED)
     review = ReviewFactory(claim=earlier, verdict=Verdict.UNVERIFIED)
     SourceFactory(claim=earlier, review=review, url="https://example.org/briefing")

@@ -7,7 +7,7 @@ from annotations.matching.core.calibrate import (LabelledPool, cross_validate, f
 from annotations.matching.core.scoring import (DENSE_FEATURES, LEXICAL_FEATURES, Calibration, Logit,
                                                calibration_for, features, packaged_calibration)
 
-CALIBRATION = Calibration(dense=Logit(features=DENSE_FEATURES, weights=(12.0, 3.0), intercept=-11.0),
+CALIBRATION = Calibration(dense=Logit(features=DENSE_FEATURES, weights=(6.0, 5.0), intercept=-9.5),
                           lexical=Logit(features=LEXICAL_FEATURES, weights=(4.0, 1.0), intercept=-7.0))
 
 
@@ -21,21 +21,26 @@ def test_probabilities_are_in_the_unit_interval_even_for_extreme_inputs():
 
 
 def test_probability_rises_with_the_cosine_and_with_bm25():
-    bm25 = np.array([2.0, 4.0, 8.0, 8.0])
-    dense = np.array([0.3, 0.3, 0.3, 0.9])
+    bm25 = np.array([2.0, 4.0, 8.0])
+    dense = np.array([0.3, 0.4, 0.5])
     p = CALIBRATION.probabilities(bm25=bm25, dense=dense)
-    assert p[0] < p[1] < p[2] < p[3]
+    assert p[0] < p[1] < p[2]
+    closer = CALIBRATION.probabilities(bm25=bm25, dense=dense + 0.4)  # same ranks, higher cosines
+    assert np.all(closer > p)
     lexical = CALIBRATION.probabilities(bm25=bm25[:3], dense=None)
     assert lexical[0] < lexical[1] < lexical[2]
 
 
 def test_the_packaged_calibration_is_monotone_in_both_signals():
     calibration = packaged_calibration()
-    grid = np.linspace(0, 1, 11)
-    by_cosine = calibration.probabilities(bm25=np.full(11, 5.0), dense=grid)
-    assert np.all(np.diff(by_cosine) > 0)
-    by_bm25 = calibration.probabilities(bm25=np.array([1.0, 2.0, 3.0, 4.0]), dense=np.full(4, 0.5))
-    assert np.all(np.diff(by_bm25) > 0)
+    assert all(weight > 0 for weight in calibration.dense.weights + calibration.lexical.weights)
+    bm25, dense = np.array([9.0, 6.0, 3.0, 1.0]), np.array([0.9, 0.6, 0.5, 0.2])
+    p = calibration.probabilities(bm25=bm25, dense=dense)
+    assert np.all(np.diff(p) < 0)  # first by both signals, most likely
+    for scale in (0.5, 0.8):  # the same ranks at lower cosines: less likely
+        assert np.all(calibration.probabilities(bm25=bm25, dense=dense * scale) < p)
+    lexical = calibration.probabilities(bm25=bm25, dense=None)
+    assert np.all(np.diff(lexical) < 0)
     assert 0 < calibration.bm25_share < 1
 
 
@@ -65,6 +70,8 @@ def test_a_model_without_its_own_calibration_gets_the_packaged_one(tmp_path):
 def test_non_finite_weights_are_refused():
     with pytest.raises(ValueError):
         Logit(features=DENSE_FEATURES, weights=(float("nan"), 1.0), intercept=0.0)
+    with pytest.raises(ValueError):
+        features(("no_such_feature",), bm25=np.ones(2), dense=None)
 
 
 def toy_pools(rng, n=60, size=20):
@@ -89,7 +96,7 @@ def test_the_fit_recovers_a_separable_toy_set():
     assert ranked_map_at_5(pools, probabilities) == 1.0
     positives = np.concatenate([pr[p.labels == 1] for pr, p in zip(probabilities, pools)])
     negatives = np.concatenate([pr[p.labels == 0] for pr, p in zip(probabilities, pools)])
-    assert positives.min() > 0.5 > negatives.max()
+    assert positives.min() > negatives.max()
     _, metrics = cross_validate(pools, DENSE_FEATURES)
     assert metrics["map_at_5"] == 1.0 and metrics["queries"] == 60
 

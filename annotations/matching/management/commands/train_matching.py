@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from annotations.matching.core.dense import PACKAGED_MODEL
 from annotations.matching.core.evaluation import read_qrels, read_tsv
+from annotations.matching.core.finetune import BATCH_SIZE, LEARNING_RATE
 from annotations.matching.training import (CALIBRATION_SHARE, LabelledFiles, calibration_fit,
                                            default_calibration_path, matching_model_train)
 
@@ -31,7 +32,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-desk", action="store_true", help="Leave out the desk's decided matches.")
         parser.add_argument("--calibration-share", type=float, default=CALIBRATION_SHARE,
                             help="Share of the queries kept out of fine-tuning to fit the calibration on.")
-        parser.add_argument("--batch-size", type=int, default=32)
+        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+        parser.add_argument("--learning-rate", type=float, default=None,
+                            help=f"AdamW learning rate (default {LEARNING_RATE:g}).")
         parser.add_argument("--max-steps", type=int, default=None, help="Stop after this many batches (smoke runs).")
 
     def handle(self, *args, **options):
@@ -54,7 +57,7 @@ class Command(BaseCommand):
             result = matching_model_train(
                 base_model=base, output=options["output"], files=files, use_desk=not options["no_desk"],
                 calibration_share=options["calibration_share"], batch_size=options["batch_size"],
-                max_steps=options["max_steps"],
+                max_steps=options["max_steps"], learning_rate=options["learning_rate"],
                 progress=lambda step, total, loss: self.stdout.write(f"step {step}/{total} loss {loss:.4f}")
                 if step % 5 == 0 or step == total else None)
         except ValueError as error:
@@ -75,7 +78,8 @@ class Command(BaseCommand):
             if not Path(options[name]).is_file():
                 raise CommandError(f"--{name}: no such file: {options[name]}")
         try:
-            queries, corpus, qrels = read_tsv(options["queries"]), read_tsv(options["corpus"]), read_qrels(options["qrels"])
+            queries, corpus = read_tsv(options["queries"]), read_tsv(options["corpus"])
+            qrels = read_qrels(options["qrels"])
         except (ValueError, UnicodeDecodeError) as error:
             raise CommandError(f"Could not read the input: {error}") from error
         if any(len(row) < 2 for row in queries + corpus):

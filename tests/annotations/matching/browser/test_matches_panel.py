@@ -14,7 +14,8 @@ TROOPS = "As many as 11,000 North Korean troops could be stationed in the region
 REWORDED = "Up to 11000 North Korean soldiers could be deployed in the region, reports say."
 
 
-def test_reviewer_applies_an_earlier_verdict_from_the_claim_page(reviewer_page, live_server, reviewer):
+def test_reviewer_applies_an_earlier_verdict_from_the_claim_page(reviewer_page, live_server, reviewer, settings):
+    settings.VERIFY_MATCH_AUTO_THRESHOLD = 1.0  # a suggestion, for the reviewer to decide
     earlier = ClaimFactory(article=ArticleFactory(title="Earlier <b>story</b>"), text=TROOPS, verdict=Verdict.DISPUTED)
     review = ReviewFactory(claim=earlier, verdict=Verdict.DISPUTED, rationale="The ministry denies the figure.")
     SourceFactory(claim=earlier, review=review, url="https://example.org/denial", title="Ministry denial")
@@ -26,6 +27,7 @@ def test_reviewer_applies_an_earlier_verdict_from_the_claim_page(reviewer_page, 
     panel = page.locator("#claim-matches")
     expect(panel).to_contain_text("Checked before?")
     expect(panel).to_contain_text("Suggested")
+    expect(panel).to_contain_text("% likely the same claim")
     expect(panel).to_contain_text("Ministry denial")
     expect(panel).to_contain_text("Earlier <b>story</b>")  # shown as text, not markup
     if os.environ.get("MATCHING_SCREENSHOT"):
