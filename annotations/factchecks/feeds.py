@@ -1,6 +1,6 @@
 """Subscriptions to ClaimReview feeds: registered by editors, polled on their own interval by Celery beat.
 
-Follows the article feeds (verify/ingestion/feeds.py): a beat task enqueues a poll for each due
+Polled like the article feeds (verify/ingestion/polling.py): a beat task enqueues a poll for each due
 subscription, claiming it with a lease so overlapping beats do not enqueue it twice; a poll imports
 what the URL serves (fact_checks_import, so a review seen before is updated, never duplicated) and
 records success, or the error with an exponential back-off.
@@ -10,11 +10,9 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from annotations.factchecks.models import FactCheckFeed, ImportSource
@@ -22,13 +20,12 @@ from annotations.factchecks.parse import FactCheckDataError
 from annotations.factchecks.services import ImportOutcome, fact_checks_fetch, fact_checks_import
 from verify.audit.models import AuditAction
 from verify.audit.services import audit_record
-from verify.background import TaskName, task_enqueue
-from verify.ingestion.feeds import POLL_LEASE, feed_backoff
+from verify.background import TaskName
+from verify.ingestion.polling import poll_failure_record, polls_enqueue_due
 from verify.ingestion.fetch import FetchError
 from verify.ingestion.services import url_validate
 
 logger = logging.getLogger(__name__)
-DUE_BATCH_SIZE = 200
 
 
 def fact_check_feed_register(*, url: str, title: str = "", poll_interval_minutes: int = 360,
@@ -57,7 +54,7 @@ def fact_check_feed_poll(*, feed_id: int) -> ImportOutcome | None:
         content, _final_url = fact_checks_fetch(url=feed.url)
         outcome = fact_checks_import(content=content, source=ImportSource.FEED, source_detail=feed.url, feed=feed)
     except (FetchError, FactCheckDataError) as error:
-        _failed(feed_id=feed_id, error=str(error))
+        poll_failure_record(model=FactCheckFeed, pk=feed_id, error=str(error))
         return None
     now = timezone.now()
     FactCheckFeed.objects.filter(pk=feed_id).update(
@@ -67,31 +64,6 @@ def fact_check_feed_poll(*, feed_id: int) -> ImportOutcome | None:
     return outcome
 
 
-def _failed(*, feed_id: int, error: str) -> None:
-    now = timezone.now()
-    with transaction.atomic():
-        feed = FactCheckFeed.objects.select_for_update().get(pk=feed_id)
-        feed.consecutive_failures += 1
-        feed.last_polled_at = now
-        feed.last_error = error[:2000]
-        feed.next_poll_at = now + feed_backoff(feed=feed, failures=feed.consecutive_failures)
-        feed.save()
-    logger.warning("Fact-check feed %s failed (%s in a row): %s", feed_id, feed.consecutive_failures, error)
-
-
 def fact_check_feeds_poll_due() -> int:
     """Enqueue a poll for every enabled subscription whose time has come (Celery beat, every minute)."""
-    now = timezone.now()
-    due = list(FactCheckFeed.objects.filter(enabled=True)
-               .filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
-               .order_by("next_poll_at", "pk").values_list("pk", "next_poll_at")[:DUE_BATCH_SIZE])
-    enqueued = 0
-    for feed_id, next_poll_at in due:
-        if not FactCheckFeed.objects.filter(pk=feed_id, next_poll_at=next_poll_at).update(
-                next_poll_at=now + POLL_LEASE):
-            continue  # another beat claimed it
-        if not task_enqueue(TaskName.FACT_CHECK_FEED_POLL, feed_id, queue=settings.VERIFY_FETCH_QUEUE or None):
-            FactCheckFeed.objects.filter(pk=feed_id).update(next_poll_at=next_poll_at)  # broker down: stay due
-            break
-        enqueued += 1
-    return enqueued
+    return polls_enqueue_due(model=FactCheckFeed, task=TaskName.FACT_CHECK_FEED_POLL)

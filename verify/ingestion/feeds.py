@@ -16,21 +16,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from verify.background import TaskName, task_enqueue
+from verify.background import TaskName
 from verify.ingestion.fetch import FEED_TYPES, TEXT_TYPES, FetchError, fetch_url
 from verify.ingestion.models import Feed, FeedEntry
+from verify.ingestion.polling import poll_failure_record, polls_enqueue_due
 from verify.ingestion.services import url_validate
 from verify.lifecycle import article_submit
 from verify.models import Article
 
 logger = logging.getLogger(__name__)
-
-# feeds_poll_due pushes next_poll_at this far ahead when it enqueues a poll, so overlapping beats do
-# not enqueue it twice; the poll itself then sets the real next time. A lost poll message is thus
-# retried after this long.
-POLL_LEASE = timedelta(minutes=15)
-DUE_BATCH_SIZE = 200
-
 
 @dataclass(frozen=True)
 class FeedPollOutcome:
@@ -144,30 +138,7 @@ def feed_entry_ingest(*, feed: Feed, entry, base_url: str) -> bool:
 
 def feeds_poll_due() -> int:
     """Enqueue a poll for every enabled feed whose time has come. Run by Celery beat every minute."""
-    now = timezone.now()
-    due = list(
-        Feed.objects.filter(enabled=True)
-        .filter(Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now))
-        .order_by("next_poll_at", "pk")
-        .values_list("pk", "next_poll_at")[:DUE_BATCH_SIZE]
-    )
-    enqueued = 0
-    for feed_id, next_poll_at in due:
-        claimed = Feed.objects.filter(pk=feed_id, next_poll_at=next_poll_at).update(next_poll_at=now + POLL_LEASE)
-        if not claimed:
-            continue  # another beat claimed it
-        if not task_enqueue(TaskName.FEED_POLL, feed_id, queue=settings.VERIFY_FETCH_QUEUE or None):
-            # The broker is down: leave the feed due for the next beat.
-            Feed.objects.filter(pk=feed_id).update(next_poll_at=next_poll_at)
-            break
-        enqueued += 1
-    return enqueued
-
-
-def feed_backoff(*, feed: Feed, failures: int) -> timedelta:
-    """After n consecutive failures the next poll waits interval × 2^n, capped."""
-    minutes = feed.poll_interval_minutes * (2 ** min(failures, 16))
-    return timedelta(minutes=min(minutes, settings.VERIFY_FEED_MAX_BACKOFF_MINUTES))
+    return polls_enqueue_due(model=Feed, task=TaskName.FEED_POLL)
 
 
 def _feed_succeeded(*, feed_id: int, etag: str, modified: str) -> None:
@@ -185,16 +156,7 @@ def _feed_succeeded(*, feed_id: int, etag: str, modified: str) -> None:
 
 
 def _feed_failed(*, feed_id: int, error: str) -> FeedPollOutcome:
-    now = timezone.now()
-    with transaction.atomic():
-        feed = Feed.objects.select_for_update().get(pk=feed_id)
-        feed.consecutive_failures += 1
-        feed.last_polled_at = now
-        feed.last_error = error[:2000]
-        feed.last_error_at = now
-        feed.next_poll_at = now + feed_backoff(feed=feed, failures=feed.consecutive_failures)
-        feed.save()
-    logger.warning("Feed %s failed (%s in a row): %s", feed_id, feed.consecutive_failures, error)
+    poll_failure_record(model=Feed, pk=feed_id, error=error)
     return FeedPollOutcome(error=error)
 
 

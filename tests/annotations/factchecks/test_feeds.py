@@ -59,7 +59,7 @@ def test_a_feed_serving_something_else_is_a_recorded_failure(monkeypatch):
 
 def test_due_feeds_are_enqueued_once(monkeypatch):
     enqueued = []
-    monkeypatch.setattr("annotations.factchecks.feeds.task_enqueue",
+    monkeypatch.setattr("verify.ingestion.polling.task_enqueue",
                         lambda name, *args, queue=None: enqueued.append((name, args)) or True)
     due = FactCheckFeedFactory(next_poll_at=timezone.now() - timedelta(minutes=1))
     FactCheckFeedFactory(next_poll_at=timezone.now() + timedelta(hours=1))

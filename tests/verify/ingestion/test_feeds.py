@@ -101,13 +101,6 @@ def test_a_failing_feed_records_the_error_and_backs_off_exponentially(site, poll
     assert [round(delay.total_seconds() / 60) for delay in delays] == [20, 40, 80]
 
 
-def test_the_back_off_is_capped(settings):
-    settings.VERIFY_FEED_MAX_BACKOFF_MINUTES = 120
-    feed = Feed(poll_interval_minutes=60)
-
-    assert feeds.feed_backoff(feed=feed, failures=10) == timedelta(minutes=120)
-
-
 def test_a_success_after_failures_resets_the_count(site, poll):
     site.add("/rss.xml", b"oops", status=500, content_type="text/plain")
     feed = feeds.feed_register(url=site.url("/rss.xml"))
