@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    Attribution, can_speak, in_quotation, noun_phrase, trimmed_range, verb_lemma,
+    Attribution, can_speak, in_quotation, trimmed_range, verb_lemma,
 )
 from verify.extraction.attribution_subjects import agent_of
 from verify.extraction.reporting_cues import REPORTING_LEMMAS, SPEECH_LEMMAS
@@ -38,12 +38,7 @@ def as_aside(sentence: Span) -> Attribution | None:
         content = trimmed_range([t for t in sentence if not marker.i <= t.i <= end])
         if content is None:
             continue
-        claimant, start, stop = noun_phrase(speaker)
-        return Attribution(
-            claimant=claimant, claimant_start=start, claimant_end=stop,
-            cue=_cue(verb),
-            content_start=content[0], content_end=content[1], frame_droppable=False,
-        )
+        return Attribution.from_source(speaker, content=content, cue=_cue(verb))
     return None
 
 

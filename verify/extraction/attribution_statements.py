@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    SUBJECT_DEPS, Attribution, can_speak, in_quotation, noun_phrase, trimmed_range, what_follows,
+    SUBJECT_DEPS, Attribution, can_speak, in_quotation, trimmed_range, what_follows,
 )
 from verify.extraction.attribution_subjects import subject_of
 
@@ -65,11 +65,7 @@ def statement_act(sentence: Span) -> Attribution | None:
         content = content or introduced or trimmed_range(list(sentence.doc[statement.left_edge.i:sentence.end]))
         if content is None:
             continue
-        claimant, start, end = noun_phrase(subject)
-        return Attribution(
-            claimant=claimant, claimant_start=start, claimant_end=end, cue=f"{verb.text} {statement.text}",
-            content_start=content[0], content_end=content[1], frame_droppable=False,
-        )
+        return Attribution.from_source(subject, content=content, cue=f"{verb.text} {statement.text}")
     return None
 
 
@@ -151,10 +147,6 @@ def statement_setting(sentence: Span) -> Attribution | None:
         content = trimmed_range([t for t in sentence if t.i not in frame])
         if content is None:
             continue
-        claimant, start, end = noun_phrase(source)
-        return Attribution(
-            claimant=claimant, claimant_start=start, claimant_end=end, cue=f"in {occasion.text}",
-            content_start=content[0], content_end=content[1], frame_droppable=False,
-        )
+        return Attribution.from_source(source, content=content, cue=f"in {occasion.text}")
     return None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    NON_CLAIMANTS, SUBJECT_DEPS, Attribution, can_speak, in_quotation, is_someone, noun_phrase, reads_alone,
+    NON_CLAIMANTS, SUBJECT_DEPS, Attribution, can_speak, in_quotation, is_someone, reads_alone,
     trimmed_range, verb_lemma, what_follows,
 )
 from verify.extraction.attribution_subjects import agent_of, claimant_for, speaker_token, subject_of
@@ -166,9 +166,8 @@ def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
     content = trimmed_range(content_tokens)
     if content is None:
         return None
-    return Attribution(
-        claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=_cue_text(verb),
-        content_start=content[0], content_end=content[1],
+    return Attribution.from_claimant(
+        claimant, content=content, cue=_cue_text(verb),
         frame_droppable=content_head.dep_ == "ccomp" and bool(claimant[0] or "report" in verb.lemma_)
         and reads_alone(sentence.doc, *content),
     )
@@ -192,10 +191,7 @@ def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
         content = what_follows(sentence, colon.idx + 1)  # 'Caddell continued:' and a quoted paragraph
     if content is None:
         return None
-    return Attribution(
-        claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=_cue_text(verb),
-        content_start=content[0], content_end=content[1], frame_droppable=False,
-    )
+    return Attribution.from_claimant(claimant, content=content, cue=_cue_text(verb))
 
 
 def _passive_agent(sentence: Span, verb: Token) -> Attribution | None:
@@ -203,12 +199,8 @@ def _passive_agent(sentence: Span, verb: Token) -> Attribution | None:
     agent = agent_of(verb)
     if agent is None or verb.tag_ != "VBN" or not can_speak(agent):
         return None
-    claimant = noun_phrase(agent)
     by = agent.head
     content = trimmed_range([t for t in sentence if t.i not in {x.i for x in by.subtree}])
     if content is None:
         return None
-    return Attribution(
-        claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2],
-        cue=f"{verb.text} {by.text}", content_start=content[0], content_end=content[1], frame_droppable=False,
-    )
+    return Attribution.from_source(agent, content=content, cue=f"{verb.text} {by.text}")

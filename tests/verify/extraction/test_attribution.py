@@ -1,12 +1,13 @@
 import pytest
 
+from tests.verify.extraction.attribution_asserts import assert_spans, sentence
 from verify.extraction import extract_claims
 from verify.extraction.attribution import find_attribution
 from verify.models import ClaimantType
 
 
 def attribution(nlp, text):
-    return find_attribution(nlp(text)[:])
+    return find_attribution(sentence(nlp, text))
 
 
 @pytest.mark.parametrize("text,claimant,cue,content", [
@@ -20,9 +21,8 @@ def attribution(nlp, text):
 ])
 def test_reported_speech_patterns(nlp, text, claimant, cue, content):
     found = attribution(nlp, text)
+    assert_spans(text, found, claimant=claimant, content=content)
     assert (found.claimant, found.cue) == (claimant, cue)
-    assert text[found.content_start:found.content_end] == content
-    assert text[found.claimant_start:found.claimant_end] == claimant
 
 
 def test_passive_attribution_has_cue_but_no_claimant(nlp):

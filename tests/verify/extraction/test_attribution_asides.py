@@ -1,13 +1,10 @@
 """An "as" aside names the source of the clause around it: "as X pointed out", "as X put it"."""
 import pytest
 
+from tests.verify.extraction.attribution_asserts import assert_spans, sentence
 from verify.extraction.attribution import find_attribution
 from verify.extraction.attribution_asides import as_aside
 from verify.models import ClaimantType
-
-
-def sentence(nlp, text):
-    return nlp(text)[:]
 
 
 @pytest.mark.parametrize("text,claimant,content", [
@@ -20,10 +17,7 @@ def sentence(nlp, text):
      "police", "The video does not show whether the driver had a weapon"),
 ])
 def test_the_speaker_of_an_as_aside_is_the_claimant(nlp, text, claimant, content):
-    found = as_aside(sentence(nlp, text))
-    assert found is not None
-    assert text[found.claimant_start:found.claimant_end] == claimant
-    assert text[found.content_start:found.content_end] == content
+    assert_spans(text, as_aside(sentence(nlp, text)), claimant=claimant, content=content)
 
 
 def test_an_aside_wins_over_the_subject_of_the_clause_it_comments_on(nlp):

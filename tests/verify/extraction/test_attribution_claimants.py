@@ -2,6 +2,7 @@
 import pytest
 from spacy.tokens import Doc
 
+from tests.verify.extraction.attribution_asserts import assert_spans, sentence
 from verify.extraction import extract_claims
 from verify.extraction.attribution import find_attribution
 from verify.extraction.attribution_subjects import subject_of
@@ -9,7 +10,7 @@ from verify.models import ClaimantType
 
 
 def attribution(nlp, text):
-    return find_attribution(nlp(text)[:])
+    return find_attribution(sentence(nlp, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -43,8 +44,8 @@ def test_an_event_or_a_fact_that_signals_raises_or_reflects_is_no_claimant(nlp, 
 ])
 def test_unnamed_sources_keep_their_words_and_span_and_are_marked_unnamed(nlp, text, claimant, kind):
     found = attribution(nlp, text)
+    assert_spans(text, found, claimant=claimant)
     assert (found.claimant, found.claimant_type) == (claimant, kind)
-    assert text[found.claimant_start:found.claimant_end] == claimant
 
 
 @pytest.mark.parametrize("text,claimant", [
@@ -53,8 +54,8 @@ def test_unnamed_sources_keep_their_words_and_span_and_are_marked_unnamed(nlp, t
 ])
 def test_a_job_title_is_not_part_of_a_persons_name(nlp, text, claimant):
     found = attribution(nlp, text)
+    assert_spans(text, found, claimant=claimant)
     assert (found.claimant, found.claimant_type) == (claimant, ClaimantType.PERSON)
-    assert text[found.claimant_start:found.claimant_end] == claimant
 
 
 def test_a_role_gives_way_to_the_name_in_apposition(nlp):
