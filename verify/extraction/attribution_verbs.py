@@ -13,7 +13,7 @@ from verify.extraction.attribution_spans import (
 )
 from verify.extraction.attribution_subjects import agent_of, claimant_for, speaker_token, subject_of
 from verify.extraction.reporting_cues import (
-    EVIDENTIAL_LEMMAS, FRAME_ONLY_LEMMAS, POSITION_LEMMAS, REPORTING_LEMMAS, SPEECH_LEMMAS,
+    BELIEF_LEMMAS, EVIDENTIAL_LEMMAS, FRAME_ONLY_LEMMAS, POSITION_LEMMAS, REPORTING_LEMMAS, SPEECH_LEMMAS,
 )
 
 # Children of a speech verb that belong to its frame ('..., Smith said on Friday in an interview.').
@@ -22,7 +22,8 @@ _FRAME_OPENERS = frozenset({",", ":"})
 _EMBEDDED_DEPS = frozenset({"relcl", "acl"})
 # Negated, these report silence, not a claim: "The Kremlin did not respond."
 _SILENCE_LEMMAS = frozenset({"respond", "reply", "answer", "comment", "return", "say"})
-_CANDIDATE_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS
+_CANDIDATE_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS | BELIEF_LEMMAS
+_SAYING_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS
 # Verbs of talking state a position only with what was talked about: "spoke about the plan", not
 # "spoke for five minutes" or "was speaking Friday in Fort Wayne".
 _TALK_LEMMAS = frozenset({"speak", "talk"})
@@ -156,6 +157,9 @@ def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
         content_head = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if content_head is None or not _credible(verb, with_clause=content_head.dep_ == "ccomp", strict=False):
         return None
+    if verb_lemma(verb, _SAYING_LEMMAS) is None and (content_head.dep_ != "ccomp" or not any(
+            c.dep_ == "nsubj" for c in verb.children)):
+        return None  # "feel free to call", "left them feeling that": a belief only its holder states, with its clause
     claimant = claimant_for(verb)
     if claimant is None:
         return None
@@ -197,7 +201,7 @@ def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
 def _passive_agent(sentence: Span, verb: Token) -> Attribution | None:
     """'The registration issue was first reported by The Washington Post.': the agent is the source."""
     agent = agent_of(verb)
-    if agent is None or verb.tag_ != "VBN" or not can_speak(agent):
+    if agent is None or verb.tag_ != "VBN" or not can_speak(agent) or verb_lemma(verb, _SAYING_LEMMAS) is None:
         return None
     by = agent.head
     content = trimmed_range([t for t in sentence if t.i not in {x.i for x in by.subtree}])
