@@ -114,7 +114,12 @@ def _quoted_tokens(doc) -> frozenset[int]:
             nested += 1
         elif text in ("”", "»") and nested:
             nested -= 1
-        elif text in _CLOSING_MARKS[opener]:
+        elif text == '"' and opener == "“" and (token.i == 0 or doc[token.i - 1].whitespace_):
+            nested += 1  # “He called it "a sham." ...”
+        elif text == '"' and opener == "“" and nested:
+            nested -= 1
+        elif text in _CLOSING_MARKS[opener] or text == '"' and opener == "“":
+            # 'there was “no evidence" yet': scraped text closes a curly quotation with a straight mark.
             inside.update(range(open_at + 1, token.i))
             open_at = None
     return frozenset(inside)

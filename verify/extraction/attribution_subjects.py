@@ -24,8 +24,19 @@ def clause_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
+def compound_subject(noun: Token) -> Token | None:
+    """'The Clinton campaign plans to employ ...' tagged as a noun phrase: the root "plans" is a verb with a clause
+    or an infinitive, and the compound before it ("campaign") is its subject, when it can speak."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "ROOT" or noun.tag_ != "NNS" \
+            or not any(c.dep_ in ("xcomp", "ccomp") and c.i > noun.i for c in noun.children):
+        return None
+    compound = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+    return compound if compound is not None and can_speak(compound) else None
+
+
 def subject_of(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or [
+        c for c in (compound_subject(verb),) if c is not None]
     if not in_quotation(verb) and any(in_quotation(c) for c in subjects):
         # 'said on “Fox and Friends.”': a quoted title is no speaker; the name after the quote is.
         subjects = [c for c in subjects if not in_quotation(c)] or _name_after_quote(verb)

@@ -11,7 +11,9 @@ from verify.extraction.attribution_spans import (
     NON_CLAIMANTS, SUBJECT_DEPS, Attribution, can_speak, in_quotation, is_someone, reads_alone,
     trimmed_range, verb_lemma, what_follows,
 )
-from verify.extraction.attribution_subjects import agent_of, claimant_for, speaker_token, subject_of
+from verify.extraction.attribution_subjects import (
+    agent_of, claimant_for, compound_subject, speaker_token, subject_of,
+)
 from verify.extraction.reporting_cues import (
     BELIEF_LEMMAS, EVIDENTIAL_LEMMAS, FRAME_ONLY_LEMMAS, POSITION_LEMMAS, REPORTING_LEMMAS, SPEECH_LEMMAS,
 )
@@ -60,9 +62,10 @@ def _is_parenthetical_frame(sentence: Span, verb: Token) -> bool:
 
 
 def _verb_like(token: Token) -> bool:
-    """A verb, or a verb the tagger took for a noun ("Trump claims that ...": a root with a subject)."""
-    return token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and token.dep_ == "ROOT" \
-        and any(c.dep_ == "nsubj" for c in token.children)
+    """A verb, or a verb the tagger took for a noun ("Trump claims that ...": a root with a subject; "The
+    Clinton campaign plans to employ ...": a root with a clause, its subject taken for a compound)."""
+    return token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and token.dep_ == "ROOT" and (
+        any(c.dep_ == "nsubj" for c in token.children) or compound_subject(token) is not None)
 
 
 def reporting_verb(sentence: Span) -> Attribution | None:

@@ -177,3 +177,22 @@ def test_a_gerund_after_a_preposition_is_said_by_the_subject_of_its_verb(nlp):
             "diagnose someone through television.")
     found = find_attribution(nlp(text)[:])
     assert found.claimant == "Dean" and found.cue == "saying"
+
+
+def test_a_verb_tagged_as_a_noun_takes_the_compound_before_it_as_subject(nlp):
+    # "The Smith campaign plans to employ the governor", parsed as one noun phrase ("campaign" a compound).
+    words = ["The", "Smith", "campaign", "plans", "to", "employ", "the", "governor", "in", "Ohio", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 3, 3, 5, 3, 7, 5, 5, 8, 3],
+              deps=["det", "compound", "compound", "ROOT", "aux", "xcomp", "det", "dobj", "prep", "pobj", "punct"],
+              pos=["DET", "PROPN", "NOUN", "NOUN", "PART", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+              tags=["DT", "NNP", "NN", "NNS", "TO", "VB", "DT", "NN", "IN", "NNP", "."],
+              lemmas=["the", "Smith", "campaign", "plan", "to", "employ", "the", "governor", "in", "Ohio", "."])
+    assert subject_of(doc[3]).text == "campaign"
+    assert find_attribution(doc[:]).claimant == "The Smith campaign"
+
+
+def test_a_pronoun_stands_for_the_speaker_not_for_someone_named_in_the_quote(nlp):
+    text = ('In one tweet, Smith said: "Did the mayor help Maria Lopez become a citizen so she could use her?"\n\n'
+            "He offered no proof that the mayor had a role in her citizenship.")
+    claim = next(c for c in extract_claims(text, threshold=0) if c.sentence.startswith("He offered"))
+    assert claim.claimant == "Smith"
