@@ -47,12 +47,14 @@ def _aside_verb(sentence: Span, marker: Token) -> Token | None:
     preposition ("as one of his advisers pointed out"), the first verb after its noun phrase."""
     if marker.dep_ == "mark":
         return marker.head if marker.head.i > marker.i else None
+    if marker.i > sentence.start and sentence.doc[marker.i - 1].lower_ in ("such", "well"):
+        return None  # "deals such as NAFTA and called for ...": examples, not a speaker
     after = max(t.i for t in marker.subtree) + 1
     for token in sentence.doc[after:sentence.end]:
         if token.text in _CLOSERS or token.is_quote:
             return None
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-            return token
+            return None if token.dep_ == "conj" else token  # "and called for ...": the main clause goes on
     return None
 
 

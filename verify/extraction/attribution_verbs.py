@@ -26,6 +26,18 @@ _EMBEDDED_DEPS = frozenset({"relcl", "acl"})
 _SILENCE_LEMMAS = frozenset({"respond", "reply", "answer", "comment", "return", "say"})
 _CANDIDATE_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS | BELIEF_LEMMAS
 _SAYING_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS
+# Verbs that report only with a clause or a quotation: with an infinitive they do something else ("maintain
+# the image", "found time to", "added to the pressure", "learned to fly").
+_NO_INFINITIVE_LEMMAS = frozenset({
+    "maintain", "find", "show", "add", "point", "post", "answer", "observe", "learn", "know", "note", "project",
+    "calculate", "repeat", "reveal", "indicate", "signal", "conclude", "state", "counter", "mention", "cite",
+    "remark", "recall", "report", "explain", "describe", "confirm", "disclose",
+})
+# "raise" states a view only when what is raised is one: "raised concerns", not "raised money".
+_RAISED_VIEWS = frozenset({
+    "concern", "question", "doubt", "objection", "alarm", "issue", "possibility", "prospect", "specter", "spectre",
+    "fear", "worry", "point", "suspicion", "criticism", "complaint", "argument", "idea", "flag", "eyebrow",
+})
 # Verbs of talking state a position only with what was talked about: "spoke about the plan", not
 # "spoke for five minutes" or "was speaking Friday in Fort Wayne".
 _TALK_LEMMAS = frozenset({"speak", "talk"})
@@ -110,6 +122,9 @@ def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
         if verb.lemma_.lower() in _TALK_LEMMAS and not any(
                 c.dep_ in ("prep", "prt") and c.lower_ in _TOPIC_PREPOSITIONS for c in verb.children):
             continue
+        if verb.lemma_.lower() == "raise" and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _RAISED_VIEWS for c in verb.children):
+            continue
         attribution = _speech_without_clause(sentence, verb)
         if attribution is not None and attribution.claimant.lower() not in NON_CLAIMANTS - {"it"}:
             return attribution
@@ -160,6 +175,8 @@ def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
         content_head = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if content_head is None or not _credible(verb, with_clause=content_head.dep_ == "ccomp", strict=False):
         return None
+    if content_head.dep_ == "xcomp" and verb_lemma(verb, _NO_INFINITIVE_LEMMAS) is not None:
+        return None  # "help Mr. Putin maintain the image", "found time to": no view in an infinitive
     if verb_lemma(verb, _SAYING_LEMMAS) is None and (content_head.dep_ != "ccomp" or not any(
             c.dep_ == "nsubj" for c in verb.children)):
         return None  # "feel free to call", "left them feeling that": a belief only its holder states, with its clause

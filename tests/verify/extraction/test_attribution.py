@@ -189,3 +189,17 @@ def test_a_belief_held_with_a_clause_names_its_holder(nlp):
 def test_a_belief_verb_without_its_holder_and_clause_names_no_claimant(nlp, text):
     found = attribution(nlp, text)
     assert found is None or not found.claimant
+
+
+@pytest.mark.parametrize("text", [
+    "In August, Democratic-aligned super PACs raised $64 million for the race.",  # money, not a view
+    "In its relief efforts, the United Nations struggles to raise the money it needs to feed the refugees.",
+])
+def test_raising_money_states_no_position(nlp, text):
+    found = attribution(nlp, text)
+    assert found is None or not found.claimant
+
+
+def test_raising_a_concern_states_a_position(nlp):
+    text = "The senator raised concerns about the cost of the program."
+    assert_spans(text, attribution(nlp, text), claimant="The senator")

@@ -33,3 +33,10 @@ def test_an_aside_wins_over_the_subject_of_the_clause_it_comments_on(nlp):
 ])
 def test_an_as_clause_that_reports_nothing_names_no_claimant(nlp, text):
     assert as_aside(sentence(nlp, text)) is None
+
+
+def test_examples_after_such_as_are_no_aside_and_the_main_clause_goes_on(nlp):
+    text = ("The senator has sharply criticized trade deals such as the Pacific Partnership and called for "
+            "steep tariffs on steel.")
+    assert as_aside(sentence(nlp, text)) is None
+    assert find_attribution(sentence(nlp, text)).claimant == "The senator"
