@@ -11,6 +11,7 @@ from verify.extraction.attribution_spans import (
     NON_CLAIMANTS, SUBJECT_DEPS, Attribution, can_speak, in_quotation, is_someone, reads_alone,
     trimmed_range, verb_lemma, what_follows,
 )
+from verify.extraction.attribution_senses import NO_INFINITIVE_LEMMAS, states_a_view
 from verify.extraction.attribution_subjects import (
     agent_of, claimant_for, compound_subject, speaker_token, subject_of,
 )
@@ -26,26 +27,6 @@ _EMBEDDED_DEPS = frozenset({"relcl", "acl"})
 _SILENCE_LEMMAS = frozenset({"respond", "reply", "answer", "comment", "return", "say"})
 _CANDIDATE_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS | BELIEF_LEMMAS
 _SAYING_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS
-# Verbs that report only with a clause or a quotation: with an infinitive they do something else ("maintain
-# the image", "found time to", "added to the pressure", "learned to fly").
-_NO_INFINITIVE_LEMMAS = frozenset({
-    "maintain", "find", "show", "add", "point", "post", "answer", "observe", "learn", "know", "note", "project",
-    "calculate", "repeat", "reveal", "indicate", "signal", "conclude", "state", "counter", "mention", "cite",
-    "remark", "recall", "report", "explain", "describe", "confirm", "disclose",
-})
-# "raise" states a view only when what is raised is one: "raised concerns", not "raised money".
-_RAISED_VIEWS = frozenset({
-    "concern", "question", "doubt", "objection", "alarm", "issue", "possibility", "prospect", "specter", "spectre",
-    "fear", "worry", "point", "suspicion", "criticism", "complaint", "argument", "idea", "flag", "eyebrow",
-})
-# Verbs whose other senses are common: a view only with a clause or "as" ("saw the comment as a dig", "knows
-# that ..."); "saw the ice", "knows nothing", "learned from the experience", "accepted the request" are not.
-_CLAUSE_SENSE_LEMMAS = frozenset({"see", "know", "learn", "accept"})
-# Phrasal verbs that leave the position sense: "backed out", "called in to a show", "showed up".
-_SENSE_PARTICLES = {"back": frozenset({"out", "down", "off"}), "call": frozenset({"in", "off"}),
-                    "show": frozenset({"up", "off"})}
-_OTHER_SENSES = frozenset({(lemma, frozenset({particle})) for lemma, particles in _SENSE_PARTICLES.items()
-                           for particle in particles})
 # Verbs of talking state a position only with what was talked about: "spoke about the plan", not
 # "spoke for five minutes" or "was speaking Friday in Fort Wayne".
 _TALK_LEMMAS = frozenset({"speak", "talk"})
@@ -130,33 +111,12 @@ def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
         if verb.lemma_.lower() in _TALK_LEMMAS and not any(
                 c.dep_ in ("prep", "prt") and c.lower_ in _TOPIC_PREPOSITIONS for c in verb.children):
             continue
-        if not _states_a_view(verb):
+        if not states_a_view(verb):
             continue
         attribution = _speech_without_clause(sentence, verb)
         if attribution is not None and attribution.claimant.lower() not in NON_CLAIMANTS - {"it"}:
             return attribution
     return None
-
-
-def _states_a_view(verb: Token) -> bool:
-    """Does this position verb take a position here? "raised concerns" (not "raised money"), "saw the comment as
-    a dig" or "knows that ..." (not "saw the ice", "knows nothing"), "pushed for" (not "pushed the mound"),
-    "called for" (not "called in" to a show, "backed out", "showed up")."""
-    lemma = verb.lemma_.lower()
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i}
-    phrasal = {c.lower_ for c in verb.children if c.dep_ == "prt" or c.dep_ == "prep" and c.i == verb.i + 1}
-    if (lemma, frozenset(phrasal) & _SENSE_PARTICLES.get(lemma, frozenset())) in _OTHER_SENSES:
-        return False
-    if lemma == "raise":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in _RAISED_VIEWS for c in verb.children)
-    if lemma in _CLAUSE_SENSE_LEMMAS:
-        regarded_as = any(p.lower_ == "as" for c in verb.children if c.dep_ == "dobj" for p in c.children)
-        return "as" in particles or regarded_as or any(
-            c.dep_ in ("ccomp", "oprd") or c.dep_ == "mark" and c.lower_ == "as"  # "as we saw in 2009, ..."
-            for c in verb.children)
-    if lemma == "push":
-        return bool(particles & {"for", "back"}) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
-    return True
 
 
 def _set_off_relative(verb: Token) -> bool:
@@ -203,7 +163,7 @@ def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
         content_head = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if content_head is None or not _credible(verb, with_clause=content_head.dep_ == "ccomp", strict=False):
         return None
-    if content_head.dep_ == "xcomp" and verb_lemma(verb, _NO_INFINITIVE_LEMMAS) is not None:
+    if content_head.dep_ == "xcomp" and verb_lemma(verb, NO_INFINITIVE_LEMMAS) is not None:
         return None  # "help Mr. Putin maintain the image", "found time to": no view in an infinitive
     if verb_lemma(verb, _SAYING_LEMMAS) is None and (content_head.dep_ != "ccomp" or not any(
             c.dep_ == "nsubj" for c in verb.children)):
