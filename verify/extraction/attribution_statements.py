@@ -87,6 +87,8 @@ def _introduced(sentence: Span, statement: Token) -> tuple[int, int] | None:
 
 def _says_something(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
+    if lemma == "case" and noun.head.lemma_.lower() != "make":
+        return False  # "made the case for ...", not "sent the case back to the district court"
     if lemma in STATEMENT_NOUNS or lemma in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS:
         return True
     return lemma in _GROUP_NOUNS and any(p.lemma_.lower() in STATEMENT_NOUNS | DOCUMENT_NOUNS

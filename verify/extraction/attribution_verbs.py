@@ -23,8 +23,11 @@ from verify.extraction.reporting_cues import (
 _FRAME_DEPS = SUBJECT_DEPS + ("aux", "neg", "prt", "npadvmod", "advmod", "prep", "agent", "dative", "dobj")
 _FRAME_OPENERS = frozenset({",", ":"})
 _EMBEDDED_DEPS = frozenset({"relcl", "acl"})
-# Negated, these report silence, not a claim: "The Kremlin did not respond."
-_SILENCE_LEMMAS = frozenset({"respond", "reply", "answer", "comment", "return", "say"})
+# Negated, these report silence, not a claim: "The Kremlin did not respond", "Trump did not unveil plans".
+_SILENCE_LEMMAS = frozenset({
+    "respond", "reply", "answer", "comment", "return", "say", "unveil", "release", "disclose", "reveal", "offer",
+    "provide", "specify", "detail", "explain", "elaborate",
+})
 _CANDIDATE_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS | BELIEF_LEMMAS
 _SAYING_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS
 # Verbs of talking state a position only with what was talked about: "spoke about the plan", not

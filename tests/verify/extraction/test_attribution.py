@@ -189,3 +189,8 @@ def test_a_belief_held_with_a_clause_names_its_holder(nlp):
 def test_a_belief_verb_without_its_holder_and_clause_names_no_claimant(nlp, text):
     found = attribution(nlp, text)
     assert found is None or not found.claimant
+
+
+def test_not_unveiling_something_states_nothing(nlp):
+    found = attribution(nlp, "The governor did not unveil plans to pay for the expansion.")
+    assert found is None or not found.claimant

@@ -61,3 +61,7 @@ def test_other_settings_name_no_claimant(nlp, text):
 def test_making_the_case_is_a_statement_not_one_already_given(nlp):
     found = statement_act(sentence(nlp, "Mr. Obama has previously made the case for Mrs. Clinton during campaign stops."))
     assert found is not None and found.claimant == "Mr. Obama"
+
+
+def test_a_case_sent_back_is_a_lawsuit_not_an_argument(nlp):
+    assert statement_act(sentence(nlp, "By a 2-to-1 vote, the court of appeals sent the case back to the lower court.")) is None
