@@ -192,6 +192,11 @@ def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
     """'"We will win," he said.' or 'he said, "..."': the content is the rest of the sentence."""
     if _negated(verb) and verb_lemma(verb, _SILENCE_LEMMAS) or not _credible(verb, with_clause=False, strict=True):
         return None  # "The Kremlin did not respond"; "This revelation adds ..."
+    if verb.dep_ in _EMBEDDED_DEPS and not _set_off_relative(verb) and not in_quotation(verb) \
+            and not any(c.dep_ == "dobj" and c.lower_ in ("it", "so", "this") for c in verb.children):
+        return None  # "a company that had declared bankruptcy", "taxpayers reporting gains": which one, not what said
+    if _byline(verb):
+        return None
     claimant = claimant_for(verb)
     if claimant is None or not claimant[0]:
         return None
@@ -207,6 +212,14 @@ def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
     if content is None:
         return None
     return Attribution.from_claimant(claimant, content=content, cue=_cue_text(verb))
+
+
+def _byline(verb: Token) -> bool:
+    """'Julie Davis reported from Midway Atoll', 'Bryant Rousseau contributed reporting': who wrote the article."""
+    if verb.lemma_.lower() != "report":
+        return False
+    return verb.dep_ == "dobj" or any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
 
 
 def _passive_agent(sentence: Span, verb: Token) -> Attribution | None:

@@ -194,3 +194,13 @@ def test_a_belief_verb_without_its_holder_and_clause_names_no_claimant(nlp, text
 def test_not_unveiling_something_states_nothing(nlp):
     found = attribution(nlp, "The governor did not unveil plans to pay for the expansion.")
     assert found is None or not found.claimant
+
+
+@pytest.mark.parametrize("text", [
+    "He took over the obligations from Walter Energy, another mining company that had declared bankruptcy.",
+    "If you are in that situation, please read the two guides I wrote in 2014 for people in that spot.",
+    "Julie Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay, Hawaii.",  # a byline
+])
+def test_a_verb_of_saying_that_only_says_which_one_or_who_wrote_names_no_claimant(nlp, text):
+    found = attribution(nlp, text)
+    assert found is None or not found.claimant
