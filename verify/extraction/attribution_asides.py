@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    Attribution, can_speak, in_quotation, noun_phrase, trimmed_range, verb_lemma,
+    Attribution, can_speak, in_quotation, trimmed_range, verb_lemma,
 )
 from verify.extraction.attribution_subjects import agent_of
 from verify.extraction.reporting_cues import REPORTING_LEMMAS, SPEECH_LEMMAS
@@ -38,12 +38,7 @@ def as_aside(sentence: Span) -> Attribution | None:
         content = trimmed_range([t for t in sentence if not marker.i <= t.i <= end])
         if content is None:
             continue
-        claimant, start, stop = noun_phrase(speaker)
-        return Attribution(
-            claimant=claimant, claimant_start=start, claimant_end=stop,
-            cue=_cue(verb),
-            content_start=content[0], content_end=content[1], frame_droppable=False,
-        )
+        return Attribution.from_source(speaker, content=content, cue=_cue(verb))
     return None
 
 
@@ -52,12 +47,14 @@ def _aside_verb(sentence: Span, marker: Token) -> Token | None:
     preposition ("as one of his advisers pointed out"), the first verb after its noun phrase."""
     if marker.dep_ == "mark":
         return marker.head if marker.head.i > marker.i else None
+    if marker.i > sentence.start and sentence.doc[marker.i - 1].lower_ in ("such", "well"):
+        return None  # "deals such as NAFTA and called for ...": examples, not a speaker
     after = max(t.i for t in marker.subtree) + 1
     for token in sentence.doc[after:sentence.end]:
         if token.text in _CLOSERS or token.is_quote:
             return None
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-            return token
+            return None if token.dep_ == "conj" else token  # "and called for ...": the main clause goes on
     return None
 
 

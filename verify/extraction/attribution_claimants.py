@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_nouns import INFORMATION_NOUNS, ORGANISATION_NOUNS, PERSON_NOUNS, UNNAMED_NOUNS
-from verify.extraction.attribution_spans import Attribution, noun_phrase
+from verify.extraction.attribution_spans import Attribution, in_quotation, noun_phrase
 from verify.extraction.attribution_subjects import relative_referent
 from verify.extraction.doc_text import sentence_entities
 from verify.claim_kinds import ClaimantType
@@ -172,5 +172,8 @@ def _antecedent(pronoun: Token) -> Span | None:
     if not people:
         # Further back: the last person the article named (a reporter writes "he" only for someone named).
         return next((e for e in reversed(pronoun.doc.ents) if e.label_ == "PERSON" and e.end <= sentence.start), None)
+    # A name inside quotation marks is someone the quoted speaker talks about ('Trump said: "Did Crooked Hillary
+    # help Alicia M become a citizen?" He offered no proof'): the speaker is the one the writer goes on with.
+    people = [e for e in people if not in_quotation(e.root) or in_quotation(pronoun)] or people
     subjects = [e for e in people if e.root.dep_ in ("nsubj", "nsubjpass")]
     return (subjects or people)[-1]

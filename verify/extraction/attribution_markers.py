@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    DASHES, QUOTE_CHARS, Attribution, can_speak, in_quotation, noun_phrase, outside, reads_alone,
+    DASHES, QUOTE_CHARS, Attribution, can_speak, in_quotation, outside, reads_alone,
     trimmed_range, verb_lemma, what_follows,
 )
 from verify.extraction.attribution_statements import statement_author
@@ -51,12 +51,8 @@ def speaker_label(sentence: Span) -> Attribution | None:
     content = trimmed_range(tokens[colon + 1:]) or what_follows(sentence, tokens[colon].idx + 1)
     if content is None:
         return None
-    start, end = label[0].idx, label[-1].idx + len(label[-1].text)
-    return Attribution(
-        claimant=doc_text(sentence.doc)[start:end], claimant_start=start, claimant_end=end, cue=":",
-        content_start=content[0], content_end=content[1], frame_droppable=False,
-        speaker_turn=all(t.is_upper for t in label if t.is_alpha),
-    )
+    return Attribution.from_text(label[0], label[-1], content=content, cue=":",
+                                 speaker_turn=all(t.is_upper for t in label if t.is_alpha))
 
 def according_to(sentence: Span) -> Attribution | None:
     for token in sentence:
@@ -70,16 +66,12 @@ def according_to(sentence: Span) -> Attribution | None:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if source is None:
             continue
-        claimant, c_start, c_end = noun_phrase(statement_author(source) or source)
         frame = sorted(set(token.subtree) | set(to.subtree), key=lambda t: t.i)
         content = outside(sentence, frame[0].i, frame[-1].i + 1) or _after_opening_source(sentence, token, source)
         if content is None:
             continue
-        return Attribution(
-            claimant=claimant, claimant_start=c_start, claimant_end=c_end, cue="according to",
-            content_start=content[0], content_end=content[1],
-            frame_droppable=reads_alone(sentence.doc, content[0], content[1]),
-        )
+        return Attribution.from_source(statement_author(source) or source, content=content, cue="according to",
+                                       frame_droppable=reads_alone(sentence.doc, *content))
     return None
 
 def _inside_reported_clause(according: Token) -> bool:
@@ -131,11 +123,7 @@ def dash_signature(sentence: Span) -> Attribution | None:
             content = trimmed_range([t for t in tokens[:position] if not t.is_quote])
         if content is None:
             continue
-        start, end = signature[0].idx, signature[-1].idx + len(signature[-1].text)
-        return Attribution(
-            claimant=doc_text(sentence.doc)[start:end], claimant_start=start, claimant_end=end, cue=token.text,
-            content_start=content[0], content_end=content[1], frame_droppable=False,
-        )
+        return Attribution.from_text(signature[0], signature[-1], content=content, cue=token.text)
     return None
 
 def _signed_quote(sentence: Span, dash: int) -> tuple[int, int] | None:
@@ -183,12 +171,8 @@ def noun_cue(sentence: Span) -> Attribution | None:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ not in ("be", "remain") \
                 and not any(c.dep_ in ("acl", "ccomp") for c in token.children) and not _proposes(token):
             continue  # "Trump's comments came as ...": the sentence is about the remark, not what it said
-        claimant = noun_phrase(possessor)
         content = trimmed_range([t for t in sentence if t.i not in {possessor.i, token.i}])
         if content is None:
             continue
-        return Attribution(
-            claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=token.text,
-            content_start=content[0], content_end=content[1], frame_droppable=False,
-        )
+        return Attribution.from_source(possessor, content=content, cue=token.text)
     return None

@@ -114,7 +114,12 @@ def _quoted_tokens(doc) -> frozenset[int]:
             nested += 1
         elif text in ("”", "»") and nested:
             nested -= 1
-        elif text in _CLOSING_MARKS[opener]:
+        elif text == '"' and opener == "“" and (token.i == 0 or doc[token.i - 1].whitespace_):
+            nested += 1  # “He called it "a sham." ...”
+        elif text == '"' and opener == "“" and nested:
+            nested -= 1
+        elif text in _CLOSING_MARKS[opener] or text == '"' and opener == "“":
+            # 'there was “no evidence" yet': scraped text closes a curly quotation with a straight mark.
             inside.update(range(open_at + 1, token.i))
             open_at = None
     return frozenset(inside)
@@ -131,6 +136,29 @@ class Attribution:
     claimant_type: str = ""  # a verify.models.ClaimantType value; "" when nobody is named
     speaker_turn: bool = False  # a transcript's "PENCE:": the speaker says what follows, up to the next one
     named_before: bool = False  # the claimant is a pronoun for a person an earlier sentence names
+
+    @classmethod
+    def from_claimant(cls, claimant: tuple[str, int | None, int | None], *, content: tuple[int, int], cue: str,
+                      frame_droppable: bool = False, speaker_turn: bool = False) -> Attribution:
+        """An attribution to a claimant already named and located: (name, start, end)."""
+        name, start, end = claimant
+        return cls(claimant=name, claimant_start=start, claimant_end=end, cue=cue, content_start=content[0],
+                   content_end=content[1], frame_droppable=frame_droppable, speaker_turn=speaker_turn)
+
+    @classmethod
+    def from_source(cls, source: Token, *, content: tuple[int, int], cue: str,
+                    frame_droppable: bool = False) -> Attribution:
+        """An attribution to the noun phrase headed by the source token ("NATO officials", "John Smith")."""
+        return cls.from_claimant(noun_phrase(source), content=content, cue=cue, frame_droppable=frame_droppable)
+
+    @classmethod
+    def from_text(cls, first: Token, last: Token, *, content: tuple[int, int], cue: str,
+                  speaker_turn: bool = False) -> Attribution:
+        """An attribution to the words from `first` to `last` as written (a speaker label, a signature)."""
+        start, end = first.idx, last.idx + len(last.text)
+        return cls.from_claimant((doc_text(first.doc)[start:end], start, end), content=content, cue=cue,
+                                 speaker_turn=speaker_turn)
+
 
 def noun_phrase(head: Token) -> tuple[str, int, int]:
     """The name part of a noun phrase: "NATO officials", "John Smith" (not ", the mayor of ...")."""

@@ -41,13 +41,8 @@ def stance_adjective(sentence: Span) -> Attribution | None:
         content = trimmed_range([t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)])
         if content is None:
             continue
-        claimant = noun_phrase(subject)
-        return Attribution(
-            claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2],
-            cue=" ".join(t.text for t in sorted({holder, token, *(c for c in holder.children if c.dep_ in (
-                "aux", "auxpass"))}, key=lambda t: t.i)), content_start=content[0], content_end=content[1],
-            frame_droppable=False,
-        )
+        cue = sorted({holder, token, *(c for c in holder.children if c.dep_ in ("aux", "auxpass"))}, key=lambda t: t.i)
+        return Attribution.from_source(subject, content=content, cue=" ".join(t.text for t in cue))
     return None
 
 
@@ -91,15 +86,11 @@ def _held_by(sentence: Span, holder: Token, topic: Token) -> Attribution | None:
     relative = subject.lower_ in ("who", "that") and holder.dep_ == "relcl"
     if not is_someone(holder.head if relative else subject, with_clause=True):
         return None
-    if relative:  # "a lawyer who is an opponent of ...": named by the noun, located at "who"
-        claimant = noun_phrase(holder.head)[0], subject.idx, subject.idx + len(subject.text)
-    else:
-        claimant = noun_phrase(subject)
     content = trimmed_range(list(topic.subtree), min_tokens=2)
     if content is None:
         return None
-    return Attribution(
-        claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2],
-        cue=" ".join(t.text for t in sentence.doc[holder.i:topic.i + 1] if not t.is_space),
-        content_start=content[0], content_end=content[1], frame_droppable=False,
-    )
+    cue = " ".join(t.text for t in sentence.doc[holder.i:topic.i + 1] if not t.is_space)
+    if relative:  # "a lawyer who is an opponent of ...": named by the noun, located at "who"
+        claimant = noun_phrase(holder.head)[0], subject.idx, subject.idx + len(subject.text)
+        return Attribution.from_claimant(claimant, content=content, cue=cue)
+    return Attribution.from_source(subject, content=content, cue=cue)

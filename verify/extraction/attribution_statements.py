@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    SUBJECT_DEPS, Attribution, can_speak, in_quotation, noun_phrase, trimmed_range, what_follows,
+    SUBJECT_DEPS, Attribution, can_speak, in_quotation, trimmed_range, what_follows,
 )
 from verify.extraction.attribution_subjects import subject_of
 
@@ -65,11 +65,7 @@ def statement_act(sentence: Span) -> Attribution | None:
         content = content or introduced or trimmed_range(list(sentence.doc[statement.left_edge.i:sentence.end]))
         if content is None:
             continue
-        claimant, start, end = noun_phrase(subject)
-        return Attribution(
-            claimant=claimant, claimant_start=start, claimant_end=end, cue=f"{verb.text} {statement.text}",
-            content_start=content[0], content_end=content[1], frame_droppable=False,
-        )
+        return Attribution.from_source(subject, content=content, cue=f"{verb.text} {statement.text}")
     return None
 
 
@@ -91,6 +87,8 @@ def _introduced(sentence: Span, statement: Token) -> tuple[int, int] | None:
 
 def _says_something(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
+    if lemma == "case" and noun.head.lemma_.lower() != "make":
+        return False  # "made the case for ...", not "sent the case back to the district court"
     if lemma in STATEMENT_NOUNS or lemma in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS:
         return True
     return lemma in _GROUP_NOUNS and any(p.lemma_.lower() in STATEMENT_NOUNS | DOCUMENT_NOUNS
@@ -151,10 +149,6 @@ def statement_setting(sentence: Span) -> Attribution | None:
         content = trimmed_range([t for t in sentence if t.i not in frame])
         if content is None:
             continue
-        claimant, start, end = noun_phrase(source)
-        return Attribution(
-            claimant=claimant, claimant_start=start, claimant_end=end, cue=f"in {occasion.text}",
-            content_start=content[0], content_end=content[1], frame_droppable=False,
-        )
+        return Attribution.from_source(source, content=content, cue=f"in {occasion.text}")
     return None
 

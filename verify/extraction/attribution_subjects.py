@@ -24,8 +24,19 @@ def clause_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
+def compound_subject(noun: Token) -> Token | None:
+    """'The Clinton campaign plans to employ ...' tagged as a noun phrase: the root "plans" is a verb with a clause
+    or an infinitive, and the compound before it ("campaign") is its subject, when it can speak."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "ROOT" or noun.tag_ != "NNS" \
+            or not any(c.dep_ in ("xcomp", "ccomp") and c.i > noun.i for c in noun.children):
+        return None
+    compound = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+    return compound if compound is not None and can_speak(compound) else None
+
+
 def subject_of(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or [
+        c for c in (compound_subject(verb),) if c is not None]
     if not in_quotation(verb) and any(in_quotation(c) for c in subjects):
         # 'said on “Fox and Friends.”': a quoted title is no speaker; the name after the quote is.
         subjects = [c for c in subjects if not in_quotation(c)] or _name_after_quote(verb)
@@ -36,6 +47,9 @@ def subject_of(verb: Token) -> Token | None:
     if subject is not None and _is_dateline(subject):
         # "WASHINGTON -- President Obama ... said": the dateline is no speaker, the name after it is.
         subject = next((c for c in subject.children if c.dep_ == "appos"), None)
+    if subject is None and (controller := _object_controller(verb)) is not None:
+        # "The senator forced Stumpf to admit that ...": Stumpf admits, not the senator.
+        return controller
     if subject is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ in ("VBG", "VBN", "VB", "VBD", "VBZ"):
         # "NATO officials have expressed concerns, stating that ...": the subject is inherited.
         return subject_of(verb.head)
@@ -49,6 +63,27 @@ def subject_of(verb: Token) -> Token | None:
         # called": "election" was taken for the subject).
         return _name_before(verb) or subject
     return subject
+
+
+# Verbs that make or let someone do something: the object has not done it ("requires candidates to disclose").
+_OBLIGING_LEMMAS = frozenset({
+    "require", "compel", "oblige", "obligate", "mandate", "allow", "permit", "enable", "order", "instruct",
+    "direct", "authorize", "authorise", "empower", "entitle", "force",
+})
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive after it says: "forced Stumpf to admit", "needs more voters to
+    judge him" (someone who can speak, not "raised money to"). A gerund is the subject's own ("attacked
+    Trump, saying ...")."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.lemma_.lower() in _OBLIGING_LEMMAS:
+        return None  # "requires all candidates to disclose": what is required is not yet said
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return obj if obj is not None and can_speak(obj) and obj.lower_ not in NON_CLAIMANTS else None
 
 
 def _name_before(verb: Token) -> Token | None:

@@ -8,21 +8,28 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_spans import (
-    NON_CLAIMANTS, SUBJECT_DEPS, Attribution, can_speak, in_quotation, is_someone, noun_phrase, reads_alone,
+    NON_CLAIMANTS, SUBJECT_DEPS, Attribution, can_speak, in_quotation, is_someone, reads_alone,
     trimmed_range, verb_lemma, what_follows,
 )
-from verify.extraction.attribution_subjects import agent_of, claimant_for, speaker_token, subject_of
+from verify.extraction.attribution_senses import NO_INFINITIVE_LEMMAS, states_a_view
+from verify.extraction.attribution_subjects import (
+    agent_of, claimant_for, compound_subject, speaker_token, subject_of,
+)
 from verify.extraction.reporting_cues import (
-    EVIDENTIAL_LEMMAS, FRAME_ONLY_LEMMAS, POSITION_LEMMAS, REPORTING_LEMMAS, SPEECH_LEMMAS,
+    BELIEF_LEMMAS, EVIDENTIAL_LEMMAS, FRAME_ONLY_LEMMAS, POSITION_LEMMAS, REPORTING_LEMMAS, SPEECH_LEMMAS,
 )
 
 # Children of a speech verb that belong to its frame ('..., Smith said on Friday in an interview.').
 _FRAME_DEPS = SUBJECT_DEPS + ("aux", "neg", "prt", "npadvmod", "advmod", "prep", "agent", "dative", "dobj")
 _FRAME_OPENERS = frozenset({",", ":"})
 _EMBEDDED_DEPS = frozenset({"relcl", "acl"})
-# Negated, these report silence, not a claim: "The Kremlin did not respond."
-_SILENCE_LEMMAS = frozenset({"respond", "reply", "answer", "comment", "return", "say"})
-_CANDIDATE_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS
+# Negated, these report silence, not a claim: "The Kremlin did not respond", "Trump did not unveil plans".
+_SILENCE_LEMMAS = frozenset({
+    "respond", "reply", "answer", "comment", "return", "say", "unveil", "release", "disclose", "reveal", "offer",
+    "provide", "specify", "detail", "explain", "elaborate",
+})
+_CANDIDATE_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS | BELIEF_LEMMAS
+_SAYING_LEMMAS = REPORTING_LEMMAS | SPEECH_LEMMAS
 # Verbs of talking state a position only with what was talked about: "spoke about the plan", not
 # "spoke for five minutes" or "was speaking Friday in Fort Wayne".
 _TALK_LEMMAS = frozenset({"speak", "talk"})
@@ -59,9 +66,10 @@ def _is_parenthetical_frame(sentence: Span, verb: Token) -> bool:
 
 
 def _verb_like(token: Token) -> bool:
-    """A verb, or a verb the tagger took for a noun ("Trump claims that ...": a root with a subject)."""
-    return token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and token.dep_ == "ROOT" \
-        and any(c.dep_ == "nsubj" for c in token.children)
+    """A verb, or a verb the tagger took for a noun ("Trump claims that ...": a root with a subject; "The
+    Clinton campaign plans to employ ...": a root with a clause, its subject taken for a compound)."""
+    return token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and token.dep_ == "ROOT" and (
+        any(c.dep_ == "nsubj" for c in token.children) or compound_subject(token) is not None)
 
 
 def reporting_verb(sentence: Span) -> Attribution | None:
@@ -105,6 +113,8 @@ def _position_verb(sentence: Span, *, quoted: bool) -> Attribution | None:
     for verb in sorted(verbs, key=_depth):
         if verb.lemma_.lower() in _TALK_LEMMAS and not any(
                 c.dep_ in ("prep", "prt") and c.lower_ in _TOPIC_PREPOSITIONS for c in verb.children):
+            continue
+        if not states_a_view(verb):
             continue
         attribution = _speech_without_clause(sentence, verb)
         if attribution is not None and attribution.claimant.lower() not in NON_CLAIMANTS - {"it"}:
@@ -156,6 +166,11 @@ def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
         content_head = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if content_head is None or not _credible(verb, with_clause=content_head.dep_ == "ccomp", strict=False):
         return None
+    if content_head.dep_ == "xcomp" and verb_lemma(verb, NO_INFINITIVE_LEMMAS) is not None:
+        return None  # "help Mr. Putin maintain the image", "found time to": no view in an infinitive
+    if verb_lemma(verb, _SAYING_LEMMAS) is None and (content_head.dep_ != "ccomp" or not any(
+            c.dep_ == "nsubj" for c in verb.children)):
+        return None  # "feel free to call", "left them feeling that": a belief only its holder states, with its clause
     claimant = claimant_for(verb)
     if claimant is None:
         return None
@@ -166,9 +181,8 @@ def _from_verb(sentence: Span, verb: Token) -> Attribution | None:
     content = trimmed_range(content_tokens)
     if content is None:
         return None
-    return Attribution(
-        claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=_cue_text(verb),
-        content_start=content[0], content_end=content[1],
+    return Attribution.from_claimant(
+        claimant, content=content, cue=_cue_text(verb),
         frame_droppable=content_head.dep_ == "ccomp" and bool(claimant[0] or "report" in verb.lemma_)
         and reads_alone(sentence.doc, *content),
     )
@@ -178,6 +192,11 @@ def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
     """'"We will win," he said.' or 'he said, "..."': the content is the rest of the sentence."""
     if _negated(verb) and verb_lemma(verb, _SILENCE_LEMMAS) or not _credible(verb, with_clause=False, strict=True):
         return None  # "The Kremlin did not respond"; "This revelation adds ..."
+    if verb.dep_ in _EMBEDDED_DEPS and not _set_off_relative(verb) and not in_quotation(verb) \
+            and not any(c.dep_ == "dobj" and c.lower_ in ("it", "so", "this") for c in verb.children):
+        return None  # "a company that had declared bankruptcy", "taxpayers reporting gains": which one, not what said
+    if _byline(verb):
+        return None
     claimant = claimant_for(verb)
     if claimant is None or not claimant[0]:
         return None
@@ -192,23 +211,24 @@ def _speech_without_clause(sentence: Span, verb: Token) -> Attribution | None:
         content = what_follows(sentence, colon.idx + 1)  # 'Caddell continued:' and a quoted paragraph
     if content is None:
         return None
-    return Attribution(
-        claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2], cue=_cue_text(verb),
-        content_start=content[0], content_end=content[1], frame_droppable=False,
-    )
+    return Attribution.from_claimant(claimant, content=content, cue=_cue_text(verb))
+
+
+def _byline(verb: Token) -> bool:
+    """'Julie Davis reported from Midway Atoll', 'Bryant Rousseau contributed reporting': who wrote the article."""
+    if verb.lemma_.lower() != "report":
+        return False
+    return verb.dep_ == "dobj" or any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
 
 
 def _passive_agent(sentence: Span, verb: Token) -> Attribution | None:
     """'The registration issue was first reported by The Washington Post.': the agent is the source."""
     agent = agent_of(verb)
-    if agent is None or verb.tag_ != "VBN" or not can_speak(agent):
+    if agent is None or verb.tag_ != "VBN" or not can_speak(agent) or verb_lemma(verb, _SAYING_LEMMAS) is None:
         return None
-    claimant = noun_phrase(agent)
     by = agent.head
     content = trimmed_range([t for t in sentence if t.i not in {x.i for x in by.subtree}])
     if content is None:
         return None
-    return Attribution(
-        claimant=claimant[0], claimant_start=claimant[1], claimant_end=claimant[2],
-        cue=f"{verb.text} {by.text}", content_start=content[0], content_end=content[1], frame_droppable=False,
-    )
+    return Attribution.from_source(agent, content=content, cue=f"{verb.text} {by.text}")

@@ -45,17 +45,18 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     open_at: int | None = None
     closing = ""
     nested = 0  # curly quotes inside a straight-quoted passage: "He called it “a sham.” And ..."
+    straight = 0  # straight quotes inside a curly-quoted passage: “He called it "a sham." And ...”
     continued = False
     position = 0
     while (match := _QUOTE_MARKS.search(text, position)) is not None:
         mark, position = match.group(), match.end()
         if open_at is None:
             if mark in _OPENING:
-                open_at, closing, nested, continued = match.start(), _OPENING[mark], 0, False
+                open_at, closing, nested, straight, continued = match.start(), _OPENING[mark], 0, 0, False
         elif mark == "\n":
             resumed = _continues(text, position)
             if resumed is not None:
-                position, continued, nested = resumed, True, 0
+                position, continued, nested, straight = resumed, True, 0, 0
             else:
                 if continued:
                     regions.append((open_at, match.start()))
@@ -64,12 +65,30 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             nested += 1
         elif mark in ("”", "»") and nested:
             nested -= 1
-        elif mark == closing or mark in ("”", "»") and closing in ('"', "''"):
+        elif mark == '"' and closing == "”" and not closes_at(text, match.start()):
+            straight += 1
+        elif mark == '"' and closing == "”" and straight:
+            straight -= 1
+        elif mark == closing or mark in ("”", "»") and closing in ('"', "''") or mark == '"' and closing == "”":
+            # A curly quotation closed by a straight mark ('there was “no evidence" yet'), as scraped text mixes them.
             regions.append((open_at, position))
             open_at = None
     if open_at is not None and continued:
         regions.append((open_at, len(text)))
     return regions
+
+
+def closes_at(text: str, position: int) -> bool:
+    """Does a straight quotation mark at `position` close a quotation (it follows a word or punctuation, not
+    a space)?"""
+    return position > 0 and not text[position - 1].isspace()
+
+
+def _mostly_quoted(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    """Is at least half of the sentence quotation? A phrase in quotation marks (a title, a nickname, scare
+    quotes: 'yoking him with the nickname "Lyin' Ted."') does not make the writer's sentence a quote."""
+    inside = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in regions)
+    return inside * 2 >= end - start
 
 
 def _paragraph_of(text: str, position: int) -> int:
@@ -84,8 +103,7 @@ def spread_over_quotes(*, text: str, ranges: list[tuple[int, int]], owners: list
     """
     result = list(owners)
     regions = quote_regions(text)
-    quoted = [any(s < q_end and q_start < e for q_start, q_end in regions) or text[s:s + 1] in QUOTE_CHARS
-              for s, e in ranges]
+    quoted = [_mostly_quoted(s, e, regions) or text[s:s + 1] in QUOTE_CHARS for s, e in ranges]
 
     def weak(i: int) -> bool:
         return _is_weak(result[i], regions)

@@ -11,6 +11,15 @@ CORE_REPORTING_LEMMAS = frozenset({
     "boast", "concur", "hint", "imply", "reiterate", "repeat", "point", "assure", "suspect", "proclaim",
     "counter", "forecast", "project", "calculate",
 })
+# Verbs of holding a belief: they report a view only with the clause it holds ("people involved assumed that
+# Y", "he reckons Y"), never with an object or an infinitive ("she guessed the answer", "feel free to call").
+BELIEF_LEMMAS = frozenset({
+    "assume", "presume", "suppose", "reckon", "guess", "figure", "imagine", "feel",
+    "sense", "surmise", "infer", "gather", "theorize", "theorise", "posit", "bet", "wager", "anticipate",
+    "foresee", "envision", "envisage", "judge", "determine", "trust",
+    "swear", "guarantee", "attest", "certify", "clarify", "confess", "concede", "protest", "object", "grumble",
+    "muse", "float", "recount", "specify",
+})
 REPORTING_LEMMAS = CORE_REPORTING_LEMMAS | frozenset({
     "ask", "demand", "question", "wonder", "acknowledge",
     "describe", "call", "criticize", "criticise", "praise", "blame", "dismiss", "reject", "denounce",

@@ -1,12 +1,13 @@
 import pytest
 
+from tests.verify.extraction.attribution_asserts import assert_spans, sentence
 from verify.extraction import extract_claims
 from verify.extraction.attribution import find_attribution
 from verify.models import ClaimantType
 
 
 def attribution(nlp, text):
-    return find_attribution(nlp(text)[:])
+    return find_attribution(sentence(nlp, text))
 
 
 @pytest.mark.parametrize("text,claimant,cue,content", [
@@ -20,9 +21,8 @@ def attribution(nlp, text):
 ])
 def test_reported_speech_patterns(nlp, text, claimant, cue, content):
     found = attribution(nlp, text)
+    assert_spans(text, found, claimant=claimant, content=content)
     assert (found.claimant, found.cue) == (claimant, cue)
-    assert text[found.content_start:found.content_end] == content
-    assert text[found.claimant_start:found.claimant_end] == claimant
 
 
 def test_passive_attribution_has_cue_but_no_claimant(nlp):
@@ -158,4 +158,49 @@ def test_what_a_plan_would_do_is_what_its_owner_proposes(nlp):
 
 def test_a_remark_as_an_event_names_no_claimant(nlp):
     found = attribution(nlp, "Trump's comments came as the facts were still being gathered.")
+    assert found is None or not found.claimant
+
+
+@pytest.mark.parametrize("text,claimant,content", [
+    ("The committee pressed the director to admit that no manager had been disciplined.", "the director",
+     "no manager had been disciplined"),
+    ("The scandal has led the veteran columnist Ana Ruiz to predict that the mayor will resign.", "the veteran columnist",
+     "the mayor will resign"),
+])
+def test_the_object_that_does_what_an_infinitive_says_is_its_speaker(nlp, text, claimant, content):
+    assert_spans(text, attribution(nlp, text), claimant=claimant, content=content)
+
+
+def test_someone_required_to_say_something_has_not_said_it(nlp):
+    found = attribution(nlp, "The new law requires all candidates to disclose their tax returns.")
+    assert found is None or found.claimant != "all candidates"
+
+
+def test_a_belief_held_with_a_clause_names_its_holder(nlp):
+    text = "Many people involved in the talks assumed that the buyer had the backing of the bank."
+    assert_spans(text, attribution(nlp, text), claimant="Many people",
+                 content="the buyer had the backing of the bank")
+
+
+@pytest.mark.parametrize("text", [
+    "Please feel free to call the office on Monday.",  # no clause: no belief stated
+    "She guessed the answer on her first try.",  # an object, not a view
+])
+def test_a_belief_verb_without_its_holder_and_clause_names_no_claimant(nlp, text):
+    found = attribution(nlp, text)
+    assert found is None or not found.claimant
+
+
+def test_not_unveiling_something_states_nothing(nlp):
+    found = attribution(nlp, "The governor did not unveil plans to pay for the expansion.")
+    assert found is None or not found.claimant
+
+
+@pytest.mark.parametrize("text", [
+    "He took over the obligations from Walter Energy, another mining company that had declared bankruptcy.",
+    "If you are in that situation, please read the two guides I wrote in 2014 for people in that spot.",
+    "Julie Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay, Hawaii.",  # a byline
+])
+def test_a_verb_of_saying_that_only_says_which_one_or_who_wrote_names_no_claimant(nlp, text):
+    found = attribution(nlp, text)
     assert found is None or not found.claimant

@@ -1,13 +1,10 @@
 """An "as" aside names the source of the clause around it: "as X pointed out", "as X put it"."""
 import pytest
 
+from tests.verify.extraction.attribution_asserts import assert_spans, sentence
 from verify.extraction.attribution import find_attribution
 from verify.extraction.attribution_asides import as_aside
 from verify.models import ClaimantType
-
-
-def sentence(nlp, text):
-    return nlp(text)[:]
 
 
 @pytest.mark.parametrize("text,claimant,content", [
@@ -20,10 +17,7 @@ def sentence(nlp, text):
      "police", "The video does not show whether the driver had a weapon"),
 ])
 def test_the_speaker_of_an_as_aside_is_the_claimant(nlp, text, claimant, content):
-    found = as_aside(sentence(nlp, text))
-    assert found is not None
-    assert text[found.claimant_start:found.claimant_end] == claimant
-    assert text[found.content_start:found.content_end] == content
+    assert_spans(text, as_aside(sentence(nlp, text)), claimant=claimant, content=content)
 
 
 def test_an_aside_wins_over_the_subject_of_the_clause_it_comments_on(nlp):
@@ -39,3 +33,10 @@ def test_an_aside_wins_over_the_subject_of_the_clause_it_comments_on(nlp):
 ])
 def test_an_as_clause_that_reports_nothing_names_no_claimant(nlp, text):
     assert as_aside(sentence(nlp, text)) is None
+
+
+def test_examples_after_such_as_are_no_aside_and_the_main_clause_goes_on(nlp):
+    text = ("The senator has sharply criticized trade deals such as the Pacific Partnership and called for "
+            "steep tariffs on steel.")
+    assert as_aside(sentence(nlp, text)) is None
+    assert find_attribution(sentence(nlp, text)).claimant == "The senator"

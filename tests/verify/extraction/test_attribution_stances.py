@@ -1,13 +1,10 @@
 """A held view states a position: "X has been critical of Y", "X is an opponent of Y"."""
 import pytest
 
+from tests.verify.extraction.attribution_asserts import assert_spans, sentence
 from verify.extraction.attribution import find_attribution
 from verify.extraction.attribution_stances import stance_predicate
 from verify.models import ClaimantType
-
-
-def sentence(nlp, text):
-    return nlp(text)[:]
 
 
 @pytest.mark.parametrize("text,claimant", [
@@ -16,9 +13,7 @@ def sentence(nlp, text):
     ("Maria Olsen has been an outspoken supporter of the alliance.", "Maria Olsen"),
 ])
 def test_the_holder_of_a_stance_is_the_claimant(nlp, text, claimant):
-    found = stance_predicate(sentence(nlp, text))
-    assert found is not None
-    assert text[found.claimant_start:found.claimant_end] == claimant
+    assert_spans(text, stance_predicate(sentence(nlp, text)), claimant=claimant)
 
 
 def test_a_relative_stance_holder_is_named_by_the_person_it_describes(nlp):
@@ -37,5 +32,4 @@ def test_things_and_neutral_adjectives_hold_no_stance(nlp, text):
 
 def test_being_against_something_is_a_stance(nlp):
     text = "If the developer could make money doing it, Sen. Bernie Sanders is against it."
-    found = stance_predicate(sentence(nlp, text))
-    assert text[found.claimant_start:found.claimant_end] == "Sen. Bernie Sanders"
+    assert_spans(text, stance_predicate(sentence(nlp, text)), claimant="Sen. Bernie Sanders")

@@ -1,12 +1,9 @@
 """Issuing a statement is saying: "X issued a statement calling ...", "according to a speech X delivered"."""
 import pytest
 
+from tests.verify.extraction.attribution_asserts import assert_spans, sentence
 from verify.extraction.attribution import find_attribution
 from verify.extraction.attribution_statements import statement_act, statement_setting
-
-
-def sentence(nlp, text):
-    return nlp(text)[:]
 
 
 @pytest.mark.parametrize("text,claimant,content", [
@@ -22,10 +19,7 @@ def sentence(nlp, text):
      "Hillary Clinton", "hitting Donald Trump, the Republican nominee"),
 ])
 def test_the_subject_of_a_statement_it_issues_is_the_claimant(nlp, text, claimant, content):
-    found = statement_act(sentence(nlp, text))
-    assert found is not None
-    assert text[found.claimant_start:found.claimant_end] == claimant
-    assert text[found.content_start:found.content_end] == content
+    assert_spans(text, statement_act(sentence(nlp, text)), claimant=claimant, content=content)
 
 
 @pytest.mark.parametrize("text", [
@@ -52,9 +46,7 @@ def test_according_to_a_speech_names_who_gave_it(nlp):
     ("In this poll, the senator rose one point since the debate while his rival fell.", "this poll"),
 ])
 def test_what_is_done_in_a_speech_or_found_in_a_poll_is_attributed(nlp, text, claimant):
-    found = statement_setting(sentence(nlp, text))
-    assert found is not None
-    assert text[found.claimant_start:found.claimant_end] == claimant
+    assert_spans(text, statement_setting(sentence(nlp, text)), claimant=claimant)
 
 
 @pytest.mark.parametrize("text", [
@@ -69,3 +61,7 @@ def test_other_settings_name_no_claimant(nlp, text):
 def test_making_the_case_is_a_statement_not_one_already_given(nlp):
     found = statement_act(sentence(nlp, "Mr. Obama has previously made the case for Mrs. Clinton during campaign stops."))
     assert found is not None and found.claimant == "Mr. Obama"
+
+
+def test_a_case_sent_back_is_a_lawsuit_not_an_argument(nlp):
+    assert statement_act(sentence(nlp, "By a 2-to-1 vote, the court of appeals sent the case back to the lower court.")) is None
