@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span
 
-from verify.extraction.doc_text import sentence_entities
+from verify.extraction.doc_text import sentence_entities, span_text
 from verify.extraction.reporting_cues import CORE_REPORTING_LEMMAS
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -33,7 +33,7 @@ def sentence_features(sentence: Span) -> dict[str, float]:
     tags = [t.tag_ for t in tokens]
     root = sentence.root
     first_person = bool(lowers & _FIRST_PERSON)
-    stripped = sentence.text.strip()
+    stripped = span_text(sentence).strip()
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     return {
         "bias": 1.0,

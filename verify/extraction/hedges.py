@@ -5,6 +5,8 @@ import re
 
 from spacy.tokens import Span
 
+from verify.extraction.doc_text import span_text
+
 _HEDGE_PHRASES = [
     "preliminary evidence suggests", "evidence suggests", "reports suggest", "remains unverified",
     "remain unverified", "could not be independently verified", "not independently verified",
@@ -26,7 +28,7 @@ _SPECULATIVE_MODALS = {"could", "may", "might"}
 def find_hedges(sentence: Span) -> list[str]:
     """Hedging cues in reading order, lower-cased, without duplicates."""
     found: list[tuple[int, str]] = []
-    for match in _HEDGE_PATTERN.finditer(sentence.text):
+    for match in _HEDGE_PATTERN.finditer(span_text(sentence)):
         found.append((match.start(), match.group(1).lower()))
     for token in sentence:
         if token.tag_ == "MD" and token.lower_ in _SPECULATIVE_MODALS:

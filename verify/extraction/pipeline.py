@@ -6,7 +6,7 @@ from typing import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span
 
-from verify.extraction.doc_text import doc_text, sentence_entities
+from verify.extraction.doc_text import doc_text, sentence_entities, span_text
 from verify.extraction.attribution import Attribution, find_attribution
 from verify.extraction.chunks import CHUNK_CHARS, claim_shifted, text_chunks
 from verify.extraction.claim import ExtractedClaim
@@ -56,10 +56,11 @@ def extract_claims_batch(
     sentences_before = [0] * len(texts)
     docs = _docs([piece for _, _, piece in pieces], n_process=n_process, batch_size=batch_size)
     for (index, offset, _), doc in zip(pieces, docs):
+        found, sentence_count = _claims_and_sentences(doc, published_at=dates[index], threshold=threshold,
+                                                      scorer=scorer)
         claims[index] += [claim_shifted(claim, offset=offset, sentences_before=sentences_before[index])
-                          for claim in claims_from_doc(doc, published_at=dates[index], threshold=threshold,
-                                                       scorer=scorer)]
-        sentences_before[index] += sum(1 for sentence in doc.sents if _is_sentence(sentence))
+                          for claim in found]
+        sentences_before[index] += sentence_count
     return claims
 
 
@@ -82,50 +83,53 @@ def _docs(pieces: list[str], *, n_process: int, batch_size: int) -> Iterator[Doc
 
 def _trimmed(sentence: Span) -> tuple[int, int]:
     """Character range of the sentence without surrounding whitespace."""
-    text = sentence.text
+    text = span_text(sentence)
     start = sentence.start_char + (len(text) - len(text.lstrip()))
     end = sentence.start_char + len(text.rstrip())
     return start, end
-
-
-def _is_sentence(sentence: Span) -> bool:
-    start, end = _trimmed(sentence)
-    return start < end
 
 
 def claims_from_doc(
     doc: Doc, *, published_at: PublishedAt = None, threshold: float = CHECKWORTHINESS_THRESHOLD,
     scorer: Scorer | None = None,
 ) -> list[ExtractedClaim]:
-    candidates: list[tuple[int, Span]] = []
+    return _claims_and_sentences(doc, published_at=published_at, threshold=threshold, scorer=scorer)[0]
+
+
+def _claims_and_sentences(
+    doc: Doc, *, published_at: PublishedAt, threshold: float, scorer: Scorer | None,
+) -> tuple[list[ExtractedClaim], int]:
+    """The doc's claims, and how many sentences it has (whitespace between paragraphs is none)."""
+    candidates: list[tuple[int, Span, tuple[int, int]]] = []
     sentence_index = 0
+    text = doc_text(doc)
     for sentence in doc.sents:
-        if not _is_sentence(sentence):
-            continue  # whitespace between paragraphs is not a sentence
         start, end = _trimmed(sentence)
+        if start >= end:
+            continue  # whitespace between paragraphs is not a sentence
         index = sentence_index
         sentence_index += 1
-        if skip_reason(doc_text(doc)[start:end]):
+        if skip_reason(text[start:end]):
             continue
-        candidates.append((index, sentence))
+        candidates.append((index, sentence, (start, end)))
     attributions = spread_over_quotes(
-        text=doc_text(doc), ranges=[_trimmed(sentence) for _, sentence in candidates],
-        owners=[find_attribution(sentence) for _, sentence in candidates],
+        text=text, ranges=[trimmed for _, _, trimmed in candidates],
+        owners=[find_attribution(sentence) for _, sentence, _ in candidates],
     )
-    scores = screened_scores([sentence for _, sentence in candidates], scorer=scorer, attributions=attributions)
+    scores = screened_scores([sentence for _, sentence, _ in candidates], scorer=scorer, attributions=attributions)
     claims = []
-    for (index, sentence), screened, attribution in zip(candidates, scores, attributions):
+    for (index, sentence, trimmed), screened, attribution in zip(candidates, scores, attributions):
         # Set-aside sentences are kept (out of the queue, with the reason) when they would have been queued.
         if screened.before_screening < threshold:
             continue
-        claims.append(_claim(doc, sentence, index=index, score=screened.score, attribution=attribution,
-                             published_at=published_at, set_aside=screened.set_aside))
-    return claims
+        claims.append(_claim(doc, sentence, trimmed=trimmed, index=index, score=screened.score,
+                             attribution=attribution, published_at=published_at, set_aside=screened.set_aside))
+    return claims, sentence_index
 
 
-def _claim(doc: Doc, sentence: Span, *, index: int, score: float, attribution: Attribution | None,
-           published_at: PublishedAt, set_aside: str = "") -> ExtractedClaim:
-    start, end = _trimmed(sentence)
+def _claim(doc: Doc, sentence: Span, *, trimmed: tuple[int, int], index: int, score: float,
+           attribution: Attribution | None, published_at: PublishedAt, set_aside: str = "") -> ExtractedClaim:
+    start, end = trimmed
     sentence_text = doc_text(doc)[start:end]
     text = sentence_text
     claim_span = (start, end)  # where the claim's text lies in the document: its dates are the claim's

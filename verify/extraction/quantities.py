@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from verify.extraction.dates import names_a_date
-from verify.extraction.doc_text import doc_text, sentence_entities
+from verify.extraction.doc_text import doc_text, sentence_entities, span_text
 from verify.numbers import find_numbers, modifier_before, parse_number
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -57,7 +57,7 @@ def extract_quantities(sentence: Span, *, dates_within: tuple[int, int] | None =
     Dates are kept only inside `dates_within` (document offsets of the claim's text, when that is
     part of the sentence) and only when they name a day, month or year.
     """
-    text = sentence.text
+    text = span_text(sentence)
     base = sentence.start_char
     found: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
@@ -95,7 +95,7 @@ def extract_quantities(sentence: Span, *, dates_within: tuple[int, int] | None =
 
 
 def _counts(sentence: Span, *, overlaps) -> list[dict[str, Any]]:
-    text = sentence.text
+    text = span_text(sentence)
     base = sentence.start_char
     counts = []
     for number in find_numbers(text):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_subjects import clause_subject
-from verify.extraction.doc_text import sentence_entities
+from verify.extraction.doc_text import sentence_entities, span_text
 from verify.extraction.reporting_cues import STATEMENT_LEMMAS
 from verify.claim_kinds import SetAsideReason
 
@@ -135,7 +135,7 @@ def _speculation_marker(sentence: Span) -> str:
 
 
 def _opinion_marker(sentence: Span) -> str:
-    lowered = sentence.text.lower()
+    lowered = span_text(sentence).lower()
     for phrase in COMMENTARY_PHRASES:
         if phrase in lowered:
             return phrase
