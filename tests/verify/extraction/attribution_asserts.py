@@ -1,12 +1,21 @@
-"""Shared checks for the attribution rule tests: a sentence to try a rule on, and where the rule found
-the claimant and the content."""
+"""Shared checks for the attribution rule tests: a sentence to try a rule on, what the rules find in
+it, and where they found the claimant and the content (or that they found no claimant)."""
 from spacy.tokens import Span
 
+from verify.extraction.attribution import find_attribution
 from verify.extraction.attribution_spans import Attribution
 
 
 def sentence(nlp, text: str) -> Span:
     return nlp(text)[:]
+
+
+def attribution(nlp, text: str) -> Attribution | None:
+    return find_attribution(sentence(nlp, text))
+
+
+def assert_no_claimant(found: Attribution | None) -> None:
+    assert found is None or not found.claimant, f"claimant {found.claimant!r} found"
 
 
 def assert_spans(text: str, found: Attribution | None, *, claimant: str, content: str | None = None) -> None:

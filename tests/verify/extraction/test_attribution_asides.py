@@ -1,8 +1,7 @@
 """An "as" aside names the source of the clause around it: "as X pointed out", "as X put it"."""
 import pytest
 
-from tests.verify.extraction.attribution_asserts import assert_spans, sentence
-from verify.extraction.attribution import find_attribution
+from tests.verify.extraction.attribution_asserts import assert_spans, attribution, sentence
 from verify.extraction.attribution_asides import as_aside
 from verify.models import ClaimantType
 
@@ -21,7 +20,7 @@ def test_the_speaker_of_an_as_aside_is_the_claimant(nlp, text, claimant, content
 
 
 def test_an_aside_wins_over_the_subject_of_the_clause_it_comments_on(nlp):
-    found = find_attribution(sentence(nlp, "The bridge, as the engineers noted, will not reopen before March."))
+    found = attribution(nlp, "The bridge, as the engineers noted, will not reopen before March.")
     assert found.claimant == "the engineers"
     assert found.claimant_type == ClaimantType.UNNAMED
 
@@ -39,4 +38,4 @@ def test_examples_after_such_as_are_no_aside_and_the_main_clause_goes_on(nlp):
     text = ("The senator has sharply criticized trade deals such as the Pacific Partnership and called for "
             "steep tariffs on steel.")
     assert as_aside(sentence(nlp, text)) is None
-    assert find_attribution(sentence(nlp, text)).claimant == "The senator"
+    assert attribution(nlp, text).claimant == "The senator"

@@ -2,15 +2,11 @@
 import pytest
 from spacy.tokens import Doc
 
-from tests.verify.extraction.attribution_asserts import assert_spans, sentence
+from tests.verify.extraction.attribution_asserts import assert_no_claimant, assert_spans, attribution, sentence
 from verify.extraction import extract_claims
 from verify.extraction.attribution import find_attribution
 from verify.extraction.attribution_subjects import subject_of
 from verify.models import ClaimantType
-
-
-def attribution(nlp, text):
-    return find_attribution(sentence(nlp, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -22,8 +18,7 @@ def attribution(nlp, text):
     "The alliance also signals a clear message to the West about the willingness of regimes to collaborate.",
 ])
 def test_an_event_or_a_fact_that_signals_raises_or_reflects_is_no_claimant(nlp, text):
-    found = attribution(nlp, text)
-    assert found is None or not found.claimant
+    assert_no_claimant(attribution(nlp, text))
 
 
 @pytest.mark.parametrize("text,claimant,kind", [
@@ -147,7 +142,7 @@ def test_a_bare_surname_misread_as_a_body_is_the_person_named_before(nlp):
 def test_which_after_a_body_stands_for_it_however_the_clause_is_parsed(nlp):
     text = ("To solve this quandary, they turned to the Chicago Police Department which reported "
             "\u201c2,521 shooting incidents\u201d in the city between January 1 and September 18.")
-    found = find_attribution(nlp(text)[:])
+    found = attribution(nlp, text)
     assert found.claimant == "the Chicago Police Department"
     assert found.claimant_type == ClaimantType.ORGANISATION
     assert text[found.claimant_start:found.claimant_end] == "which"
@@ -168,14 +163,14 @@ def test_a_verb_the_parser_left_without_subject_takes_the_name_before_its_apposi
 def test_a_subject_that_cannot_speak_gives_way_to_the_name_before_the_verb(nlp):
     text = ("With 50 days until the election, Minyon Moore, a senior adviser to the Clinton campaign, called "
             "Mr. Obama's remarks on Saturday \"a true wake-up call\" to his coalition of supporters.")
-    found = find_attribution(nlp(text)[:])
+    found = attribution(nlp, text)
     assert found.claimant == "Minyon Moore" and found.cue == "called"
 
 
 def test_a_gerund_after_a_preposition_is_said_by_the_subject_of_its_verb(nlp):
     text = ("Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would never "
             "diagnose someone through television.")
-    found = find_attribution(nlp(text)[:])
+    found = attribution(nlp, text)
     assert found.claimant == "Dean" and found.cue == "saying"
 
 

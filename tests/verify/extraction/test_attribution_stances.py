@@ -1,8 +1,7 @@
 """A held view states a position: "X has been critical of Y", "X is an opponent of Y"."""
 import pytest
 
-from tests.verify.extraction.attribution_asserts import assert_spans, sentence
-from verify.extraction.attribution import find_attribution
+from tests.verify.extraction.attribution_asserts import assert_spans, attribution, sentence
 from verify.extraction.attribution_stances import stance_predicate
 from verify.models import ClaimantType
 
@@ -17,7 +16,7 @@ def test_the_holder_of_a_stance_is_the_claimant(nlp, text, claimant):
 
 
 def test_a_relative_stance_holder_is_named_by_the_person_it_describes(nlp):
-    found = find_attribution(sentence(nlp, "Kaine is a former lawyer who is a staunch opponent of the death penalty."))
+    found = attribution(nlp, "Kaine is a former lawyer who is a staunch opponent of the death penalty.")
     assert found.claimant == "Kaine" and found.claimant_type == ClaimantType.PERSON
 
 

@@ -1,8 +1,7 @@
 """Issuing a statement is saying: "X issued a statement calling ...", "according to a speech X delivered"."""
 import pytest
 
-from tests.verify.extraction.attribution_asserts import assert_spans, sentence
-from verify.extraction.attribution import find_attribution
+from tests.verify.extraction.attribution_asserts import assert_spans, attribution, sentence
 from verify.extraction.attribution_statements import statement_act, statement_setting
 
 
@@ -35,7 +34,7 @@ def test_issuing_something_other_than_a_statement_names_no_claimant(nlp, text):
 
 def test_according_to_a_speech_names_who_gave_it(nlp):
     text = "The goal is to curb activist investors, according to a speech Mrs. Clinton delivered in July."
-    found = find_attribution(sentence(nlp, text))
+    found = attribution(nlp, text)
     assert found.claimant == "Clinton"
     assert text[found.content_start:found.content_end] == "The goal is to curb activist investors"
 
