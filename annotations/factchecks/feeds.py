@@ -7,7 +7,6 @@ records success, or the error with an exponential back-off.
 """
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -21,11 +20,9 @@ from annotations.factchecks.services import ImportOutcome, fact_checks_fetch, fa
 from verify.audit.models import AuditAction
 from verify.audit.services import audit_record
 from verify.background import TaskName
-from verify.ingestion.polling import poll_failure_record, polls_enqueue_due
 from verify.ingestion.fetch import FetchError
+from verify.ingestion.polling import poll_failure_record, polls_enqueue_due
 from verify.ingestion.services import url_validate
-
-logger = logging.getLogger(__name__)
 
 
 def fact_check_feed_register(*, url: str, title: str = "", poll_interval_minutes: int = 360,
