@@ -59,22 +59,27 @@ def test_evaluate_attribution_on_tiny_polnear_folder(nlp):
     assert result["content_recall"] == 1.0
 
 
-def test_evaluate_attribution_reports_each_article_wise_half_apart(nlp, tmp_path):
+def attribution_corpus(root: Path, *, right: tuple[str, ...], wrong: tuple[str, ...]) -> None:
+    """Copies of the tiny fixture article under `root`, one per article named in the annotation file names
+    (`<article>_<annotator>`): those in `right` annotated as the fixture is, those in `wrong` crediting the
+    traffic sentence to "Traffic", which nobody said."""
     tiny = FIXTURES / "attribution_tiny"
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
     text = (tiny / "text" / "ledger_bridge.txt").read_text(encoding="utf-8")
-    annotation = (tiny / "attributions" / "ledger_bridge_a1.ann").read_text(encoding="utf-8")
-    for name in ("ledger_bridge", "ledger_other"):
-        (tmp_path / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-    # The same article annotated twice stays in one half; the other article credits its traffic
-    # sentence to "Traffic", which nobody said.
-    for annotator in ("a1", "a2"):
-        (tmp_path / "attributions" / f"ledger_bridge_{annotator}.ann").write_text(annotation, encoding="utf-8")
     start = text.index("Traffic")
-    (tmp_path / "attributions" / "ledger_other_a1.ann").write_text(
-        f"T1\tSource {start} {start + 7}\tTraffic\nT2\tContent {start + 8} {len(text.rstrip())}\tx\n"
-        "E1\tAttribution:T1 Content:T2 Source:T1\n", encoding="utf-8")
+    fixture_annotation = (tiny / "attributions" / "ledger_bridge_a1.ann").read_text(encoding="utf-8")
+    traffic_annotation = (f"T1\tSource {start} {start + 7}\tTraffic\nT2\tContent {start + 8} {len(text.rstrip())}\tx\n"
+                          "E1\tAttribution:T1 Content:T2 Source:T1\n")
+    (root / "text").mkdir()
+    (root / "attributions").mkdir()
+    for names, annotation in ((right, fixture_annotation), (wrong, traffic_annotation)):
+        for name in names:
+            (root / "text" / f"{name.rsplit('_', 1)[0]}.txt").write_text(text, encoding="utf-8")
+            (root / "attributions" / f"{name}.ann").write_text(annotation, encoding="utf-8")
+
+
+def test_evaluate_attribution_reports_each_article_wise_half_apart(nlp, tmp_path):
+    # The same article annotated twice stays in one half; the other article's annotation is wrong.
+    attribution_corpus(tmp_path, right=("ledger_bridge_a1", "ledger_bridge_a2"), wrong=("ledger_other_a1",))
 
     result = run("evaluate_attribution", str(tmp_path), "--json")
 
@@ -85,18 +90,7 @@ def test_evaluate_attribution_reports_each_article_wise_half_apart(nlp, tmp_path
 
 
 def test_evaluate_attribution_reports_each_outlet_apart(nlp, tmp_path):
-    tiny = FIXTURES / "attribution_tiny"
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
-    text = (tiny / "text" / "ledger_bridge.txt").read_text(encoding="utf-8")
-    annotation = (tiny / "attributions" / "ledger_bridge_a1.ann").read_text(encoding="utf-8")
-    for name in ("gazette_bridge", "herald_bridge"):
-        (tmp_path / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "attributions" / "gazette_bridge_a1.ann").write_text(annotation, encoding="utf-8")
-    start = text.index("Traffic")  # the herald's annotator credits a sentence to "Traffic", which nobody said
-    (tmp_path / "attributions" / "herald_bridge_a1.ann").write_text(
-        f"T1\tSource {start} {start + 7}\tTraffic\nT2\tContent {start + 8} {len(text.rstrip())}\tx\n"
-        "E1\tAttribution:T1 Content:T2 Source:T1\n", encoding="utf-8")
+    attribution_corpus(tmp_path, right=("gazette_bridge_a1",), wrong=("herald_bridge_a1",))
 
     result = run("evaluate_attribution", str(tmp_path), "--json")
 
