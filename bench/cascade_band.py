@@ -11,9 +11,15 @@ built-in's from 5-fold cross-validation over the same debate blocks, refitted pe
 scored by the shipped built-in weights (fitted on train alone) and the accurate model itself. A model
 without out_of_fold.tsv scores train itself (reported as "in_sample"; the CI smoke uses that).
 
+With `--student DIR` (a distilled model trained with --folds and --teacher, so it has its own
+out_of_fold.tsv) the band is chosen for a cascade of three: the built-in decides outside --student-band,
+the student inside it, and the accurate model only where that score lies in the band chosen here
+(`make_cascade --cheap <built-in -> student cascade>`). The student's dev scores are its own.
+
 Every score then goes through what extraction does after the scorer (the named-source floor, screening)
 and F1 is taken at the 0.5 cut-off. The band printed as chosen is the one that sends the fewest sentences
-to the accurate model while losing at most --max-loss F1 against it on train and on dev. Prints JSON.
+to the accurate model while losing at most --max-loss F1 against it on train and on dev. "alone" gives
+the F1 of the accurate model and of the cheap side (the built-in, or built-in -> student). Prints JSON.
 """
 from __future__ import annotations
 
@@ -36,6 +42,7 @@ from verify.extraction.scoring import (  # noqa: E402
     CHECKWORTHINESS_THRESHOLD, NAMED_STATEMENT_FLOOR, SET_ASIDE_FACTOR, screened_scores)
 from verify.extraction.trained_scorer import load_model_dir  # noqa: E402
 from verify.extraction.training import OUT_OF_FOLD_FILE, Example, evaluate_scores, parse, read_scores  # noqa: E402
+from verify.management.commands.make_cascade import DEFAULT_HIGH, DEFAULT_LOW  # noqa: E402
 
 LOWS = [round(0.02 * i, 2) for i in range(26)]  # 0.00 … 0.50
 HIGHS = [round(0.5 + 0.02 * i, 2) for i in range(26)]  # 0.50 … 1.00
@@ -71,18 +78,29 @@ class Split:
     def __init__(self, name: str, labels: list[int], cheap: list[float], accurate: list[float],
                  marks: list[tuple[bool, bool]]) -> None:
         self.name, self.labels, self.cheap, self.accurate, self.marks = name, labels, cheap, accurate, marks
+        self.student_share = 0.0
+
+    def with_student(self, student: list[float], *, low: float, high: float) -> "Split":
+        """The cheap side becomes the built-in -> student cascade."""
+        self.cheap, share = routed_scores(self.cheap, student, low=low, high=high)
+        self.student_share = round(share, 4)
+        return self
 
     def f1(self, scores: list[float]) -> float:
         final = [finished(s, *mark) for s, mark in zip(scores, self.marks)]
         return evaluate_scores(labels=self.labels, scores=final, threshold=CHECKWORTHINESS_THRESHOLD)["f1"]
 
     def cascade(self, low: float, high: float) -> tuple[list[float], float]:
-        routed = [low <= c <= high for c in self.cheap]
-        scores = [a if r else c for c, a, r in zip(self.cheap, self.accurate, routed)]
-        return scores, sum(routed) / max(1, len(routed))
+        return routed_scores(self.cheap, self.accurate, low=low, high=high)
 
 
-def train_split(path: Path, accurate_dir: Path, accurate, folds: int) -> tuple[Split, str]:
+def routed_scores(cheap: list[float], costly: list[float], *, low: float, high: float) -> tuple[list[float], float]:
+    """CascadeScorer.score replayed: the costly score where the cheap one is in [low, high]; the share routed."""
+    routed = [low <= c <= high for c in cheap]
+    return [a if r else c for c, a, r in zip(cheap, costly, routed)], sum(routed) / max(1, len(routed))
+
+
+def train_split(path: Path, accurate_dir: Path, accurate, folds: int) -> tuple[Split, str, list[str]]:
     examples = [Example(text=r.text, label=r.label, key=r.sentence_id) for r in read_checkthat_tsv(path)]
     spans = parse([e.text for e in examples])
     oof_file = accurate_dir / OUT_OF_FOLD_FILE
@@ -96,14 +114,21 @@ def train_split(path: Path, accurate_dir: Path, accurate, folds: int) -> tuple[S
     for held_out, scorer in fold_scorers(examples, spans, folds=folds, teacher=teacher):
         for index, score in zip(held_out, scorer.score([spans[i] for i in held_out])):
             cheap[index] = score
-    return Split("train", [e.label for e in examples], cheap, accurate_scores, screening_marks(spans)), source
+    split = Split("train", [e.label for e in examples], cheap, accurate_scores, screening_marks(spans))
+    return split, source, [e.key for e in examples]
 
 
-def dev_split(path: Path, accurate) -> Split:
+def dev_split(path: Path, accurate) -> tuple[Split, list]:
     rows = read_checkthat_tsv(path)
     spans = parse([r.text for r in rows])
     return Split("dev", [r.label for r in rows], RuleScorer().score(spans), [float(s) for s in accurate.score(spans)],
-                 screening_marks(spans))
+                 screening_marks(spans)), spans
+
+
+def student_scores(student_dir: Path, *, train: list[str], dev_spans: list) -> tuple[list[float], list[float]]:
+    """The student's out-of-fold train scores (in the train file's order) and its own dev scores."""
+    oof = read_scores(student_dir / OUT_OF_FOLD_FILE)
+    return [oof[key] for key in train], [float(s) for s in load_model_dir(student_dir).score(dev_spans)]
 
 
 def band_table(splits: list[Split]) -> list[dict]:
@@ -125,13 +150,22 @@ def main() -> None:
     parser.add_argument("--dev", default=str(SHARED / "ct24_dev.tsv"))
     parser.add_argument("--folds", type=int, default=5, help="folds of the built-in's cross-validation")
     parser.add_argument("--max-loss", type=float, default=0.005, help="F1 the cascade may lose on train and on dev")
+    parser.add_argument("--student", default=None, help="a distilled student directory with out_of_fold.tsv")
+    parser.add_argument("--student-band", type=float, nargs=2, default=[DEFAULT_LOW, DEFAULT_HIGH],
+                        help="the built-in band the student scores (make_cascade's default)")
     args = parser.parse_args()
 
     accurate_dir = Path(args.accurate)
     accurate = load_model_dir(accurate_dir)
-    train, source = train_split(Path(args.train), accurate_dir, accurate, args.folds)
-    splits = [train, dev_split(Path(args.dev), accurate)]
-    alone = {s.name: {"accurate": s.f1(s.accurate), "builtin": s.f1(s.cheap)} for s in splits}
+    train, source, keys = train_split(Path(args.train), accurate_dir, accurate, args.folds)
+    dev, dev_spans = dev_split(Path(args.dev), accurate)
+    splits = [train, dev]
+    if args.student:
+        low, high = args.student_band
+        train_student, dev_student = student_scores(Path(args.student), train=keys, dev_spans=dev_spans)
+        train.with_student(train_student, low=low, high=high)
+        dev.with_student(dev_student, low=low, high=high)
+    alone = {s.name: {"accurate": s.f1(s.accurate), "cheap": s.f1(s.cheap)} for s in splits}
     table = band_table(splits)
     within = [row for row in table
               if all(row[s.name]["f1"] >= alone[s.name]["accurate"] - args.max_loss for s in splits)]
@@ -146,6 +180,8 @@ def main() -> None:
             frontier.append({"max_f1_loss": loss, **min(fits, key=cost)})
     print(json.dumps({"train_rows": len(train.labels), "dev_rows": len(splits[1].labels),
                       "accurate_train_scores": source, "builtin_folds": args.folds, "alone": alone,
+                      "student": args.student, "student_band": args.student_band if args.student else None,
+                      "share_to_student": {s.name: s.student_share for s in splits},
                       "max_loss": args.max_loss, "chosen": chosen, "frontier": frontier}))
 
 

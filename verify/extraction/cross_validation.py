@@ -42,7 +42,7 @@ class FoldResult:
     extra_logits: list[float]  # the extra texts (dev), scored by this fold's model
 
 
-def _train_fold(fold: int, texts: list[str], labels: list[int], assignment: list[int], extra: list[str],
+def _train_fold(fold: int, texts: list[str], labels: list[float], assignment: list[int], extra: list[str],
                 options: dict[str, Any], member_dir: str) -> FoldResult:
     """One fold in its own process: fit on the other folds, score the held-out rows and the extra texts."""
     train = [i for i, f in enumerate(assignment) if f != fold]
@@ -53,7 +53,7 @@ def _train_fold(fold: int, texts: list[str], labels: list[int], assignment: list
                       extra_logits=scorer.logits(extra))
 
 
-def cross_validate_transformer(*, texts: list[str], labels: list[int], keys: list[str], folds: int,
+def cross_validate_transformer(*, texts: list[str], labels: list[float], keys: list[str], folds: int,
                                extra: list[str], options: dict[str, Any], out: Path,
                                jobs: int = 1) -> tuple[list[float], list[float], list[str]]:
     """Fine-tune one model per fold (in `jobs` processes of one thread each).

@@ -65,7 +65,7 @@ class TrainedScorer:
     def fit(cls, *, sentences: list[Span], labels: list[int], c: float = 1.0, targets: list[float] | None = None
             ) -> "TrainedScorer":
         """Class-balanced logistic regression on the labels, or on soft `targets` in [0, 1] (a teacher's
-        scores mixed with the labels: see soft_targets) as two weighted copies of each row."""
+        scores) as two weighted copies of each row."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.preprocessing import StandardScaler

@@ -83,23 +83,28 @@ def evaluate_examples(examples: list[Example], *, scorer: Scorer | None = None,
 def train_model(*, train: list[Example], dev: list[Example] | None = None, sources: list[str],
                 c: float = 1.0, review_weight: int = 1, kind: str = "linear",
                 transformer_options: dict[str, Any] | None = None, folds: int = 0, jobs: int = 1,
-                out: Path | None = None) -> Scorer:
+                out: Path | None = None, teacher: dict[str, float] | None = None) -> Scorer:
     """Fit the trained scorer; metrics on `dev` (if given) go into its meta.json.
 
     With `folds` >= 2 the transformer kind is cross-validated: one model per fold, kept together as an
-    ensemble whose cut-off is chosen on the out-of-fold scores of train plus dev (written to `out`)."""
-    if kind == "transformer" and folds >= 2:
+    ensemble whose cut-off is chosen on the out-of-fold scores of train plus dev (written to `out`).
+    With a `teacher` (sentence id -> score, read_scores) the model learns the teacher's scores of the rows
+    it scored instead of their labels (distillation); cut-offs and metrics still use the labels."""
+    targets = teacher_targets(train, teacher) if teacher else None
+    if kind == "transformer":
+        options = {**(transformer_options or {}), "soft": targets is not None}
+        if folds < 2:
+            return _train_transformer(train=train, dev=dev, sources=sources, options=options, targets=targets)
         if out is None:
             raise ValueError("Cross-validated training writes its members to a directory: pass `out`.")
-        return _train_ensemble(train=train, dev=dev or [], sources=sources, options=transformer_options or {},
-                               folds=folds, jobs=jobs, out=out)
-    if kind == "transformer":
-        return _train_transformer(train=train, dev=dev, sources=sources, options=transformer_options or {})
+        return _train_ensemble(train=train, dev=dev or [], sources=sources, options=options, folds=folds,
+                               jobs=jobs, out=out, targets=targets)
     started = time.perf_counter()
     spans = parse([e.text for e in train])
-    scorer = TrainedScorer.fit(sentences=spans, labels=[e.label for e in train], c=c)
+    scorer = TrainedScorer.fit(sentences=spans, labels=[e.label for e in train], c=c, targets=targets)
     meta: dict[str, Any] = {
-        "kind": "tfidf-word12-char25+spacy-features logistic regression (class-balanced)",
+        "kind": "tfidf-word12-char25+spacy-features logistic regression ("
+                + ("a teacher's scores" if targets else "class-balanced") + ")",
         "format_version": FORMAT_VERSION,
         **_provenance(train=train, sources=sources),
         "threshold": scorer.threshold,
@@ -113,15 +118,21 @@ def train_model(*, train: list[Example], dev: list[Example] | None = None, sourc
     return scorer
 
 
+def teacher_targets(examples: list[Example], teacher: dict[str, float]) -> list[float]:
+    """What a student learns: the teacher's score where it scored the row, else the row's label."""
+    return [teacher.get(e.key, float(e.label)) if e.key else float(e.label) for e in examples]
+
+
 def _train_transformer(*, train: list[Example], dev: list[Example] | None, sources: list[str],
-                       options: dict[str, Any]) -> Scorer:
+                       options: dict[str, Any], targets: list[float] | None = None) -> Scorer:
     """Fine-tune the transformer kind (no spaCy parse needed: it reads the sentence text)."""
     started = time.perf_counter()
-    scorer = TransformerScorer.fit(texts=[e.text for e in train], labels=[e.label for e in train], **options)
+    scorer = TransformerScorer.fit(texts=[e.text for e in train], labels=targets or [e.label for e in train],
+                                   **options)
     training_seconds = round(time.perf_counter() - started, 1)
     meta: dict[str, Any] = {
         **scorer.meta,
-        "kind": f"{Path(scorer.meta['base_model']).name} fine-tuned, mean pooling + linear head (class-weighted BCE)",
+        "kind": f"{Path(scorer.meta['base_model']).name} fine-tuned, mean pooling + linear head ({_loss(targets)})",
         "model_kind": MODEL_KIND,
         **_provenance(train=train, sources=sources),
         "threshold": scorer.threshold,
@@ -141,12 +152,13 @@ def _train_transformer(*, train: list[Example], dev: list[Example] | None, sourc
 
 
 def _train_ensemble(*, train: list[Example], dev: list[Example], sources: list[str], options: dict[str, Any],
-                    folds: int, jobs: int, out: Path) -> Scorer:
+                    folds: int, jobs: int, out: Path, targets: list[float] | None = None) -> Scorer:
     started = time.perf_counter()
     # Fold processes do not read Django settings: resolve the encoder here.
     options = {**options, "base_model": options.get("base_model") or default_base_model()}
     oof, dev_logits, member_dirs = cross_validate_transformer(
-        texts=[e.text for e in train], labels=[e.label for e in train], keys=[e.key for e in train], folds=folds,
+        texts=[e.text for e in train], labels=targets or [e.label for e in train], keys=[e.key for e in train],
+        folds=folds,
         extra=[e.text for e in dev], options=options, out=out, jobs=jobs)
     oof_scores = [_sigmoid(v) for v in oof]
     dev_scores = [_sigmoid(v) for v in dev_logits]
@@ -157,7 +169,7 @@ def _train_ensemble(*, train: list[Example], dev: list[Example], sources: list[s
     shifted = [_sigmoid(v - scorer.logit_offset) for v in oof + dev_logits]
     meta: dict[str, Any] = {
         **scorer.members[0].meta,
-        "kind": f"{folds} fine-tuned encoders (one per fold of debate blocks), mean logit, class-weighted BCE",
+        "kind": f"{folds} fine-tuned encoders (one per fold of debate blocks), mean logit, {_loss(targets)}",
         "model_kind": ENSEMBLE_KIND,
         **_provenance(train=train, sources=sources),
         "folds": folds,
@@ -176,6 +188,10 @@ def _train_ensemble(*, train: list[Example], dev: list[Example], sources: list[s
             f"{e.key}\t{'Yes' if e.label else 'No'}\t{score:.6f}\n" for e, score in zip(train, shifted)),
         encoding="utf-8")
     return scorer
+
+
+def _loss(targets: list[float] | None) -> str:
+    return "BCE on a teacher's scores" if targets else "class-weighted BCE"
 
 
 def _provenance(*, train: list[Example], sources: list[str]) -> dict[str, Any]:

@@ -54,6 +54,22 @@ def test_clear_sentences_never_call_the_accurate_scorer(nlp):
     assert accurate.calls == []
 
 
+def test_a_cascade_of_three_sends_the_accurate_scorer_only_what_the_student_is_unsure_of(nlp):
+    texts = ["Clearly not.", "Student says no.", "Student unsure.", "Student says yes.", "Clearly so."]
+    builtin = ByText("rules", dict(zip(texts, [0.05, 0.4, 0.5, 0.6, 0.95])))
+    student = ByText("student", {"Student says no.": 0.1, "Student unsure.": 0.45, "Student says yes.": 0.9})
+    accurate = ByText("accurate", {"Student unsure.": 0.8})
+    inner = CascadeScorer(cheap=builtin, accurate=student, low=0.2, high=0.8)
+    cascade = CascadeScorer(cheap=inner, accurate=accurate, low=0.3, high=0.7)
+
+    scores = cascade.score(spans(nlp, texts))
+
+    assert student.calls == [["Student says no.", "Student unsure.", "Student says yes."]]
+    assert accurate.calls == [["Student unsure."]]
+    assert scores == [0.05, 0.1, 0.8, 0.9, 0.95]
+    assert (inner.scored, inner.routed, cascade.scored, cascade.routed) == (5, 3, 5, 1)
+
+
 @pytest.mark.parametrize("low, high", [(0.6, 0.4), (-0.1, 0.5), (0.5, 1.2)])
 def test_a_band_outside_zero_to_one_or_upside_down_is_refused(low, high, tmp_path):
     with pytest.raises(ValueError):
@@ -97,6 +113,20 @@ def test_make_cascade_writes_a_directory_the_workers_load(linear_model, settings
     shutil.copytree(linear_model, moved / "models" / "accurate")
     shutil.copytree(out, moved / "models" / "cascade")
     assert get_scorer(str(moved / "models" / "cascade")).accurate.name == "trained"
+
+
+def test_a_cascade_directory_can_name_another_cascade_as_its_cheap_side(linear_model):
+    from verify.extraction.scoring import get_scorer
+
+    models = linear_model.parent
+    call_command("make_cascade", "--accurate", str(linear_model), "--out", str(models / "inner"), stdout=StringIO())
+    call_command("make_cascade", "--cheap", str(models / "inner"), "--accurate", str(linear_model), "--low", "0.4",
+                 "--high", "0.6", "--out", str(models / "outer"), stdout=StringIO())
+
+    scorer = get_scorer(str(models / "outer"))
+    assert scorer.name == "cascade" and (scorer.low, scorer.high) == (0.4, 0.6)
+    assert scorer.cheap.name == "cascade" and scorer.cheap.cheap.name == "rules"
+    assert scorer.accurate.name == "trained" and scorer.cheap.accurate.name == "trained"
 
 
 def test_make_cascade_refuses_a_missing_model(tmp_path):

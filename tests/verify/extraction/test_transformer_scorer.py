@@ -73,3 +73,24 @@ def test_pick_threshold_and_logit_offset_put_the_dev_cut_off_at_half():
     scorer.logit_offset = math.log(raw / (1.0 - raw))
     [shifted] = scorer.score_texts(["Exports rose 18% in 2022."])
     assert shifted == pytest.approx(0.5, abs=1e-4)
+
+
+@pytest.mark.parametrize("native", [True, False])
+def test_bfloat16_is_used_only_where_the_cpu_computes_it_natively(monkeypatch, native):
+    import torch
+
+    from verify.extraction import transformer_scorer
+
+    # Emulated bf16 ran all-mpnet-base-v2 ~9x slower than float32 on an AVX2 machine: a model saved with
+    # bf16 must fall back to float32 there, not crawl.
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: native)
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: False)
+    transformer_scorer.native_bf16.cache_clear()
+    try:
+        with transformer_scorer._precision(True):
+            dtype = (torch.ones(2, 2) @ torch.ones(2, 2)).dtype
+        with transformer_scorer._precision(False):
+            assert (torch.ones(2, 2) @ torch.ones(2, 2)).dtype == torch.float32
+    finally:
+        transformer_scorer.native_bf16.cache_clear()
+    assert dtype == (torch.bfloat16 if native else torch.float32)

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from verify.extraction.checkthat import read_checkthat_tsv
-from verify.extraction.training import Example, train_model
+from verify.extraction.training import Example, read_scores, train_model
 from verify.selectors import review_labels
 
 
@@ -39,7 +39,11 @@ class Command(BaseCommand):
         parser.add_argument("--jobs", type=int, default=1,
                             help="with --folds: train this many folds at once, one process and thread each")
         parser.add_argument("--no-bf16", action="store_true",
-                            help="transformer kind: compute in float32 (bfloat16 autocast is about 3x faster on CPU)")
+                            help="transformer kind: compute in float32 even on a CPU with native bfloat16 (there bf16 is "
+                                 "about 3x faster; without it float32 is used anyway)")
+        parser.add_argument("--teacher", default=None,
+                            help="a teacher's out_of_fold.tsv (the accurate kind writes one): learn its scores of "
+                                 "the rows it scored instead of their labels (a distilled student)")
         parser.add_argument("--out", required=True, help="model directory to write")
         parser.add_argument("--json", action="store_true")
 
@@ -59,6 +63,13 @@ class Command(BaseCommand):
             sources.append(f"reviews ({len(reviews)} claims x{options['review_weight']})")
         if len({e.label for e in train}) < 2:
             raise CommandError("Training needs both check-worthy and not check-worthy examples.")
+        teacher = None
+        if options["teacher"]:
+            try:
+                teacher = read_scores(options["teacher"])
+            except (OSError, ValueError) as exc:
+                raise CommandError(f"Cannot read teacher scores from {options['teacher']}: {exc}") from exc
+            sources.append(f"teacher scores {options['teacher']} ({len(teacher)} sentences)")
         dev = None
         if options["dev"]:
             dev = [Example(text=r.text, label=r.label, key=r.sentence_id) for r in read_checkthat_tsv(options["dev"])]
@@ -68,7 +79,7 @@ class Command(BaseCommand):
         try:
             scorer = train_model(train=train, dev=dev, sources=sources, c=options["c"], kind=options["kind"],
                                  transformer_options=transformer_options, folds=options["folds"],
-                                 jobs=options["jobs"], out=Path(options["out"]))
+                                 jobs=options["jobs"], out=Path(options["out"]), teacher=teacher)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         scorer.save(options["out"])
