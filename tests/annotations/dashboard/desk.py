@@ -5,7 +5,7 @@ from annotations.matching.models import ClaimMatch, MatchStatus
 from annotations.models import Review
 from tests.factories import (
     ArticleFactory, ClaimFactory, ClaimMatchFactory, FinalVerdictFactory, MatchDocumentFactory, ReviewFactory,
-    UserFactory,
+    UserFactory, claim_follow_latest_review,
 )
 from verify.models import Claim, Verdict
 
@@ -29,6 +29,9 @@ def claim_at(when: datetime, **fields) -> Claim:
 def review_at(when: datetime, **fields) -> Review:
     review = ReviewFactory(**fields)
     Review.objects.filter(pk=review.pk).update(created_at=when)
+    # The factory made the claim follow its latest review by the real clock; follow it again by the desk's
+    # clock, or before 09:00 UTC a review dated later today would lose to one made a moment ago.
+    claim_follow_latest_review(review.claim)
     return review
 
 
