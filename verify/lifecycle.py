@@ -174,7 +174,9 @@ def article_process(*, article_id: int, after_transient_error: bool = False, tas
     outcome = services.articles_process(
         article_id=article_id, after_transient_error=after_transient_error, task_id=task_id,
         batch_articles=settings.VERIFY_EXTRACTION_BATCH_ARTICLES, batch_chars=settings.VERIFY_EXTRACTION_BATCH_CHARS)
-    for article in (outcome.article, *outcome.others):
+    # An article a batch extracted is matched once, queued by that batch's task, not again by its own.
+    own = () if outcome.finished_elsewhere else (outcome.article,)
+    for article in (*own, *outcome.others):
         if article.status == ArticleStatus.DONE:
             task_enqueue_on_commit(TaskName.ARTICLE_MATCHES_FIND, article.pk)
     for released_id in outcome.released:

@@ -40,6 +40,11 @@ def held_elsewhere(*, article: Article, task_id: str) -> bool:
             and article.updated_at > timezone.now() - processing_stuck_after())
 
 
+def finished_elsewhere(*, article: Article, task_id: str) -> bool:
+    """The article is done and another task's batch extracted it: that task queued what follows."""
+    return article.status == ArticleStatus.DONE and bool(article.batch_task) and article.batch_task != task_id
+
+
 def batch_candidates(*, exclude_id: int, limit: int, chars: int) -> list[int]:
     """Oldest waiting articles, never attempted, with their page stored, up to `limit` and `chars`."""
     rows = (Article.objects.filter(status=ArticleStatus.PENDING, processing_attempts=0, extraction_interruptions=0,

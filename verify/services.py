@@ -28,11 +28,14 @@ MAX_PROCESSING_ATTEMPTS = 5
 @dataclass(frozen=True)
 class ProcessedArticles:
     """What one processing task did: its own article, the others it extracted in the same pass, and
-    the ids it handed back (`pending` again, each to run alone: the caller enqueues them)."""
+    the ids it handed back (`pending` again, each to run alone: the caller enqueues them).
+    `finished_elsewhere`: another task's batch had already extracted its own article and queued what
+    follows, so the caller queues nothing more for it."""
 
     article: Article
     others: list[Article] = field(default_factory=list)
     released: list[int] = field(default_factory=list)
+    finished_elsewhere: bool = False
 
 
 def article_process(*, article_id: int, after_transient_error: bool = False) -> Article:
@@ -59,7 +62,8 @@ def articles_process(*, article_id: int, after_transient_error: bool = False, ta
     article, ours = _article_start(article_id=article_id, extractor_version=extraction.EXTRACTOR_VERSION,
                                    after_transient_error=after_transient_error, task_id=task_id)
     if not ours:
-        return ProcessedArticles(article=article)
+        return ProcessedArticles(article=article, finished_elsewhere=processing_batch.finished_elsewhere(
+            article=article, task_id=task_id))
     others: list[Article] = []
     if task_id and batch_articles > 1 and article.processing_attempts == 1 and not after_transient_error:
         candidates = processing_batch.batch_candidates(exclude_id=article.pk, limit=batch_articles - 1,

@@ -149,6 +149,28 @@ def test_the_task_queues_matching_for_every_article_done_and_again_every_article
     assert sorted(queued) == sorted([(TaskName.ARTICLE_PROCESS, again.pk), (TaskName.ARTICLE_PROCESS, next_one.pk)])
 
 
+def test_an_articles_own_task_queues_no_second_search_for_earlier_checks_after_a_batch_extracted_it(
+        monkeypatch, settings):
+    settings.VERIFY_EXTRACTION_BATCH_ARTICLES = 8
+    queued: list[tuple[str, int]] = []
+    monkeypatch.setattr(lifecycle, "task_enqueue_on_commit", lambda name, *args, **kwargs: queued.append((name, *args)))
+    own, taken = waiting(0), waiting(1)
+    lifecycle.article_process(article_id=own.pk, task_id=TASK)
+    assert (TaskName.ARTICLE_MATCHES_FIND, taken.pk) in queued
+
+    queued.clear()
+    assert lifecycle.article_process(article_id=taken.pk, task_id="its-own").status == ArticleStatus.DONE
+    assert queued == []
+
+    # Its own task delivered again after it ran alone (no batch took it): the search is queued again,
+    # in case the first run's queueing was lost with its worker.
+    alone = waiting(2)
+    lifecycle.article_process(article_id=alone.pk, task_id="alone")
+    queued.clear()
+    lifecycle.article_process(article_id=alone.pk, task_id="alone")
+    assert queued == [(TaskName.ARTICLE_MATCHES_FIND, alone.pk)]
+
+
 def test_a_task_run_again_hands_back_and_queues_what_its_earlier_run_took_even_when_it_fails_again(monkeypatch):
     """A database error inside the batch: the taken articles could not be handed back then (the database
     was down), and their own tasks leave them to the live task. The task's retry hands them back and
