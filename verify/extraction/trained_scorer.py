@@ -2,7 +2,7 @@
 
 Pure scikit-learn (CPU, ~20 s to fit on 22k sentences once parsed); stored as model.joblib +
 meta.json in a directory that VERIFY_CHECKWORTHINESS_MODEL points at. load_model_dir() also opens the
-fine-tuned transformer and ensemble kinds and the cascade (cascade_scorer.py) from such a directory.
+fine-tuned transformer and ensemble kinds, their ONNX exports and the cascade (cascade_scorer.py) from such a directory.
 """
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from verify.extraction.cascade_scorer import CascadeScorer
 from verify.extraction.ensemble_scorer import MODEL_KIND as ENSEMBLE_KIND
 from verify.extraction.ensemble_scorer import EnsembleScorer
 from verify.extraction.features import FEATURE_NAMES, sentence_features
+from verify.extraction.onnx_scorer import MODEL_KIND as ONNX_KIND
+from verify.extraction.onnx_scorer import OnnxScorer
 # Cheap to import: it imports torch only when a transformer model is trained or loaded.
 from verify.extraction.transformer_scorer import MODEL_KIND, TransformerScorer
 
@@ -43,7 +45,9 @@ def load_model_dir(directory: str | Path):
     if meta.get("model_kind") == MODEL_KIND:
         return TransformerScorer.load(path)
     if meta.get("model_kind") == ENSEMBLE_KIND:
-        return EnsembleScorer.load(path)
+        return EnsembleScorer.load(path, load_model=load_model_dir)
+    if meta.get("model_kind") == ONNX_KIND:
+        return OnnxScorer(path)
     if meta.get("model_kind") == CASCADE_KIND:
         return CascadeScorer.load(path, load_model=load_model_dir)
     return TrainedScorer.load(path)
