@@ -1,18 +1,20 @@
 """Scoring speed of a check-worthiness model directory, in sentences per second, on one and two cores.
 
-    .venv/bin/python bench/checkworthiness_speed.py --model var/models/checkworthiness-accurate [--sentences 600] [--int8]
+    .venv/bin/python bench/checkworthiness_speed.py --model var/models/checkworthiness-accurate \
+        [--compare var/models/checkworthiness-accurate-int8] [--sentences 600]
 
 Sentences: CheckThat! 2024 dev (real debate sentences) from ../shared/data when present, else the sample
 article's sentences repeated. Each thread count is timed twice, interleaved, after a warm-up; the best of
-each is printed with the ratio of two threads to one. With --int8 the model's int8 form (linear layers
-quantised, TransformerScorer.quantized) is timed in the same rounds, and its scores are compared with the
-model's own on every sentence: mean and largest difference, share of the same decision at 0.5 and, on
-CheckThat! dev, both F1s. Prints one JSON object.
+each is printed with the ratio of two threads to one. With --compare another model directory (say the
+model's ONNX export, `manage.py export_checkworthiness`) is timed in the same rounds, and its scores are
+compared with the model's own on every sentence: mean and largest difference, share of the same decision
+at 0.5 and, on CheckThat! dev, both F1s. Prints one JSON object.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -46,24 +48,31 @@ def agreement(reference: list[float], other: list[float], labels: list[int] | No
                                            / len(reference), 4)}
     if labels is not None:
         result["f1_reference"] = evaluate_scores(labels=labels, scores=reference, threshold=0.5)["f1"]
-        result["f1_int8"] = evaluate_scores(labels=labels, scores=other, threshold=0.5)["f1"]
+        result["f1_compared"] = evaluate_scores(labels=labels, scores=other, threshold=0.5)["f1"]
     return result
+
+
+def loaded(directory: str, threads: int):
+    """The scorer in `directory`, its onnxruntime sessions (an ONNX export) made with `threads` threads;
+    torch's are set per round (a process-wide setting)."""
+    from verify.extraction.trained_scorer import load_model_dir
+
+    os.environ["VERIFY_SCORER_THREADS"] = str(threads)
+    return load_model_dir(directory)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", required=True, help="a transformer or ensemble model directory")
+    parser.add_argument("--model", required=True, help="a transformer, ensemble or ONNX model directory")
+    parser.add_argument("--compare", default=None, help="a second model directory timed and scored beside it")
     parser.add_argument("--sentences", type=int, default=600, help="how many (0: all of dev)")
-    parser.add_argument("--int8", action="store_true", help="also time the int8 form and compare its scores")
     args = parser.parse_args()
 
     import torch
 
-    from verify.extraction.trained_scorer import load_model_dir
-
-    forms = {"model": load_model_dir(args.model)}
-    if args.int8:
-        forms["int8"] = load_model_dir(args.model).quantized()
+    directories = {"model": args.model, **({"compared": args.compare} if args.compare else {})}
+    forms = {(name, threads): loaded(directory, threads) for name, directory in directories.items()
+             for threads in (1, 2)}
     source, sentences, labels = load_sentences(args.sentences)
     for scorer in forms.values():
         scorer.score_texts(sentences[:64])  # warm-up: first calls allocate
@@ -72,21 +81,22 @@ def main() -> None:
     for _ in range(2):
         for threads in (1, 2):
             torch.set_num_threads(threads)
-            for name, scorer in forms.items():
+            for name in directories:
                 started = time.perf_counter()
-                scores[name] = scorer.score_texts(sentences)
+                scores[name] = forms[name, threads].score_texts(sentences)
                 rate = len(sentences) / (time.perf_counter() - started)
                 best[name, threads] = max(best.get((name, threads), 0.0), rate)
-    result = {"model": args.model, "kind": forms["model"].name, "sentences": len(sentences), "source": source,
+    result = {"model": args.model, "kind": forms["model", 1].name, "sentences": len(sentences), "source": source,
               "sentences_per_second_1_thread": round(best["model", 1], 1),
               "sentences_per_second_2_threads": round(best["model", 2], 1),
               "two_threads_over_one": round(best["model", 2] / best["model", 1], 2)}
-    if args.int8:
-        result["int8"] = {"sentences_per_second_1_thread": round(best["int8", 1], 1),
-                          "sentences_per_second_2_threads": round(best["int8", 2], 1),
-                          "int8_over_model_1_thread": round(best["int8", 1] / best["model", 1], 2),
-                          "int8_over_model_2_threads": round(best["int8", 2] / best["model", 2], 2),
-                          **agreement(scores["model"], scores["int8"], labels)}
+    if args.compare:
+        result["compared"] = {"model": args.compare, "kind": forms["compared", 1].name,
+                              "sentences_per_second_1_thread": round(best["compared", 1], 1),
+                              "sentences_per_second_2_threads": round(best["compared", 2], 1),
+                              "over_model_1_thread": round(best["compared", 1] / best["model", 1], 2),
+                              "over_model_2_threads": round(best["compared", 2] / best["model", 2], 2),
+                              **agreement(scores["model"], scores["compared"], labels)}
     print(json.dumps(result))
 
 

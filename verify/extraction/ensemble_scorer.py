@@ -37,11 +37,6 @@ class EnsembleScorer(LogitScorer):
         per_member = [member.logits(texts) for member in self.members]
         return [sum(values) / len(values) - self.logit_offset for values in zip(*per_member)]
 
-    def quantized(self) -> "EnsembleScorer":
-        """Every member with int8 linear layers (TransformerScorer.quantized), in place."""
-        self.members = [member.quantized() for member in self.members]
-        return self
-
     def save(self, directory: str | Path) -> None:
         path = Path(directory)
         path.mkdir(parents=True, exist_ok=True)

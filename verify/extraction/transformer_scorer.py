@@ -12,7 +12,6 @@ import functools
 import json
 import math
 import random
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -196,21 +195,6 @@ class TransformerScorer(LogitScorer):
                 for index, value in zip(batch, values.tolist()):
                     logits[index] = float(value)
         return logits
-
-    def quantized(self) -> "TransformerScorer":
-        """This model with int8 weights in its linear layers (dynamic quantisation: activations are
-        quantised per batch on the fly), in place. The rest runs in float32: bf16 autocast is dropped, as
-        the int8 kernels take float32 input. For inference only; the directory on disk is unchanged.
-        Measured, not used: ~1.4x faster on one thread, but on the trained accurate ensemble it moves the
-        scores by 0.2 on average and loses the check-worthy class (bench/README.md)."""
-        import torch
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # torch.ao points at torchao; the eager API still does the job
-            self.network = torch.ao.quantization.quantize_dynamic(self.network, {torch.nn.Linear},
-                                                                  dtype=torch.qint8, inplace=True)
-        self.bf16 = False
-        return self
 
     def save(self, directory: str | Path) -> None:
         from safetensors.torch import save_file
