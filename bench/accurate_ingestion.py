@@ -2,8 +2,10 @@
 path the workers take) over real articles with each scorer, on 1 and on 2 worker processes, beside bare
 `nlp.pipe` on the same texts, in sentences per second and per hour.
 
-    .venv/bin/python bench/accurate_ingestion.py --accurate var/models/checkworthiness-accurate \
-        --cascade var/models/checkworthiness-cascade [--extra NAME=DIR ...] [--processes 1,2] [--repeat 1]
+    .venv/bin/python bench/accurate_ingestion.py [--accurate var/models/checkworthiness-accurate] \
+        [--cascade var/models/checkworthiness-cascade] [--extra NAME=DIR ...] [--processes 1,2] [--repeat 1]
+
+Bare `nlp.pipe` and the built-in are always timed; each model directory named is timed beside them.
 
 Texts: the 84 PolNeAR dev articles and the seed article from ../shared/data (bench/corpus.py reads
 them), else the repository's sample article. Each run starts fresh worker processes (spawned, as
@@ -110,8 +112,8 @@ def run(model: str | None, texts: list[str], processes: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--accurate", required=True, help="the accurate model directory")
-    parser.add_argument("--cascade", required=True, help="a cascade directory (manage.py make_cascade)")
+    parser.add_argument("--accurate", default=None, help="the accurate model directory")
+    parser.add_argument("--cascade", default=None, help="a cascade directory (manage.py make_cascade)")
     parser.add_argument("--extra", action="append", default=[], help="NAME=DIR: another model directory to time")
     parser.add_argument("--processes", default="1,2", help="comma-separated worker process counts")
     parser.add_argument("--repeat", type=int, default=1, help="rounds; the fastest of each is printed")
@@ -123,7 +125,8 @@ def main() -> None:
     from verify.extraction import clean_text
 
     texts = [clean_text(raw) for raw in texts_raw]
-    kinds = {"bare_nlp_pipe": None, "builtin": "", "accurate": args.accurate, "cascade": args.cascade}
+    kinds = {"bare_nlp_pipe": None, "builtin": "",
+             **{name: model for name, model in (("accurate", args.accurate), ("cascade", args.cascade)) if model}}
     kinds.update(dict(item.split("=", 1) for item in args.extra))
     counts = [int(p) for p in args.processes.split(",")]
     best: dict[tuple[str, int], dict] = {}

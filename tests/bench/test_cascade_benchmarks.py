@@ -89,11 +89,14 @@ def test_the_ingestion_bench_times_every_kind_on_two_processes(tmp_path):
     # A cascade of three: the tiny model stands in for both the student and the accurate model.
     call_command("make_cascade", "--cheap", str(tmp_path / "cascade"), "--accurate", str(tmp_path / "accurate"),
                  "--low", "0.3", "--high", "0.7", "--out", str(tmp_path / "three"), stdout=StringIO())
+    call_command("export_checkworthiness", "--model", str(tmp_path / "accurate"), "--out", str(tmp_path / "onnx"),
+                 "--int8", stdout=StringIO())
     figures = run_bench("bench/accurate_ingestion.py", "--accurate", str(tmp_path / "accurate"), "--cascade",
-                        str(tmp_path / "cascade"), "--extra", f"three={tmp_path / 'three'}", "--processes", "2",
-                        "--limit", "2")
+                        str(tmp_path / "cascade"), "--extra", f"three={tmp_path / 'three'}", "--extra",
+                        f"onnx={tmp_path / 'onnx'}", "--processes", "2", "--limit", "2")
     runs = figures["runs"]
-    assert set(runs) == {"bare_nlp_pipe_x2", "builtin_x2", "accurate_x2", "cascade_x2", "three_x2"}
+    assert set(runs) == {"bare_nlp_pipe_x2", "builtin_x2", "accurate_x2", "cascade_x2", "three_x2", "onnx_x2"}
+    assert runs["onnx_x2"]["scorer"] == "onnx"
     assert figures["sentences"] > 0 and all(run["sentences_per_second"] > 0 for run in runs.values())
     assert runs["accurate_x2"]["scorer"] == "transformer" and runs["cascade_x2"]["scorer"] == "cascade"
     assert 0.0 <= runs["cascade_x2"]["share_of_scored_to_accurate"] <= 1.0
