@@ -39,13 +39,10 @@ def load_sentences(limit: int) -> tuple[str, list[str], list[int] | None]:
 
 def agreement(reference: list[float], other: list[float], labels: list[int] | None) -> dict:
     """How far `other`'s scores are from `reference`'s, and whether the decisions at 0.5 change."""
+    from verify.extraction.metrics import score_agreement
     from verify.extraction.training import evaluate_scores
 
-    differences = [abs(a - b) for a, b in zip(reference, other)]
-    result = {"mean_abs_difference": round(sum(differences) / len(differences), 4),
-              "max_abs_difference": round(max(differences), 4),
-              "same_decision_share": round(sum((a >= 0.5) == (b >= 0.5) for a, b in zip(reference, other))
-                                           / len(reference), 4)}
+    result = score_agreement(reference=reference, other=other)
     if labels is not None:
         result["f1_reference"] = evaluate_scores(labels=labels, scores=reference, threshold=0.5)["f1"]
         result["f1_compared"] = evaluate_scores(labels=labels, scores=other, threshold=0.5)["f1"]

@@ -24,5 +24,5 @@ def test_the_speed_bench_times_a_model_beside_its_export_and_compares_their_deci
     assert figures["sentences"] == 8
     compared = figures["compared"]
     assert compared["sentences_per_second_1_thread"] > 0 and compared["over_model_1_thread"] > 0
-    assert 0.0 <= compared["same_decision_share"] <= 1.0
-    assert 0.0 <= compared["mean_abs_difference"] <= compared["max_abs_difference"] <= 1.0
+    assert 0.0 <= compared["same_decision"] <= 1.0
+    assert 0.0 <= compared["mean_score_change"] <= compared["max_score_change"] <= 1.0

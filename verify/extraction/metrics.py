@@ -23,3 +23,14 @@ def average_precision(*, labels: list[int], scores: list[float]) -> float:
             hits += 1
             total += hits / rank
     return total / hits if hits else 0.0
+
+
+def score_agreement(*, reference: list[float], other: list[float], cut_off: float = 0.5) -> dict[str, float]:
+    """How far `other`'s scores are from `reference`'s (mean, largest) and the share of the same decision
+    at `cut_off`: a model against its export, or against another form of itself."""
+    if not reference:
+        return {"mean_score_change": 0.0, "max_score_change": 0.0, "same_decision": 1.0}
+    changes = [abs(a - b) for a, b in zip(reference, other)]
+    same = sum((a >= cut_off) == (b >= cut_off) for a, b in zip(reference, other))
+    return {"mean_score_change": round(sum(changes) / len(changes), 4), "max_score_change": round(max(changes), 4),
+            "same_decision": round(same / len(reference), 4)}

@@ -21,6 +21,7 @@ import numpy as np
 
 from verify.extraction.ensemble_scorer import MEMBER_PREFIX
 from verify.extraction.ensemble_scorer import MODEL_KIND as ENSEMBLE_KIND
+from verify.extraction.metrics import score_agreement
 from verify.extraction.transformer_scorer import MAX_LENGTH, META_FILE, LogitScorer, _batches
 
 MODEL_KIND = "onnx"
@@ -140,9 +141,5 @@ class OnnxScorer(LogitScorer):
 
 def export_agreement(*, source: LogitScorer, export: LogitScorer, texts: list[str]) -> dict[str, float | int]:
     """How far the export's scores move from its source's on `texts`, and how many decisions (at 0.5) stay."""
-    before = np.asarray(source.score_texts(texts), dtype=np.float64)
-    after = np.asarray(export.score_texts(texts), dtype=np.float64)
-    moved = np.abs(after - before)
-    return {"sentences": len(texts), "mean_score_change": round(float(moved.mean()), 4) if texts else 0.0,
-            "max_score_change": round(float(moved.max()), 4) if texts else 0.0,
-            "same_decision": round(float(np.mean((after >= 0.5) == (before >= 0.5))), 4) if texts else 1.0}
+    return {"sentences": len(texts), **score_agreement(reference=source.score_texts(texts),
+                                                       other=export.score_texts(texts))}
