@@ -75,6 +75,9 @@ class ClaimEditSerializer(InputSerializer):
         help_text="person, organisation or unnamed (a source the text does not name); blank for none. "
                   "A new claimant sent without a type is left untyped.")
 
+    # Something to change besides the version (the service answers "Nothing to change" otherwise).
+    schema_extra = {"anyOf": [{"required": [name]} for name in ("text", "claimant", "claimant_type")]}
+
 
 class ClaimAssignSerializer(InputSerializer):
     assignee = serializers.SlugRelatedField(
