@@ -188,7 +188,7 @@ class SharedIndex:
         return MatchDocument.objects.count() <= int(getattr(settings, "VERIFY_MATCH_INLINE_BUILD_MAX", 5000))
 
     def search(self, text: str, *, limit: int, exclude: set[int] | None = None,
-               wait: bool = True, numbers_must_agree: bool = True) -> list[Candidate]:
+               wait: bool = True) -> list[Candidate]:
         """Sync, then search. wait=False (web requests): never block on a cold start, raise IndexWarmingUp."""
         if not self.ready:
             with self._lock:
@@ -206,8 +206,7 @@ class SharedIndex:
                     self._cold_start()
         self.sync()
         with self._lock:
-            return self.matcher.search(text, limit=limit, exclude=exclude or (),
-                                       numbers_must_agree=numbers_must_agree)
+            return self.matcher.search(text, limit=limit, exclude=exclude or ())
 
 
 shared_index = SharedIndex()

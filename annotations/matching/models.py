@@ -3,8 +3,8 @@ work, and the links found.
 
 `MatchDocument` is what the matcher needs, stored in the database so every worker builds the same
 index (each keeps an in-memory copy, synced by `updated_at`). `ClaimMatch` is one link from a new
-claim to an earlier document: suggested (awaiting a reviewer), auto (above the high threshold),
-confirmed or rejected (a rejected pair is never suggested again).
+claim to an earlier document: suggested (awaiting a reviewer), auto (above the high threshold, and
+stating the same numbers), confirmed or rejected (a rejected pair is never suggested again).
 """
 from django.conf import settings
 from django.db import models
@@ -72,6 +72,9 @@ class ClaimMatch(models.Model):
     score = models.FloatField()
     status = models.CharField(max_length=10, choices=MatchStatus.choices, default=MatchStatus.SUGGESTED,
                               db_index=True)
+    # False: the document states other numbers than the claim (the numbers rule), so it is never
+    # linked automatically and its verdict is copied only once a reviewer confirms the pair.
+    numbers_agree = models.BooleanField(default=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)

@@ -5,7 +5,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import models
 
 from annotations.factchecks.models import PublishedFactCheck
 from annotations.matching.index import shared_index
@@ -111,6 +110,24 @@ class MatchView:
     match: ClaimMatch
     finding: Finding | None
 
+    @property
+    def can_apply(self) -> bool:
+        return not match_apply_refusal(match=self.match, finding=self.finding)
+
+
+def match_apply_refusal(*, match: ClaimMatch, finding: Finding | None) -> str:
+    """Why the matched document's verdict cannot be copied onto the match's claim; "" when it can."""
+    if match.document.kind == DocumentKind.FACT_CHECK:
+        return ("This is another fact-checker's rating, not a verdict of this desk: review the claim yourself "
+                "(their fact-check can be attached as a source).")
+    if match.status == MatchStatus.REJECTED:
+        return "This match was rejected; confirm it before applying its verdict."
+    if not match.numbers_agree and match.status != MatchStatus.CONFIRMED:
+        return "The earlier claim states other numbers; confirm it is the same claim before applying its verdict."
+    if finding is None or finding.verdict not in FINDING_VERDICTS:
+        return "The earlier claim has no verdict to copy yet."
+    return ""
+
 
 def claim_matches(*, claim: Claim, include_rejected: bool = False) -> list[MatchView]:
     """The claim's matches, strongest first, each with the matched finding.
@@ -127,13 +144,17 @@ def claim_matches(*, claim: Claim, include_rejected: bool = False) -> list[Match
 class SimilarResult:
     score: float  # the calibrated probability that this is the same claim, in [0, 1]
     finding: Finding
+    numbers_agree: bool = True  # False: it states other numbers, so it is a related check, not this claim
 
 
 @dataclass
 class SimilarSearch:
     results: list[SimilarResult]
-    # Nothing is listed, but a checked text at the suggestion threshold or above states other numbers.
-    numbers_disagree: bool = False
+
+    @property
+    def numbers_disagree(self) -> bool:
+        """Checked texts alike are listed, but every one of them states other numbers than the query."""
+        return bool(self.results) and not any(result.numbers_agree for result in self.results)
 
 
 def _suggest_threshold() -> float:
@@ -153,8 +174,8 @@ def similar_search(*, text: str, limit: int = 10) -> SimilarSearch:
     """The checked claims, published report items and other fact-checkers' work that make this claim.
 
     Only results at the suggestion threshold or above are listed, best first, a claim and its own
-    report items as one entry (the claim's finding, which names its reports). When none is listed
-    but a text at the threshold states other numbers, `numbers_disagree` says so.
+    report items as one entry (the claim's finding, which names its reports); each says whether it
+    states the query's numbers, and `numbers_disagree` whether none does.
     Raises annotations.matching.index.IndexWarmingUp while this process's index is still being built.
     """
     text = (text or "").strip()
@@ -186,19 +207,10 @@ def similar_search(*, text: str, limit: int = 10) -> SimilarSearch:
         candidate = by_id[document.pk]
         earlier = entries.get(key)
         if earlier is None:
-            entries[key] = SimilarResult(score=candidate.score, finding=finding)
+            entries[key] = SimilarResult(score=candidate.score, finding=finding, numbers_agree=candidate.numbers_agree)
         elif finding.kind == DocumentKind.CLAIM:
             earlier.finding = finding  # the claim itself speaks for its report items
-    results = sorted(entries.values(), key=lambda r: -r.score)[:limit]
-    return SimilarSearch(results=results, numbers_disagree=not results and _numbers_disagree(text, threshold))
-
-
-def _numbers_disagree(text: str, threshold: float) -> bool:
-    """Whether a checked text at the threshold or above was left out only for stating other numbers."""
-    alike = [c.key for c in shared_index.search(text, limit=10, wait=False, numbers_must_agree=False)
-             if c.score >= threshold]
-    return MatchDocument.objects.filter(pk__in=alike).filter(
-        models.Q(claim__isnull=True) | models.Q(claim__verdict__in=FINDING_VERDICTS)).exists()
+    return SimilarSearch(results=sorted(entries.values(), key=lambda r: -r.score)[:limit])
 
 
 def claims_similar(*, text: str, limit: int = 10) -> list[SimilarResult]:

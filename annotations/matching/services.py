@@ -14,14 +14,14 @@ from annotations.matching.core.dense import to_bytes
 from annotations.matching.core.text import TOKENIZER_VERSION, tokenize
 from annotations.matching.index import configured_embedder, shared_index
 from annotations.matching.models import ClaimMatch, DocumentKind, MatchDocument, MatchStatus
-from annotations.matching.selectors import document_finding
+from annotations.matching.selectors import document_finding, match_apply_refusal
 from annotations.reports.models import ReportItem, ReportRevision
 from annotations.services import review_submit
 from annotations.signals import matches_found
 from verify.audit.models import AuditAction
 from verify.audit.services import audit_record
 from verify.background import TaskName, task_enqueue_on_commit
-from verify.models import FINDING_VERDICTS, Claim
+from verify.models import Claim
 from verify.roles import REVIEWER, user_has_role
 
 logger = logging.getLogger(__name__)
@@ -179,7 +179,8 @@ def claim_matches_find(*, claim_id: int, refresh_index: bool = True) -> list[Cla
 
     Probability of being the same claim (Candidate.score, calibrated) >= VERIFY_MATCH_AUTO_THRESHOLD:
     linked as the same claim ("auto"); >= VERIFY_MATCH_SUGGEST_THRESHOLD: suggested to reviewers;
-    below it: not stored. Pairs already decided (confirmed, rejected) are left alone, so
+    below it: not stored. A document stating other numbers is at most suggested, marked so: it is
+    never the same claim until a reviewer says it is. Pairs already decided (confirmed, rejected) are left alone, so
     a rejected pair is never suggested again. Idempotent: running it twice adds nothing.
     """
     claim = Claim.objects.filter(pk=claim_id).first()
@@ -203,10 +204,10 @@ def claim_matches_find(*, claim_id: int, refresh_index: bool = True) -> list[Cla
                 continue
         elif document.kind == DocumentKind.REPORT_ITEM and document.report_item.claim_id == claim.pk:
             continue  # its own report entry
-        probability = eligible[document.pk].score
+        candidate = eligible[document.pk]
         new_matches.append(ClaimMatch(
-            claim=claim, document=document, score=round(probability, 4),
-            status=MatchStatus.AUTO if probability >= auto else MatchStatus.SUGGESTED,
+            claim=claim, document=document, score=round(candidate.score, 4), numbers_agree=candidate.numbers_agree,
+            status=MatchStatus.AUTO if candidate.score >= auto and candidate.numbers_agree else MatchStatus.SUGGESTED,
         ))
     known = set(ClaimMatch.objects.filter(claim=claim).values_list("document_id", flat=True))
     # ignore_conflicts: the unique pair keeps earlier decisions (and a concurrent run) untouched.
@@ -260,19 +261,16 @@ def match_reject(*, match: ClaimMatch, user: AbstractBaseUser) -> ClaimMatch:
 def match_apply_verdict(*, match: ClaimMatch, reviewer: AbstractBaseUser):
     """Copy the earlier verdict and its sources onto the new claim, as a new review by `reviewer`.
 
-    Also confirms the match (applying a verdict says "same claim"). Refused for rejected matches, when
-    the earlier claim has no finding yet, and for other fact-checkers' work: their rating is theirs,
-    on their own scale, never the desk's verdict.
+    Also confirms the match (applying a verdict says "same claim"). Refused (selectors'
+    match_apply_refusal says why) for rejected matches, for unconfirmed ones stating other numbers,
+    when the earlier claim has no finding yet, and for other fact-checkers' work: their rating is
+    theirs, on their own scale, never the desk's verdict.
     """
     _require_reviewer(reviewer)
-    if match.document.kind == DocumentKind.FACT_CHECK:
-        raise ValidationError("This is another fact-checker's rating, not a verdict of this desk: review the "
-                              "claim yourself (their fact-check can be attached as a source).")
-    if match.status == MatchStatus.REJECTED:
-        raise ValidationError("This match was rejected; confirm it before applying its verdict.")
     finding = document_finding(document=match.document)
-    if finding is None or finding.verdict not in FINDING_VERDICTS:
-        raise ValidationError("The earlier claim has no verdict to copy yet.")
+    refusal = match_apply_refusal(match=match, finding=finding)
+    if refusal:
+        raise ValidationError(refusal)
     rationale = (f"Same claim as {finding.label}, which was found {finding.verdict}."
                  + (f" Its rationale: {finding.rationale}" if finding.rationale else ""))
     sources = [{key: source.get(key, "") for key in ("url", "title", "publisher", "quote", "stance")}

@@ -76,6 +76,7 @@ def matches_found_payload(*, matches: list[ClaimMatch]) -> EventPayload:
     claim = matches[0].claim
     data = {"claim": _claim(claim),
             "matches": [{"id": match.pk, "status": match.status, "score": match.score,
+                         "numbers_agree": match.numbers_agree,
                          "document": {"kind": match.document.kind, "text": match.document.text,
                                       "claim_id": match.document.claim_id,
                                       "report_item_id": match.document.report_item_id,

@@ -27,6 +27,9 @@ class MatchSerializer(serializers.Serializer):
     score = serializers.FloatField(source="match.score", help_text=(
         "The calibrated probability, in [0, 1], that the two are the same claim, when the match was found."))
     status = serializers.CharField(source="match.status")
+    numbers_agree = serializers.BooleanField(source="match.numbers_agree", help_text=(
+        "False: the matched text states other numbers, so it is never linked automatically and its verdict "
+        "is applied only after a reviewer confirms the match."))
     decided_by = serializers.CharField(source="match.decided_by.username", default=None)
     decided_at = serializers.DateTimeField(source="match.decided_at")
     matched = FindingSerializer(source="finding", allow_null=True)
@@ -35,4 +38,6 @@ class MatchSerializer(serializers.Serializer):
 class SimilarSerializer(serializers.Serializer):
     score = serializers.FloatField(help_text="The calibrated probability, in [0, 1], that this is the same claim.")
     similarity = serializers.FloatField(source="score", help_text="Deprecated: the same value as `score`.")
+    numbers_agree = serializers.BooleanField(help_text=(
+        "False: it states other numbers than the query, so it is a related check, not the same claim."))
     matched = FindingSerializer(source="finding")

@@ -59,7 +59,7 @@ class SimilarClaimsView(APIView):
         responses={200: inline_serializer("SimilarClaims", {
             "query": serializers.CharField(), "results": SimilarSerializer(many=True),
             "numbers_disagree": serializers.BooleanField(
-                help_text="No result, but a checked text at the suggestion threshold states other numbers.")}),
+                help_text="Results are listed, but every one of them states other numbers than the query.")}),
                    400: BAD_REQUEST, 503: UNAVAILABLE},
     )
     def get(self, request):

@@ -32,17 +32,18 @@ class LabelledPool:
     dense: np.ndarray | None
     labels: np.ndarray  # 1 = the same claim
     n_relevant: int  # relevant documents of the query (some may be missing from the pool)
+    numbers_differ: np.ndarray | None = None  # 1 = states other numbers than the query (None: all agree)
 
 
 # The same score for every candidate, so a pool comes back in index order (the matcher's tie-break,
 # which ranked_map_at_5 keeps: the corpus has exact duplicates). Only used to read whole pools.
-UNFITTED = Calibration(dense=Logit(features=DENSE_FEATURES, weights=(0.0, 0.0), intercept=0.0),
-                       lexical=Logit(features=LEXICAL_FEATURES, weights=(0.0, 0.0), intercept=0.0))
+UNFITTED = Calibration(dense=Logit(features=DENSE_FEATURES, weights=(0.0,) * len(DENSE_FEATURES), intercept=0.0),
+                       lexical=Logit(features=LEXICAL_FEATURES, weights=(0.0,) * len(LEXICAL_FEATURES), intercept=0.0))
 
 
 def labelled_pools(matcher: Matcher, queries: Sequence[tuple[str, str]],
                    qrels: dict[str, set[str]]) -> list[LabelledPool]:
-    """Each judged query's whole stage-1 pool (after the numbers rule), labelled by the qrels."""
+    """Each judged query's whole stage-1 pool, labelled by the qrels."""
     pools = []
     for qid, text in queries:
         relevant = qrels.get(qid)
@@ -57,7 +58,7 @@ def labelled_pools(matcher: Matcher, queries: Sequence[tuple[str, str]],
             bm25=np.array([c.bm25 for c in found]),
             dense=None if found[0].dense is None else np.array([c.dense for c in found]),
             labels=np.array([1.0 if str(c.key) in relevant else 0.0 for c in found]),
-            n_relevant=len(relevant)))
+            n_relevant=len(relevant), numbers_differ=np.array([0.0 if c.numbers_agree else 1.0 for c in found])))
     return pools
 
 
@@ -65,7 +66,8 @@ def without_matches(pool: LabelledPool) -> LabelledPool:
     """The pool as it would be had the index held none of the query's claims."""
     keep = pool.labels == 0
     return LabelledPool(bm25=pool.bm25[keep], dense=None if pool.dense is None else pool.dense[keep],
-                        labels=pool.labels[keep], n_relevant=0)
+                        labels=pool.labels[keep], n_relevant=0,
+                        numbers_differ=None if pool.numbers_differ is None else pool.numbers_differ[keep])
 
 
 def fit_logit(pools: Sequence[LabelledPool], names: tuple[str, ...]) -> Logit:
@@ -74,7 +76,7 @@ def fit_logit(pools: Sequence[LabelledPool], names: tuple[str, ...]) -> Logit:
     labels = np.concatenate([p.labels for p in pools]) if pools else np.zeros(0)
     if labels.min(initial=1) == labels.max(initial=0):
         raise ValueError("Calibration needs both same-claim and other candidates.")
-    matrix = np.vstack([features(names, bm25=p.bm25, dense=p.dense) for p in pools])
+    matrix = np.vstack([features(names, bm25=p.bm25, dense=p.dense, numbers_differ=p.numbers_differ) for p in pools])
     model = LogisticRegression(C=C, max_iter=2000).fit(matrix, labels)
     return Logit(features=names, weights=tuple(float(w) for w in model.coef_[0]),
                  intercept=float(model.intercept_[0]))
@@ -123,10 +125,11 @@ def cross_validate(pools: Sequence[LabelledPool], names: tuple[str, ...], *, fol
         fitted = fit(pools if in_sample else [p for p, f in zip(pools, fold_of) if f != fold], names)
         for position in np.flatnonzero(fold_of == fold):
             pool = pools[position]
-            out[position] = fitted.probabilities(bm25=pool.bm25, dense=pool.dense)
+            out[position] = fitted.probabilities(bm25=pool.bm25, dense=pool.dense, numbers_differ=pool.numbers_differ)
             if pool.labels.any():
                 alone = without_matches(pool)
-                unmatched_top.append(float(fitted.probabilities(bm25=alone.bm25, dense=alone.dense).max(initial=0.0)))
+                unmatched_top.append(float(fitted.probabilities(
+                    bm25=alone.bm25, dense=alone.dense, numbers_differ=alone.numbers_differ).max(initial=0.0)))
     probabilities = np.concatenate(out) if out else np.zeros(0)
     labels = np.concatenate([p.labels for p in pools]) if pools else np.zeros(0)
     clipped = np.clip(probabilities, 1e-7, 1 - 1e-7)

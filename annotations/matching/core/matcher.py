@@ -1,4 +1,4 @@
-"""The matcher: BM25 and a sentence embedding find candidates, stage 2 scores them, numbers must agree.
+"""The matcher: BM25 and a sentence embedding find candidates, stage 2 scores them, numbers are compared.
 
 Where the rows live: a memory-mapped snapshot (core/snapshot.py: usearch vectors and bm25s
 matrix, shared by every process of a machine) plus an in-memory delta (core/delta.py) of the rows
@@ -11,8 +11,12 @@ Stage 2 (precision): each candidate's raw BM25 and embedding cosine go through t
 the embedding model (core/scoring.py): a logistic regression fitted on labelled pairs, whose output
 is the probability that the candidate is the same claim. It ranks (a fitted interpolation of the
 cosine and BM25 relative to the pool's best) and it is what the auto/suggest thresholds compare.
-Hard rule: a candidate whose stated numbers disagree with the query's is dropped, whatever its
-score ("11,000 troops" is not "12,000 troops").
+The numbers rule: a candidate whose stated numbers disagree with the query's is never the same claim
+("11,000 troops" is not "12,000 troops"), so it comes back marked `numbers_agree=False` and the desk
+never links it automatically nor copies its verdict unconfirmed. It is still listed: an earlier check
+of the same story with another figure ("$3.6M" against "$4 million") is what a reviewer most needs to
+see, and CLEF's labelled pairs say so (the hard drop hid the right fact-check for 26 of the 800 train
+tweets and 4 of the 197 dev tweets). `numbers_must_agree=True` leaves such candidates out.
 """
 from __future__ import annotations
 
@@ -46,6 +50,7 @@ class Candidate:
     score: float  # in [0, 1]: the calibrated probability that this is the same claim (thresholds use it)
     bm25: float
     dense: float | None = None  # the embedding cosine; None without an embedder
+    numbers_agree: bool = True  # False: it states other numbers than the query, so it is not the same claim
 
 
 class Matcher:
@@ -119,11 +124,11 @@ class Matcher:
         self._mask([key])
 
     def search(self, text: str, *, limit: int = 10, exclude: Iterable[Hashable] = (),
-               allow=None, numbers_must_agree: bool = True) -> list[Candidate]:
+               allow=None, numbers_must_agree: bool = False) -> list[Candidate]:
         """The best `limit` documents for `text`, best first; `allow(key)` may veto candidates.
 
-        numbers_must_agree=False lifts the hard rule, only to tell a reader that texts alike were
-        left out for their numbers."""
+        Candidates stating other numbers than `text` are marked numbers_agree=False, or left out
+        with numbers_must_agree=True."""
         if not len(self):
             return []
         vector = self.embedder.encode([text])[0] if self.embedder is not None else None
@@ -131,16 +136,19 @@ class Matcher:
                          tokens=tokenize(text), vector=vector, pool=self.pool)
         excluded = set(exclude)
         query_numbers = extract_numbers(text)
+        agree = {entry.key: numbers_agree(query_numbers, entry.numbers) for entry in entries}
         kept = [entry for entry in entries
                 if entry.key not in excluded
-                and (not numbers_must_agree or numbers_agree(query_numbers, entry.numbers))
+                and (agree[entry.key] or not numbers_must_agree)
                 and (allow is None or allow(entry.key))]
         if not kept:
             return []
         bm25 = np.asarray([entry.bm25 for entry in kept], dtype=np.float32)
         dense = None if vector is None else np.asarray([entry.dense for entry in kept], dtype=np.float32)
         place = np.asarray([source * (1 << 40) + row for source, row in (entry.order for entry in kept)])
-        final = self.calibration.probabilities(bm25=bm25, dense=dense)
+        differ = np.asarray([not agree[entry.key] for entry in kept], dtype=np.float64)
+        final = self.calibration.probabilities(bm25=bm25, dense=dense, numbers_differ=differ)
         order = np.lexsort((place, -final))[:limit]  # ties go to the earlier row
         return [Candidate(key=kept[i].key, score=float(final[i]), bm25=float(bm25[i]),
-                          dense=None if dense is None else float(dense[i])) for i in order]
+                          dense=None if dense is None else float(dense[i]), numbers_agree=agree[kept[i].key])
+                for i in order]

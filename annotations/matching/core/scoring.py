@@ -6,9 +6,13 @@ raw BM25 score and its embedding cosine) plus aggregates over the pool:
               1 / (RANK_K + rank), BM25 weighted FUSION_BM25_WEIGHT (so it wins when the two
               disagree about the top), scaled so that first by both is 1: this is the ranking;
   fused_rank_x_dense  the same times the candidate's own cosine: a candidate ranked high only because
-              the pool is small or nothing is close gets a low probability (absolute evidence).
+              the pool is small or nothing is close gets a low probability (absolute evidence);
+  numbers_differ  1 when the candidate states other numbers than the query (core/numbers.py), else 0:
+              such a candidate is never the desk's same claim, but CLEF's labelled pairs show that a
+              retelling often changes a figure ("$3.6M" against "$4 million"), so the fit decides how
+              much it lowers the probability instead of a hard drop (a modest -0.4 logit on train).
 Without an embedder the lexical part is used: bm25_relative (BM25 / the pool's best) and bm25_log
-(log1p of the raw BM25) standing in for the absolute signal.
+(log1p of the raw BM25) standing in for the absolute signal, with numbers_differ.
 Why ranks and not a linear mix of cosine and BM25: on the CLEF train tweets (cross-validated) the best
 linear interpolation reached MAP@5 0.841 with the packaged MiniLM, these two features 0.872; the gain
 is where BM25 and the cosine disagree about the first candidate and BM25 is right more often.
@@ -31,8 +35,8 @@ logger = logging.getLogger(__name__)
 
 CALIBRATION_FILE = "calibration.json"
 PACKAGED_DIR = Path(__file__).with_name("calibrations")
-DENSE_FEATURES = ("fused_rank", "fused_rank_x_dense")
-LEXICAL_FEATURES = ("bm25_relative", "bm25_log")
+DENSE_FEATURES = ("fused_rank", "fused_rank_x_dense", "numbers_differ")
+LEXICAL_FEATURES = ("bm25_relative", "bm25_log", "numbers_differ")
 # Reciprocal rank fusion: 1 / (RANK_K + rank), ranks from 1. 10 rather than the usual 60: the pools are
 # a few hundred candidates and only the first few matter (train MAP@5 0.876 vs 0.868 at 60).
 RANK_K = 10
@@ -55,8 +59,11 @@ def _cosines(dense: np.ndarray | None) -> np.ndarray:
     return np.asarray(dense, dtype=np.float64)
 
 
-def features(names: tuple[str, ...], *, bm25: np.ndarray, dense: np.ndarray | None) -> np.ndarray:
-    """(n, len(names)) feature matrix of one query's candidate pool (in index order: ties by row)."""
+def features(names: tuple[str, ...], *, bm25: np.ndarray, dense: np.ndarray | None,
+             numbers_differ: np.ndarray | None = None) -> np.ndarray:
+    """(n, len(names)) feature matrix of one query's candidate pool (in index order: ties by row).
+
+    `numbers_differ` (1 = states other numbers than the query) defaults to all zeros."""
     bm25 = np.asarray(bm25, dtype=np.float64)
     best = float(bm25.max()) if bm25.size else 0.0
     columns = []
@@ -73,6 +80,9 @@ def features(names: tuple[str, ...], *, bm25: np.ndarray, dense: np.ndarray | No
             columns.append(bm25 / best if best > 0 else np.zeros_like(bm25))
         elif name == "bm25_log":
             columns.append(np.log1p(np.maximum(bm25, 0.0)))
+        elif name == "numbers_differ":
+            columns.append(np.zeros_like(bm25) if numbers_differ is None
+                           else np.asarray(numbers_differ, dtype=np.float64))
         else:
             raise ValueError(f"Unknown matching feature {name!r}.")
     return np.column_stack(columns) if columns else np.zeros((bm25.size, 0))
@@ -92,8 +102,9 @@ class Logit:
         if any(not math.isfinite(value) for value in (*self.weights, self.intercept)):
             raise ValueError("Calibration weights must be finite numbers.")
 
-    def probabilities(self, *, bm25: np.ndarray, dense: np.ndarray | None) -> np.ndarray:
-        matrix = features(self.features, bm25=bm25, dense=dense)
+    def probabilities(self, *, bm25: np.ndarray, dense: np.ndarray | None,
+                      numbers_differ: np.ndarray | None = None) -> np.ndarray:
+        matrix = features(self.features, bm25=bm25, dense=dense, numbers_differ=numbers_differ)
         logits = matrix @ np.asarray(self.weights, dtype=np.float64) + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -50.0, 50.0)))
 
@@ -106,12 +117,14 @@ class Calibration:
     fitted_on: str = ""
     metrics: dict = field(default_factory=dict)  # cross-validated numbers, for the record
 
-    def probabilities(self, *, bm25: np.ndarray, dense: np.ndarray | None) -> np.ndarray:
+    def probabilities(self, *, bm25: np.ndarray, dense: np.ndarray | None,
+                      numbers_differ: np.ndarray | None = None) -> np.ndarray:
         """P(same claim) for each candidate of one query's pool, in [0, 1]."""
         bm25 = np.asarray(bm25, dtype=np.float64)
         if bm25.size == 0:
             return np.zeros(0, dtype=np.float64)
-        return (self.lexical if dense is None else self.dense).probabilities(bm25=bm25, dense=dense)
+        return (self.lexical if dense is None else self.dense).probabilities(bm25=bm25, dense=dense,
+                                                                              numbers_differ=numbers_differ)
 
     @property
     def bm25_share(self) -> float:

@@ -32,10 +32,15 @@ def test_similar_is_routed_before_the_claim_detail(reviewer_api, match):
     assert results[0]["matched"]["sources"][0]["url"] == "https://example.org/briefing"
 
 
-def test_similar_never_matches_other_numbers(reviewer_api, match):
+def test_similar_marks_a_check_of_other_numbers_as_not_the_same_claim(reviewer_api, match):
     response = reviewer_api.get("/api/claims/similar/", {"q": "12,000 North Korean troops stationed in the region"})
     assert response.status_code == 200
-    assert response.json()["results"] == []
+    body = response.json()
+    assert [r["numbers_agree"] for r in body["results"]] == [False]
+    assert body["numbers_disagree"] is True
+    same = reviewer_api.get("/api/claims/similar/", {"q": "11,000 North Korean troops stationed in the region"})
+    assert [r["numbers_agree"] for r in same.json()["results"]] == [True]
+    assert same.json()["numbers_disagree"] is False
 
 
 @pytest.mark.parametrize("params,field", [({}, "q"), ({"q": "   "}, "q"), ({"q": "x" * 5001}, "q"),

@@ -38,13 +38,15 @@ def test_tokens_fold_thousands_separators_and_plurals():
     assert tokenize("11,000 troops") == tokenize("11000 troop")
 
 
-def test_numbers_must_agree_even_when_the_rest_is_identical():
+def test_other_numbers_are_marked_even_when_the_rest_is_identical():
     matcher = Matcher()
     matcher.add(Document(key="old", text=TROOPS))
-    assert matcher.search(TROOPS.replace("11,000", "12,000")) == []
+    [other] = matcher.search(TROOPS.replace("11,000", "12,000"))
+    assert (other.key, other.numbers_agree) == ("old", False)
+    assert matcher.search(TROOPS.replace("11,000", "12,000"), numbers_must_agree=True) == []
     found = matcher.search(TROOPS.replace("11,000", "11000"))
-    assert [c.key for c in found] == ["old"]
-    assert 0.0 <= found[0].score <= 1.0
+    assert [(c.key, c.numbers_agree) for c in found] == [("old", True)]
+    assert 0.0 <= other.score < found[0].score <= 1.0
 
 
 def test_reworded_claim_ranks_first():

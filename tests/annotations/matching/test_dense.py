@@ -61,12 +61,13 @@ def test_unrelated_documents_do_not_come_back_through_the_embedding():
     assert matcher.search(STERILE_PARAPHRASE) == []
 
 
-def test_numbers_must_agree_for_documents_found_by_the_embedding_too():
+def test_the_numbers_rule_applies_to_documents_found_by_the_embedding_too():
     matcher = Matcher(embedder=FakeEmbedder())
     matcher.add_many([Document(key="12", text="12,000 troops stationed near the border"),
                       Document(key="11", text="11,000 troops stationed near the border")])
-    assert [c.key for c in matcher.search("11000 troops stationed near the border")] == ["11"]
-    assert [c.key for c in matcher.search("Border hosts 11,000 soldiers stationed")] == ["11"]
+    for query in ("11000 troops stationed near the border", "Border hosts 11,000 soldiers stationed"):
+        assert [(c.key, c.numbers_agree) for c in matcher.search(query)] == [("11", True), ("12", False)]
+        assert [c.key for c in matcher.search(query, numbers_must_agree=True)] == ["11"]
 
 
 def test_the_score_is_the_calibrated_probability_of_bm25_and_the_cosine():

@@ -7,8 +7,8 @@ from annotations.matching.core.calibrate import (LabelledPool, cross_validate, f
 from annotations.matching.core.scoring import (DENSE_FEATURES, LEXICAL_FEATURES, Calibration, Logit,
                                                calibration_for, features, packaged_calibration)
 
-CALIBRATION = Calibration(dense=Logit(features=DENSE_FEATURES, weights=(6.0, 5.0), intercept=-9.5),
-                          lexical=Logit(features=LEXICAL_FEATURES, weights=(4.0, 1.0), intercept=-7.0))
+CALIBRATION = Calibration(dense=Logit(features=DENSE_FEATURES, weights=(6.0, 5.0, -0.5), intercept=-9.5),
+                          lexical=Logit(features=LEXICAL_FEATURES, weights=(4.0, 1.0, -0.5), intercept=-7.0))
 
 
 def test_probabilities_are_in_the_unit_interval_even_for_extreme_inputs():
@@ -31,9 +31,12 @@ def test_probability_rises_with_the_cosine_and_with_bm25():
     assert lexical[0] < lexical[1] < lexical[2]
 
 
-def test_the_packaged_calibration_is_monotone_in_both_signals():
+def test_the_packaged_calibration_is_monotone_in_both_signals_and_lowered_by_other_numbers():
     calibration = packaged_calibration()
-    assert all(weight > 0 for weight in calibration.dense.weights + calibration.lexical.weights)
+    for logit in (calibration.dense, calibration.lexical):
+        weights = dict(zip(logit.features, logit.weights))
+        assert weights.pop("numbers_differ") < 0
+        assert all(weight > 0 for weight in weights.values())
     bm25, dense = np.array([9.0, 6.0, 3.0, 1.0]), np.array([0.9, 0.6, 0.5, 0.2])
     p = calibration.probabilities(bm25=bm25, dense=dense)
     assert np.all(np.diff(p) < 0)  # first by both signals, most likely
@@ -75,7 +78,8 @@ def test_non_finite_weights_are_refused():
 
 
 def toy_pools(rng, n=60, size=20):
-    """Separable toy queries: the one same-claim candidate has the highest cosine and BM25."""
+    """Separable toy queries: the one same-claim candidate has the highest cosine and BM25 and states the
+    query's numbers; a third of the others state other numbers."""
     pools = []
     for _ in range(n):
         dense = rng.uniform(0.0, 0.6, size)
@@ -83,7 +87,9 @@ def toy_pools(rng, n=60, size=20):
         labels = np.zeros(size)
         hit = rng.integers(size)
         dense[hit], bm25[hit], labels[hit] = rng.uniform(0.75, 1.0), rng.uniform(6.0, 9.0), 1.0
-        pools.append(LabelledPool(bm25=bm25, dense=dense, labels=labels, n_relevant=1))
+        differ = (rng.uniform(size=size) < 1 / 3).astype(float)
+        differ[hit] = 0.0
+        pools.append(LabelledPool(bm25=bm25, dense=dense, labels=labels, n_relevant=1, numbers_differ=differ))
     return pools
 
 
@@ -91,8 +97,11 @@ def test_the_fit_recovers_a_separable_toy_set():
     rng = np.random.default_rng(0)
     pools = toy_pools(rng)
     logit = fit_logit(pools, DENSE_FEATURES)
-    assert all(weight > 0 for weight in logit.weights)
-    probabilities = [logit.probabilities(bm25=p.bm25, dense=p.dense) for p in pools]
+    weights = dict(zip(logit.features, logit.weights))
+    assert weights["fused_rank"] > 0 and weights["fused_rank_x_dense"] > 0
+    assert weights["numbers_differ"] < 0  # stating other numbers is evidence against the same claim
+    probabilities = [logit.probabilities(bm25=p.bm25, dense=p.dense, numbers_differ=p.numbers_differ)
+                     for p in pools]
     assert ranked_map_at_5(pools, probabilities) == 1.0
     positives = np.concatenate([pr[p.labels == 1] for pr, p in zip(probabilities, pools)])
     negatives = np.concatenate([pr[p.labels == 0] for pr, p in zip(probabilities, pools)])
@@ -122,3 +131,12 @@ def test_precision_threshold_is_the_lowest_probability_that_keeps_the_precision(
     assert precision_threshold(probabilities, labels, precision=1.0) == 0.9
     assert precision_threshold(probabilities, labels, precision=0.75) == 0.7
     assert precision_threshold(np.array([0.5]), np.array([0]), precision=0.9) == 1.0
+
+
+def test_other_numbers_lower_the_probability_at_equal_evidence():
+    bm25, dense = np.array([8.0, 6.0, 1.0]), np.array([0.9, 0.8, 0.2])
+    logit = fit_logit(toy_pools(np.random.default_rng(2)), DENSE_FEATURES)
+    agreeing = logit.probabilities(bm25=bm25, dense=dense, numbers_differ=np.zeros(3))
+    differing = logit.probabilities(bm25=bm25, dense=dense, numbers_differ=np.array([0.0, 1.0, 0.0]))
+    assert differing[1] < agreeing[1] and differing[0] == pytest.approx(agreeing[0])
+    assert logit.probabilities(bm25=bm25, dense=dense) == pytest.approx(agreeing)  # absent: all agree

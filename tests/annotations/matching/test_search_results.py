@@ -1,5 +1,6 @@
 """What "checked before?" search lists: only results at the suggestion threshold, a claim and its own
-report item as one entry, and the numbers rule message when only the numbers disagree."""
+report item as one entry, and checks of other numbers marked as such, with the numbers rule message
+when no listed check states the query's numbers."""
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -40,17 +41,29 @@ def test_a_claim_and_its_own_report_item_are_one_entry():
     assert len(entry.finding.reports) == 1  # the report item shows as the claim's report
 
 
-def test_other_numbers_give_the_numbers_rule_message_instead_of_results(reviewer):
-    checked(TROOPS)
+def test_a_check_of_other_numbers_is_listed_as_not_the_same_claim_with_the_numbers_rule_message(reviewer):
+    earlier = checked(TROOPS)
     checked(UNRELATED)
     query = TROOPS.replace("11,000", "12,000")
     found = selectors.similar_search(text=query)
-    assert found.results == [] and found.numbers_disagree
+    assert [(r.finding.claim_id, r.numbers_agree) for r in found.results] == [(earlier.pk, False)]
+    assert found.numbers_disagree
     client = Client()
     client.force_login(reviewer)
     page = client.get(reverse("matching:search"), {"q": query}).content.decode()
     assert "Nothing checked with these numbers" in page
+    assert "States other numbers" in page
     assert "wheat harvest" not in page
+
+
+def test_a_check_of_the_same_numbers_carries_no_numbers_warning(reviewer):
+    checked(TROOPS)
+    found = selectors.similar_search(text=REWORDED)
+    assert [r.numbers_agree for r in found.results] == [True] and not found.numbers_disagree
+    client = Client()
+    client.force_login(reviewer)
+    page = client.get(reverse("matching:search"), {"q": REWORDED}).content.decode()
+    assert "States other numbers" not in page and "Nothing checked with these numbers" not in page
 
 
 def test_nothing_alike_is_not_a_numbers_disagreement():
@@ -62,4 +75,4 @@ def test_nothing_alike_is_not_a_numbers_disagreement():
 def test_the_api_says_when_only_the_numbers_disagree(reviewer_api):
     checked(TROOPS)
     body = reviewer_api.get("/api/claims/similar/", {"q": TROOPS.replace("11,000", "12,000")}).json()
-    assert body["results"] == [] and body["numbers_disagree"] is True
+    assert [r["numbers_agree"] for r in body["results"]] == [False] and body["numbers_disagree"] is True

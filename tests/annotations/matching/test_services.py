@@ -39,10 +39,13 @@ def test_reworded_claim_is_matched_less_surely_than_an_identical_one():
     assert settings.VERIFY_MATCH_SUGGEST_THRESHOLD <= loose.score < sure.score
 
 
-def test_different_numbers_are_never_matched_however_close_the_words():
-    claim(TROOPS)
+def test_different_numbers_are_never_linked_automatically_however_close_the_words():
+    earlier = claim(TROOPS)
     new = claim(TROOPS.replace("11,000", "12,000"))
-    assert services.claim_matches_find(claim_id=new.pk) == []
+    [match] = services.claim_matches_find(claim_id=new.pk)
+    assert match.document.claim_id == earlier.pk
+    assert match.score >= settings.VERIFY_MATCH_AUTO_THRESHOLD  # the words alone would link it
+    assert (match.status, match.numbers_agree) == (MatchStatus.SUGGESTED, False)
 
 
 def test_same_number_written_without_separator_matches():
@@ -137,6 +140,21 @@ def test_apply_verdict_creates_a_review_by_the_applier_with_the_sources_copied(r
         ("https://example.org/denial", "refutes", reviewer)]
     assert match.status == MatchStatus.CONFIRMED
     assert Review.objects.filter(claim=earlier).count() == 1  # the earlier claim is untouched
+
+
+def test_apply_verdict_of_other_numbers_waits_for_a_reviewer_to_confirm_the_same_claim(reviewer):
+    earlier = claim(TROOPS, verdict=Verdict.UNVERIFIED)
+    ReviewFactory(claim=earlier, verdict=Verdict.UNVERIFIED)
+    new = claim(TROOPS.replace("11,000", "12,000"))
+    [match] = services.claim_matches_find(claim_id=new.pk)
+    assert not selectors.claim_matches(claim=new)[0].can_apply
+    with pytest.raises(ValidationError, match="other numbers"):
+        services.match_apply_verdict(match=match, reviewer=reviewer)
+    assert not Review.objects.filter(claim=new).exists()
+
+    confirmed = services.match_confirm(match=match, user=reviewer)
+    assert selectors.claim_matches(claim=new)[0].can_apply
+    assert services.match_apply_verdict(match=confirmed, reviewer=reviewer).verdict == Verdict.UNVERIFIED
 
 
 def test_apply_verdict_refuses_an_unchecked_earlier_claim(reviewer):

@@ -106,11 +106,11 @@ def test_a_delta_row_scores_like_the_same_text_in_the_snapshot(tmp_path):
 def test_the_numbers_rule_holds_for_snapshot_and_delta_rows(tmp_path):
     matcher = snapshot_matcher(tmp_path)
     matcher.add(Document(key=100, text="As many as 13,000 North Korean troops could be stationed in the region."))
-    found = [c.key for c in matcher.search("11,000 North Korean troops stationed in the region")]
-    assert found[0] == 1 and 2 not in found and 100 not in found
-    lifted = [c.key for c in matcher.search("11,000 North Korean troops stationed in the region",
-                                            numbers_must_agree=False)]
-    assert {1, 2, 100} <= set(lifted)
+    strict = [c.key for c in matcher.search("11,000 North Korean troops stationed in the region",
+                                            numbers_must_agree=True)]
+    assert strict[0] == 1 and 2 not in strict and 100 not in strict
+    agree = {c.key: c.numbers_agree for c in matcher.search("11,000 North Korean troops stationed in the region")}
+    assert agree[1] and not agree[2] and not agree[100]
 
 
 class FixedEmbedder:

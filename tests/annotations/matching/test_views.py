@@ -54,6 +54,20 @@ def test_panel_shows_the_match_with_verdict_sources_and_actions_escaped(reviewer
     assert "<b>officially</b>" not in html
 
 
+def test_panel_marks_a_match_of_other_numbers_and_offers_its_verdict_only_once_confirmed(reviewer):
+    earlier = ClaimFactory(article=ArticleFactory(), text=TROOPS, verdict=Verdict.DISPUTED)
+    ReviewFactory(claim=earlier, verdict=Verdict.DISPUTED)
+    new = ClaimFactory(article=ArticleFactory(), text=TROOPS.replace("11,000", "12,000"))
+    [match] = services.claim_matches_find(claim_id=new.pk)
+    client = client_for(reviewer)
+    url = reverse("matching:claim-matches", args=[new.pk])
+    html = client.get(url).content.decode()
+    assert "States other numbers" in html and "Suggested" in html
+    assert reverse("matching:match-action", args=[match.pk, "apply"]) not in html
+    client.post(reverse("matching:match-action", args=[match.pk, "confirm"]))
+    assert reverse("matching:match-action", args=[match.pk, "apply"]) in client.get(url).content.decode()
+
+
 def test_confirm_reject_and_apply_by_form_post(reviewer, match):
     client = client_for(reviewer)
     response = client.post(reverse("matching:match-action", args=[match.pk, "confirm"]))

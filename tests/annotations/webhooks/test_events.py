@@ -41,7 +41,7 @@ def test_matching_sends_new_links_once(settings):
     assert links
     body = WebhookDelivery.objects.get(endpoint=endpoint).body
     assert body["data"]["claim"]["id"] == new.pk
-    assert [m["document"]["claim_id"] for m in body["data"]["matches"]] == [earlier.pk]
+    assert [(m["document"]["claim_id"], m["numbers_agree"]) for m in body["data"]["matches"]] == [(earlier.pk, True)]
 
     matching.claim_matches_find(claim_id=new.pk)  # nothing new
     assert WebhookDelivery.objects.filter(endpoint=endpoint).count() == 1
