@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from verify.extraction.attribution_nouns import INFORMATION_NOUNS, ORGANISATION_NOUNS, SPEAKER_NOUNS
 from verify.extraction.doc_text import doc_text
+from verify.extraction.quote_marks import quoted_tokens
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "this", "that", "these", "those", "we", "i", "you", "there"})
 # Children that belong to a claimant's description, not to its name ("John Smith, the mayor, who ...",
@@ -29,9 +30,6 @@ NON_SPEAKER_SUFFIXES = ("ment", "ments")
 PARTITIVES = frozenset({"one", "some", "many", "most", "few", "several", "two", "three", "none", "all", "each"})
 # Pronouns that stand for someone; "it" may be the fact itself ("it shows that ...").
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
-_QUOTED_KEY = "verify_quoted_tokens"
-_CLOSING_MARKS = {"“": ("”",), "«": ("»",), "``": ("''", "”"), '"': ('"', "”"), "''": ("''", "”")}
-_OPENING_MARKS = frozenset(_CLOSING_MARKS)
 
 
 def _lexicon_noun(head: Token, lexicon: frozenset[str]) -> bool:
@@ -79,50 +77,9 @@ def is_someone(head: Token, *, with_clause: bool) -> bool:
 
 
 def in_quotation(token: Token) -> bool:
-    """Is the token inside quotation marks (within its paragraph)? Quoted verbs are content, not frames."""
-    doc = token.doc
-    quoted = doc.user_data.get(_QUOTED_KEY)
-    if quoted is None:
-        quoted = doc.user_data[_QUOTED_KEY] = _quoted_tokens(doc)
-    return token.i in quoted
+    """Is the token inside quotation marks? Quoted verbs are content, not frames."""
+    return token.i in quoted_tokens(token.doc)
 
-
-def _quoted_tokens(doc) -> frozenset[int]:
-    """Indexes of tokens between quotation marks (as `quotes.quote_regions` reads them): curly quotes open
-    and close, straight ones toggle, curly ones inside a straight quote are nested; a quotation left open
-    at a paragraph's end runs on when the next paragraph opens with a quotation mark."""
-    inside: set[int] = set()
-    open_at: int | None = None
-    opener = ""
-    nested = 0
-    reopened = -1
-    for token in doc:
-        text = token.text
-        if token.is_space and "\n" in text:
-            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if open_at is not None and following is not None and following.text in _OPENING_MARKS:
-                inside.update(range(open_at + 1, token.i))
-                open_at, opener, nested, reopened = following.i, following.text, 0, following.i
-            else:
-                open_at = None
-        elif token.i == reopened:
-            continue
-        elif open_at is None:
-            if text in _OPENING_MARKS:
-                open_at, opener, nested = token.i, text, 0
-        elif text in ("“", "«") and opener not in ("“", "«"):
-            nested += 1
-        elif text in ("”", "»") and nested:
-            nested -= 1
-        elif text == '"' and opener == "“" and (token.i == 0 or doc[token.i - 1].whitespace_):
-            nested += 1  # “He called it "a sham." ...”
-        elif text == '"' and opener == "“" and nested:
-            nested -= 1
-        elif text in _CLOSING_MARKS[opener] or text == '"' and opener == "“":
-            # 'there was “no evidence" yet': scraped text closes a curly quotation with a straight mark.
-            inside.update(range(open_at + 1, token.i))
-            open_at = None
-    return frozenset(inside)
 
 @dataclass(frozen=True)
 class Attribution:

@@ -8,13 +8,8 @@ A claimant named inside quotation marks is part of what is quoted, never the quo
 """
 from __future__ import annotations
 
-import re
-
 from verify.extraction.attribution_spans import QUOTE_CHARS, SPEAKER_RELATIVE
-
-_OPENING = {"“": "”", '"': '"', "«": "»", "''": "''", "``": "''"}
-_QUOTE_MARKS = re.compile(r"``|''|[“”\"«»]|\n")
-_REOPENING = re.compile(r"\s*(``|''|[“\"«])")
+from verify.extraction.quote_marks import quote_regions
 
 
 def _inside(position: int | None, regions: list[tuple[int, int]]) -> bool:
@@ -30,58 +25,6 @@ def _is_weak(attribution, regions: list[tuple[int, int]]) -> bool:
     if attribution.claimant.lower() in SPEAKER_RELATIVE and attribution.claimant_start is None:
         return True
     return not attribution.speaker_turn and _inside(attribution.claimant_start, regions)
-
-
-def _continues(text: str, position: int) -> int | None:
-    """After a line break inside a quotation: where the next paragraph's opening mark ends, if it has one."""
-    match = _REOPENING.match(text, position)
-    return match.end() if match else None
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quotations. A quotation ends in its paragraph unless the next paragraph
-    opens with a quotation mark (it then runs on); an unclosed single-paragraph quote is ignored."""
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    closing = ""
-    nested = 0  # curly quotes inside a straight-quoted passage: "He called it “a sham.” And ..."
-    straight = 0  # straight quotes inside a curly-quoted passage: “He called it "a sham." And ...”
-    continued = False
-    position = 0
-    while (match := _QUOTE_MARKS.search(text, position)) is not None:
-        mark, position = match.group(), match.end()
-        if open_at is None:
-            if mark in _OPENING:
-                open_at, closing, nested, straight, continued = match.start(), _OPENING[mark], 0, 0, False
-        elif mark == "\n":
-            resumed = _continues(text, position)
-            if resumed is not None:
-                position, continued, nested, straight = resumed, True, 0, 0
-            else:
-                if continued:
-                    regions.append((open_at, match.start()))
-                open_at = None
-        elif mark in ("“", "«") and closing != _OPENING[mark]:
-            nested += 1
-        elif mark in ("”", "»") and nested:
-            nested -= 1
-        elif mark == '"' and closing == "”" and not closes_at(text, match.start()):
-            straight += 1
-        elif mark == '"' and closing == "”" and straight:
-            straight -= 1
-        elif mark == closing or mark in ("”", "»") and closing in ('"', "''") or mark == '"' and closing == "”":
-            # A curly quotation closed by a straight mark ('there was “no evidence" yet'), as scraped text mixes them.
-            regions.append((open_at, position))
-            open_at = None
-    if open_at is not None and continued:
-        regions.append((open_at, len(text)))
-    return regions
-
-
-def closes_at(text: str, position: int) -> bool:
-    """Does a straight quotation mark at `position` close a quotation (it follows a word or punctuation, not
-    a space)?"""
-    return position > 0 and not text[position - 1].isspace()
 
 
 def _mostly_quoted(start: int, end: int, regions: list[tuple[int, int]]) -> bool:

@@ -1,29 +1,5 @@
-"""Quotation regions: paired marks, nested quotes, quotations running over paragraphs."""
+"""Multi-sentence quotations: the speaker named once near a quote owns its sentences, not the writer's."""
 from verify.extraction import extract_claims
-from verify.extraction.quotes import quote_regions
-
-
-def _quoted(text):
-    return [text[start:end] for start, end in quote_regions(text)]
-
-
-def test_curly_straight_and_doubled_apostrophe_quotes_pair_up():
-    text = 'He said “a sham.” She said "no." They said \'\'I can\'t breathe,\'\' as he did.'
-    assert _quoted(text) == ["“a sham.”", '"no."', "''I can't breathe,''"]
-
-
-def test_curly_quotes_inside_a_straight_quote_are_nested():
-    assert _quoted('"PENCE: It is an episode of “Shark Tank.” But this is America." Then') == [
-        '"PENCE: It is an episode of “Shark Tank.” But this is America."']
-
-
-def test_a_quotation_runs_over_paragraphs_that_reopen_it():
-    text = '"First paragraph of the speech.\n\n"Second one, still quoted.\n\nNarration again.'
-    assert _quoted(text) == ['"First paragraph of the speech.\n\n"Second one, still quoted.']
-
-
-def test_an_unclosed_quote_in_a_single_paragraph_is_ignored():
-    assert _quoted('He said "this never closes.\n\nNext paragraph.') == []
 
 
 def test_the_writers_own_i_keeps_its_sentence_out_of_a_quoted_speaker(nlp):
@@ -33,11 +9,6 @@ def test_the_writers_own_i_keeps_its_sentence_out_of_a_quoted_speaker(nlp):
     writer = next(c for c in claims if "laughed" in c.sentence)
     assert writer.claimant == "I"
     assert text[writer.claimant_start:writer.claimant_end] == "I"
-
-
-def test_a_curly_quote_closed_by_a_straight_mark_ends_there():
-    text = 'There was “no evidence" yet, he said.\n\n"We see no link," the mayor said. “He called it "a sham." Then”'
-    assert _quoted(text) == ['“no evidence"', '"We see no link,"', '“He called it "a sham." Then”']
 
 
 def test_a_speaker_is_not_taken_from_a_quote_the_parser_saw_running_on():
