@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -54,8 +53,7 @@ def loaded(directory: str, threads: int):
     torch's are set per round (a process-wide setting)."""
     from verify.extraction.trained_scorer import load_model_dir
 
-    os.environ["VERIFY_SCORER_THREADS"] = str(threads)
-    return load_model_dir(directory)
+    return load_model_dir(directory, threads=threads)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ fine-tuned transformer and ensemble kinds, their ONNX exports and the cascade (c
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,19 +38,23 @@ def feature_rows(sentences: list[Span]) -> list[list[float]]:
     return rows
 
 
-def load_model_dir(directory: str | Path):
-    """The scorer stored in a model directory: meta.json's model_kind picks it (absent: the linear model)."""
+def load_model_dir(directory: str | Path, *, threads: int | None = None):
+    """The scorer stored in a model directory: meta.json's model_kind picks it (absent: the linear model).
+
+    `threads`: onnxruntime's threads for the ONNX kind, wherever it sits (an ensemble's members, a
+    cascade's stages); None reads VERIFY_SCORER_THREADS."""
     path = Path(directory)
     meta_path = path / META_FILE
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    inner = partial(load_model_dir, threads=threads)
     if meta.get("model_kind") == MODEL_KIND:
         return TransformerScorer.load(path)
     if meta.get("model_kind") == ENSEMBLE_KIND:
-        return EnsembleScorer.load(path, load_model=load_model_dir)
+        return EnsembleScorer.load(path, load_model=inner)
     if meta.get("model_kind") == ONNX_KIND:
-        return OnnxScorer(path)
+        return OnnxScorer(path, threads=threads)
     if meta.get("model_kind") == CASCADE_KIND:
-        return CascadeScorer.load(path, load_model=load_model_dir)
+        return CascadeScorer.load(path, load_model=inner)
     return TrainedScorer.load(path)
 
 

@@ -33,6 +33,12 @@ def transformer_dir(tmp_path_factory) -> Path:
     return out
 
 
+def in_float32(scorer: TransformerScorer) -> TransformerScorer:
+    """The torch model as the export computes it: float32 (a CPU with native bfloat16 autocasts to it)."""
+    scorer.bf16 = False
+    return scorer
+
+
 def export(model: Path, out: Path, *extra: str) -> dict:
     stdout = StringIO()
     call_command("export_checkworthiness", "--model", str(model), "--out", str(out), "--json", *extra, stdout=stdout)
@@ -41,7 +47,7 @@ def export(model: Path, out: Path, *extra: str) -> dict:
 
 def test_a_float32_export_scores_as_the_torch_model_does(transformer_dir, tmp_path):
     export(transformer_dir, tmp_path / "onnx")
-    source, exported = TransformerScorer.load(transformer_dir), load_model_dir(tmp_path / "onnx")
+    source, exported = in_float32(TransformerScorer.load(transformer_dir)), load_model_dir(tmp_path / "onnx")
 
     assert isinstance(exported, OnnxScorer) and exported.name == "onnx"
     assert exported.meta["quantisation"] == Quantisation.NONE
@@ -62,7 +68,7 @@ def test_an_int8_export_is_smaller_and_keeps_the_decisions_on_the_fixture(transf
 
 
 def test_an_ensemble_exports_member_by_member_and_keeps_its_offset(transformer_dir, tmp_path):
-    source = EnsembleScorer(members=[TransformerScorer.load(transformer_dir), TransformerScorer.load(transformer_dir)],
+    source = EnsembleScorer(members=[in_float32(TransformerScorer.load(transformer_dir)) for _ in range(2)],
                             logit_offset=0.25)
     source.save(tmp_path / "ensemble")
     export(tmp_path / "ensemble", tmp_path / "onnx")
@@ -79,6 +85,15 @@ def test_the_thread_setting_sizes_each_scoring_session(transformer_dir, tmp_path
     settings.VERIFY_SCORER_THREADS = 1
 
     assert OnnxScorer(tmp_path / "onnx")._session.get_session_options().intra_op_num_threads == 1
+
+
+def test_threads_given_to_the_loader_reach_every_member_whatever_the_setting(transformer_dir, tmp_path, settings):
+    EnsembleScorer(members=[TransformerScorer.load(transformer_dir)] * 2).save(tmp_path / "ensemble")
+    export(tmp_path / "ensemble", tmp_path / "onnx")
+    settings.VERIFY_SCORER_THREADS = 1
+
+    loaded = load_model_dir(tmp_path / "onnx", threads=2)
+    assert [m._session.get_session_options().intra_op_num_threads for m in loaded.members] == [2, 2]
 
 
 def test_only_torch_transformer_and_ensemble_directories_are_exported(transformer_dir, tmp_path):
