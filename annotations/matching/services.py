@@ -180,8 +180,9 @@ def claim_matches_find(*, claim_id: int, refresh_index: bool = True) -> list[Cla
     Probability of being the same claim (Candidate.score, calibrated) >= VERIFY_MATCH_AUTO_THRESHOLD:
     linked as the same claim ("auto"); >= VERIFY_MATCH_SUGGEST_THRESHOLD: suggested to reviewers;
     below it: not stored. A document stating other numbers is at most suggested, marked so: it is
-    never the same claim until a reviewer says it is. Pairs already decided (confirmed, rejected) are left alone, so
-    a rejected pair is never suggested again. Idempotent: running it twice adds nothing.
+    never the same claim until a reviewer says it is. Pairs already decided (confirmed, rejected)
+    are left alone, so a rejected pair is never suggested again. Idempotent: running it twice adds
+    nothing.
     """
     claim = Claim.objects.filter(pk=claim_id).first()
     if claim is None:
