@@ -127,8 +127,8 @@ def top_up(target: int, *, span_days: int, reviewers: list[int]) -> None:
             ORDER BY id LIMIT greatest(%s - (SELECT count(*) FROM matching_matchdocument), 0)""", [DOCUMENTS])
         cursor.execute("SELECT array_agg(id ORDER BY id) FROM matching_matchdocument")
         documents = cursor.fetchone()[0]
-        cursor.execute("""INSERT INTO matching_claimmatch (claim_id, document_id, score, status, created_at)
-            SELECT c.id, (%s::bigint[])[1 + (c.id / 10) %% %s], 0.9, 'auto', c.created_at + interval '1 minute'
+        cursor.execute("""INSERT INTO matching_claimmatch (claim_id, document_id, score, status, numbers_agree, created_at)
+            SELECT c.id, (%s::bigint[])[1 + (c.id / 10) %% %s], 0.9, 'auto', true, c.created_at + interval '1 minute'
             FROM verify_claim c WHERE c.id > %s AND c.id %% 10 = 1
             ON CONFLICT DO NOTHING""", [documents, len(documents), last_id])
     with connection.cursor() as cursor:  # outside a transaction: what autovacuum would have done by now
