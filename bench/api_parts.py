@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchdb  # noqa: E402 (bench/ is not a package)
@@ -73,15 +71,12 @@ def backend_cpu_ms(run, runs: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url",
-                        default=benchdb.bench_database_url(os.environ.get("DATABASE_URL", ""), "parts"),
-                        help="named <name>_bench[_<purpose>]; default: beside DATABASE_URL's (dropped, recreated)")
+    benchdb.add_database_argument(parser, "parts")
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=2000)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    if urlparse(args.database_url).hostname not in ("127.0.0.1", "localhost", "::1"):
-        parser.error("the benchmark only talks to a loopback PostgreSQL")
+    benchdb.require_loopback(parser, args.database_url)
     benchdb.recreate_database(args.database_url)
     benchdb.migrate(args.database_url)
     benchdb.setup_django(args.database_url)

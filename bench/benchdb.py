@@ -8,6 +8,7 @@ recreate_database / drop_database refuse any name not made that way. The smoke t
 from the test database's own name, so two test runs on one server never drop each other's."""
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import secrets
@@ -31,6 +32,19 @@ def bench_database_url(database_url: str, purpose: str = "") -> str:
     parsed = urlparse(database_url or DEFAULT_SERVER_URL)
     name = parsed.path.lstrip("/") or "verity"
     return parsed._replace(path=f"/{name}_bench{f'_{purpose}' if purpose else ''}").geturl()
+
+
+def add_database_argument(parser: argparse.ArgumentParser, purpose: str = "") -> None:
+    """--database-url, by default the benchmark database beside DATABASE_URL's (`bench_database_url`)."""
+    parser.add_argument("--database-url", default=bench_database_url(os.environ.get("DATABASE_URL", ""), purpose),
+                        help="named <name>_bench[_<purpose>]; default: beside DATABASE_URL's (dropped, recreated)")
+
+
+def require_loopback(parser: argparse.ArgumentParser, database_url: str) -> None:
+    """argparse's error unless `database_url` names a server on this machine: a benchmark drops and
+    recreates its database and loads the server, so it never points at another host."""
+    if urlparse(database_url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        parser.error("the benchmark only talks to a loopback PostgreSQL")
 
 
 def bench_database_name(database_url: str) -> str:

@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchdb  # noqa: E402 (bench/ is not a package)
@@ -190,8 +189,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", action="store_true", help="leave the database for a look afterwards")
     args = parser.parse_args()
-    if urlparse(args.database_url).hostname not in ("127.0.0.1", "localhost", "::1"):
-        parser.error("the benchmark only talks to a loopback PostgreSQL")
+    benchdb.require_loopback(parser, args.database_url)
     sizes = [int(size) for size in args.sizes.split(",")]
     periods = [int(days) for days in args.periods.split(",")]
     # Matching and other follow-up tasks go to a broker folder of this run's own, never to a worker's.

@@ -27,13 +27,13 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 # bench/ is not a package: its modules import each other by name.
-from benchdb import PYTHON, bench_database_url, django_env, migrate, recreate_database, setup_django  # noqa: E402
+from benchdb import (PYTHON, add_database_argument, django_env, migrate, recreate_database, require_loopback,  # noqa: E402
+                     setup_django)  # noqa: E402
 from corpus import Varier, real_articles, size_report  # noqa: E402
 from loadgen import cpu_seconds  # noqa: E402
 
@@ -144,9 +144,7 @@ def _cpu_used(before: dict, after: dict) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url",
-                        default=bench_database_url(os.environ.get("DATABASE_URL", ""), "ingest"),
-                        help="named <name>_bench[_<purpose>] (dropped, recreated)")
+    add_database_argument(parser, "ingest")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--articles", type=int, default=240)
     parser.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
@@ -158,8 +156,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1800)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args()
-    if urlparse(args.database_url).hostname not in ("127.0.0.1", "localhost", "::1"):
-        parser.error("the benchmark only talks to a loopback PostgreSQL")
+    require_loopback(parser, args.database_url)
     recreate_database(args.database_url)
     migrate(args.database_url)
     setup_django(args.database_url)

@@ -14,22 +14,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 # bench/ is not a package: its modules import each other by name.
 from benchdb import (  # noqa: E402
-    bench_database_url,
     PYTHON,
+    add_database_argument,
     django_env,
     migrate,
     recreate_database,
+    require_loopback,
     seed_users,
     session_cookie,
     setup_django,
@@ -160,8 +159,7 @@ def api_load(args) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database-url", default=bench_database_url(os.environ.get("DATABASE_URL", "")),
-                        help="named <name>_bench[_<purpose>]; default: beside DATABASE_URL's (dropped, recreated)")
+    add_database_argument(parser)
     parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")], default=[1_000, 100_000])
     parser.add_argument("--duration", type=float, default=15.0, help="seconds per endpoint and size")
     parser.add_argument("--rounds", type=int, default=8,
@@ -171,8 +169,7 @@ def main() -> None:
                         help="also the claim list with 1 and 10 rows per page (fixed cost against cost per row)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args()
-    if urlparse(args.database_url).hostname not in ("127.0.0.1", "localhost", "::1"):
-        parser.error("the benchmark only talks to a loopback PostgreSQL")
+    require_loopback(parser, args.database_url)
     results = api_load(args)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
